@@ -1,0 +1,165 @@
+"""The :class:`Lesson` base class: a manim ``Scene`` that speaks in beats.
+
+A lesson's ``construct`` is its storyboard. Each narration line is a *beat*::
+
+    with self.beat("Basis vectors land on the columns of the matrix."):
+        self.play(plane.animate.apply_matrix(m))
+
+Everything played inside the ``with`` belongs to that beat; when the block ends the
+beat waits out the rest of its narration (the reading time of the text when
+silent, the spoken audio otherwise) plus a short pause. Every ``play`` and
+``wait`` is recorded on a frame-exact :class:`~mathreel.timeline.Timeline`, so the
+plan, the captions and the narration all agree with the video to the frame.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from manim import Mobject, Scene, Wait, config
+
+from .errors import LessonError
+from .layout import backdrop, layout_problems, screen_text
+from .narration import BEAT_PAUSE, Narrator, ReadingTime
+from .params import Args, Param, resolve
+from .timeline import Beat, Plan, Timeline, wait_time_for_frames
+
+__all__ = ["Lesson"]
+
+
+class Lesson(Scene):
+    """Base class of every lesson in the course.
+
+    Class attributes
+    ----------------
+    params
+        The lesson's parameters, ``{name: Param}``.
+
+    Parameters
+    ----------
+    args
+        Parameter values by name (already-typed values or parsed literals);
+        missing ones take their defaults.
+    narrator
+        Times each beat's narration; silent reading time by default.
+    check_layout
+        At the end of every beat, check that nothing leaves the frame and no
+        text overlaps text (problems are recorded on the beat and the plan), and
+        record every text on screen in ``beat.shown``.
+    slug
+        The lesson's slug in the course, for messages and the plan.
+    """
+
+    params: ClassVar[Mapping[str, Param]] = {}
+
+    def __init__(
+        self,
+        args: Mapping[str, Any] | None = None,
+        *,
+        narrator: Narrator | None = None,
+        check_layout: bool = False,
+        slug: str | None = None,
+        **scene_kwargs: Any,
+    ) -> None:
+        self.slug = slug or type(self).__name__
+        self.args: Args = self.resolve_args(args or {}, lesson=self.slug)
+        self.narrator: Narrator = narrator or ReadingTime()
+        self.check_layout = check_layout
+        self.timeline = Timeline(self.slug, float(config.frame_rate))
+        super().__init__(**scene_kwargs)
+
+    # -- parameters ----------------------------------------------------------
+    @classmethod
+    def resolve_args(cls, given: Mapping[str, Any], *, lesson: str = "") -> Args:
+        """Coerce and validate parameter values, then apply :meth:`check_args`."""
+        args = resolve(cls.params, given, lesson=lesson or cls.__name__)
+        cls.check_args(args)
+        return args
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Check rules that involve several parameters; raise ParamError.
+
+        Override in a lesson whose parameters constrain each other.
+        """
+
+    # -- beats -------------------------------------------------------------------
+    @contextlib.contextmanager
+    def beat(
+        self, text: str, *, say: str | None = None, chapter: str | None = None
+    ) -> Iterator[Beat]:
+        """One narration line; everything played inside belongs to it.
+
+        Parameters
+        ----------
+        text
+            What the narrator says, as the caption shows it.
+        say
+            The spoken form when it differs (formulas read as words:
+            ``"A v equals lambda v"``).
+        chapter
+            Start a new chapter (a manim section) with this title at this beat.
+        """
+        if self.timeline.current is not None:
+            raise LessonError(
+                f"{self.slug}: beat {text[:40]!r} opened inside another beat; "
+                "beats cannot be nested"
+            )
+        if chapter:
+            self.next_section(chapter)
+        beat = self.timeline.begin_beat(text, say or text, chapter)
+        beat.speech_seconds = self.narrator.seconds(text, say or text)
+        yield beat
+        needed = self.timeline.frames_for(beat.speech_seconds + BEAT_PAUSE)
+        missing = needed - (self.timeline.frame - beat.start_frame)
+        if missing > 0:
+            frozen = not self._has_time_based_updates()
+            duration = wait_time_for_frames(missing, self.timeline.fps, frozen=frozen)
+            self.wait(duration, frozen_frame=frozen)
+        self.timeline.end_beat()
+        if self.check_layout:
+            beat.shown = screen_text(self.mobjects)
+            for problem in layout_problems(self.mobjects):
+                beat.warnings.append(problem)
+                self.timeline.warnings.append(f"beat {beat.index}: {problem}")
+
+    def _has_time_based_updates(self) -> bool:
+        # manim's own test for a static wait (Scene.should_update_mobjects),
+        # asked before the wait so the padding lands on an exact frame.
+        return bool(
+            self.always_update_mobjects
+            or self.updaters
+            or any(m.has_time_based_updater() for m in self.get_mobject_family_members())
+        )
+
+    def backdrop(self, *mobjects: Mobject) -> None:
+        """Mark mobjects meant to extend past the frame (grids, long lines)."""
+        backdrop(*mobjects)
+
+    # -- recording -----------------------------------------------------------------
+    def next_section(self, name: str = "unnamed", *args: Any, **kwargs: Any) -> None:
+        """Start a manim section and a chapter of the lesson."""
+        self.timeline.add_chapter(name)
+        super().next_section(name, *args, **kwargs)
+
+    def compile_animation_data(self, *animations: Any, **play_kwargs: Any) -> Any:
+        """Compile a play call as manim does, and record its frames on the timeline."""
+        result = super().compile_animation_data(*animations, **play_kwargs)
+        assert self.animations is not None
+        wait = len(self.animations) == 1 and isinstance(self.animations[0], Wait)
+        if wait and self.animations[0].stop_condition is not None:
+            raise LessonError(
+                f"{self.slug}: wait_until/stop_condition makes the frame count "
+                "unknowable in advance; use a fixed wait"
+            )
+        description = "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
+        self.timeline.record(
+            description, self.duration, frozen=result is None, wait=wait
+        )
+        return result
+
+    def plan(self) -> Plan:
+        """The timeline recorded so far (all of it, after ``render``)."""
+        return self.timeline.plan()

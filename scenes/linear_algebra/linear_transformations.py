@@ -1,0 +1,354 @@
+"""Linear transformations: a matrix moves the whole plane.
+
+The columns of a 2x2 matrix are where the basis vectors land; every other vector
+follows, ``A v = x * column1 + y * column2``; and applying one matrix after another
+is the same as applying their product. The numbers on screen come from the pure
+functions below, which the tests check on their own.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UL,
+    UP,
+    ApplyMatrix,
+    Arrow,
+    Create,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    NumberPlane,
+    Polygon,
+    ReplacementTransform,
+    Transform,
+    VGroup,
+    Write,
+    config,
+)
+
+from mathreel.params import Matrix, Vector
+from scenes.style import (
+    ACCENT,
+    BLUE,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    MUTED,
+    PURPLE,
+    RED,
+    SMALL,
+    CourseLesson,
+    fmt,
+    fmt_vec,
+    panel,
+    tex,
+    tex_matrix,
+    text,
+)
+
+__all__ = [
+    "LinearTransformations",
+    "basis_images",
+    "compose",
+    "entries_within",
+    "grid_unit",
+    "shoelace_area",
+    "transform",
+    "unit_square_image",
+]
+
+#: Largest entry the lesson can draw on screen.
+MAX_ENTRY = 6.0
+
+
+def transform(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Apply ``matrix`` to one point ``(2,)`` or to rows of points ``(n, 2)``."""
+    points = np.asarray(points, dtype=float)
+    return points @ np.asarray(matrix, dtype=float).T
+
+
+def basis_images(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where i-hat and j-hat land: the matrix's first and second columns."""
+    m = np.asarray(matrix, dtype=float)
+    return m[:, 0].copy(), m[:, 1].copy()
+
+
+def compose(first: np.ndarray, then: np.ndarray) -> np.ndarray:
+    """The single matrix that applies ``first`` and then ``then``: ``then @ first``."""
+    return np.asarray(then, dtype=float) @ np.asarray(first, dtype=float)
+
+
+def unit_square_image(matrix: np.ndarray) -> np.ndarray:
+    """The corners of the unit square after ``matrix``, counter-clockwise from 0."""
+    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], dtype=float)
+    return transform(matrix, square)
+
+
+def shoelace_area(polygon: np.ndarray) -> float:
+    """Signed area of a polygon (counter-clockwise positive), by the shoelace formula."""
+    x, y = np.asarray(polygon, dtype=float).T
+    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def grid_unit(points: np.ndarray, half_width: float, half_height: float) -> float:
+    """Scene units per grid unit so every point fits with a margin.
+
+    Never larger than 1 (a grid of at least 4 units up and down), never so
+    small that the grid turns into a blur.
+    """
+    extent_x = max(1.0, float(np.max(np.abs(points[:, 0]))) * 1.15)
+    extent_y = max(1.0, float(np.max(np.abs(points[:, 1]))) * 1.15)
+    return max(0.15, min(1.0, half_width / extent_x, half_height / extent_y))
+
+
+def entries_within(limit: float):
+    """A parameter requirement: every entry has absolute value at most ``limit``."""
+
+    def check(value: np.ndarray) -> str | None:
+        if np.max(np.abs(value)) > limit:
+            return f"entries larger than {fmt(limit)} do not fit on screen"
+        return None
+
+    return check
+
+
+class LinearTransformations(CourseLesson):
+    """Basis vectors land on the columns; the grid follows; products compose."""
+
+    params = {
+        "matrix": Matrix(
+            [[2, -1], [1, 1]],
+            help="the transformation A",
+            require=[entries_within(MAX_ENTRY)],
+        ),
+        "vector": Vector([1, 2], help="the vector v followed through A", require=[entries_within(4)]),
+        "then": Matrix(
+            [[0, -1], [1, 0]],
+            help="a second transformation B, applied after A",
+            require=[entries_within(MAX_ENTRY)],
+        ),
+    }
+
+    def construct(self) -> None:
+        a, v, b = self.args.matrix, self.args.vector, self.args.then
+        self.fit_view(a, v, b)
+        self.title_card("Linear transformations", "What does a matrix do to space?")
+        self.show_grid_and_basis()
+        self.show_vector(v)
+        self.apply_matrix(a, v)
+        self.read_columns(a)
+        self.follow_vector(a, v)
+        self.compose_two(a, b)
+        self.recap(
+            [
+                "A matrix moves every point of the plane; grid lines stay straight and evenly spaced.",
+                "Its columns are where the basis vectors land.",
+                "A v = x times column 1 plus y times column 2.",
+                "Doing A, then B, is the single matrix B A.",
+            ],
+            "every dense layer multiplies its input vector by a weight matrix.",
+        )
+
+    # -- view ------------------------------------------------------------------
+    def fit_view(self, a: np.ndarray, v: np.ndarray, b: np.ndarray) -> None:
+        """Choose the grid scale so every vector the lesson draws stays on screen."""
+        basis = np.eye(2)
+        points = np.vstack(
+            [basis, v, transform(a, basis), transform(a, v), transform(compose(a, b), basis),
+             transform(b, basis), unit_square_image(a)]
+        )
+        half_w = config.frame_width / 2 - 0.4
+        half_h = min(config.frame_height / 2 - 0.4, -CONTENT_BOTTOM - 0.2)
+        self.unit = grid_unit(points, half_w, half_h)
+        self.origin = ORIGIN + 0.0 * DOWN
+
+    def point(self, xy: np.ndarray) -> np.ndarray:
+        """Scene coordinates of a plane point."""
+        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
+
+    def arrow(self, xy: np.ndarray, color: str) -> Arrow:
+        return Arrow(
+            self.origin, self.point(xy), buff=0, color=color, stroke_width=5,
+            max_tip_length_to_length_ratio=0.25, tip_length=0.22,
+        )
+
+    def make_plane(self, opacity: float = 1.0) -> NumberPlane:
+        span = math.ceil(config.frame_width / self.unit) + 2
+        step = 1 if self.unit > 0.35 else (2 if self.unit > 0.18 else 5)
+        plane = NumberPlane(
+            x_range=[-span, span, step],
+            y_range=[-span, span, step],
+            x_length=2 * span * self.unit,
+            y_length=2 * span * self.unit,
+            background_line_style={"stroke_color": BLUE, "stroke_width": 1.5, "stroke_opacity": 0.55 * opacity},
+            axis_config={"stroke_color": INK, "stroke_opacity": opacity},
+        ).move_to(self.origin)
+        self.backdrop(plane)
+        return plane
+
+    # -- beats -------------------------------------------------------------------
+    def show_grid_and_basis(self) -> None:
+        self.ghost = self.make_plane(opacity=0.25)
+        self.plane = self.make_plane()
+        self.i_hat = self.arrow(np.array([1, 0]), GREEN)
+        self.j_hat = self.arrow(np.array([0, 1]), RED)
+        self.i_label = tex(r"\hat{\imath}", color=GREEN).next_to(self.i_hat.get_end(), DOWN + RIGHT, buff=0.1)
+        self.j_label = tex(r"\hat{\jmath}", color=RED).next_to(self.j_hat.get_end(), UP + LEFT, buff=0.1)
+        self.add(self.ghost)
+        with self.beat(
+            "Start with the plane and two basis vectors: i-hat, one step right, and j-hat, one step up.",
+            chapter="The basis",
+        ):
+            self.play(Create(self.plane), run_time=1.5)
+            self.play(GrowArrow(self.i_hat), GrowArrow(self.j_hat), run_time=0.8)
+            self.play(FadeIn(self.i_label), FadeIn(self.j_label), run_time=0.5)
+
+    def show_vector(self, v: np.ndarray) -> None:
+        self.v_arrow = self.arrow(v, ACCENT)
+        self.v_label = tex("v", color=ACCENT).next_to(self.v_arrow.get_end(), UP + RIGHT, buff=0.1)
+        combo = tex(
+            "v", "=", fmt(v[0]), r"\hat{\imath}", "+", fmt(v[1]), r"\hat{\jmath}"
+        )
+        combo[0].set_color(ACCENT)
+        combo[3].set_color(GREEN)
+        combo[6].set_color(RED)
+        self.info = panel(combo).to_corner(UL, buff=0.3)
+        with self.beat(
+            f"Every vector is a mix of the two. This one, v, is {fmt(v[0])} i-hat plus {fmt(v[1])} j-hat.",
+        ):
+            self.play(GrowArrow(self.v_arrow), FadeIn(self.v_label), run_time=0.8)
+            self.play(FadeIn(self.info), run_time=0.6)
+
+    def basis_moves(self, m: np.ndarray) -> list[Transform]:
+        """Move i-hat and j-hat onto the columns of ``m``."""
+        c1, c2 = basis_images(m)
+        return [
+            Transform(self.i_hat, self.arrow(c1, GREEN)),
+            Transform(self.j_hat, self.arrow(c2, RED)),
+        ]
+
+    def apply_matrix(self, a: np.ndarray, v: np.ndarray) -> None:
+        matrix = tex("A", "=", tex_matrix(a))
+        matrix[0].set_color(PURPLE)
+        new_info = panel(matrix).to_corner(UL, buff=0.3)
+        with self.beat(
+            "Now apply a matrix, A. The whole grid moves, yet its lines stay straight, "
+            "parallel and evenly spaced, and the origin stays put. That is what linear means.",
+            chapter="Applying a matrix",
+        ):
+            self.play(ReplacementTransform(self.info, new_info), FadeOut(self.i_label, self.j_label, self.v_label), run_time=0.8)
+            self.info = new_info
+            self.play(
+                ApplyMatrix(a, self.plane, about_point=self.origin),
+                *self.basis_moves(a),
+                Transform(self.v_arrow, self.arrow(transform(a, v), ACCENT)),
+                run_time=3,
+            )
+
+    def read_columns(self, a: np.ndarray) -> None:
+        c1, c2 = basis_images(a)
+        matrix = tex("A", "=", tex_matrix(a))
+        matrix[0].set_color(PURPLE)
+        lines = VGroup(
+            matrix,
+            tex(r"\hat{\imath}", r"\to", fmt_vec(c1), color=GREEN),
+            tex(r"\hat{\jmath}", r"\to", fmt_vec(c2), color=RED),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        new_info = panel(lines).to_corner(UL, buff=0.3)
+        with self.beat(
+            f"Look where the basis vectors land. i-hat lands on {fmt_vec(c1)}, the first column of A, "
+            f"and j-hat on {fmt_vec(c2)}, the second column.",
+            say=f"Look where the basis vectors land. i-hat lands on {_spoken(c1)}, the first column of A, "
+            f"and j-hat on {_spoken(c2)}, the second column.",
+        ):
+            self.play(ReplacementTransform(self.info, new_info), run_time=0.8)
+            self.info = new_info
+            self.play(self.i_hat.animate.set_stroke(width=9), self.j_hat.animate.set_stroke(width=9), run_time=0.5)
+            self.play(self.i_hat.animate.set_stroke(width=5), self.j_hat.animate.set_stroke(width=5), run_time=0.5)
+
+    def follow_vector(self, a: np.ndarray, v: np.ndarray) -> None:
+        c1, c2 = basis_images(a)
+        av = transform(a, v)
+        equation = tex(
+            "A v", "=", fmt(v[0]), tex_matrix(c1), "+", fmt(v[1]), tex_matrix(c2), "=", tex_matrix(av), size=34
+        )
+        equation[0].set_color(ACCENT)
+        equation[3].set_color(GREEN)
+        equation[6].set_color(RED)
+        equation[8].set_color(ACCENT)
+        card = panel(equation).next_to(self.info, DOWN, buff=0.2, aligned_edge=LEFT)
+        # the two scaled columns, tip to tail, reach A v
+        leg1 = self.arrow(v[0] * c1, GREEN).set_stroke(opacity=0.7)
+        leg2 = Arrow(self.point(v[0] * c1), self.point(av), buff=0, color=RED, stroke_width=5, tip_length=0.22, max_tip_length_to_length_ratio=0.25)
+        with self.beat(
+            f"And v follows the same recipe: {fmt(v[0])} times the first column plus {fmt(v[1])} times the second, "
+            f"which is {fmt_vec(av)}. That is all a matrix times a vector is.",
+            say=f"And v follows the same recipe: {fmt(v[0])} times the first column plus {fmt(v[1])} times the second, "
+            f"which is {_spoken(av)}. That is all a matrix times a vector is.",
+        ):
+            self.play(FadeIn(card), run_time=0.8)
+            self.play(GrowArrow(leg1), run_time=0.7)
+            self.play(GrowArrow(leg2), run_time=0.7)
+        self.play(FadeOut(card, leg1, leg2), run_time=0.4)
+
+    def compose_two(self, a: np.ndarray, b: np.ndarray) -> None:
+        ba = compose(a, b)
+        reset = self.basis_moves(np.eye(2))
+        fresh = self.make_plane()
+        with self.beat(
+            "Now do two transformations in a row: first A, then a second matrix, B.",
+            chapter="Composition",
+        ):
+            self.play(FadeOut(self.v_arrow), ReplacementTransform(self.plane, fresh), *reset, run_time=1.2)
+            self.plane = fresh
+            step1 = self.shown_matrices(a, None)
+            self.play(ReplacementTransform(self.info, step1), run_time=0.6)
+            self.info = step1
+            self.play(ApplyMatrix(a, self.plane, about_point=self.origin), *self.basis_moves(a), run_time=2)
+            step2 = self.shown_matrices(a, b)
+            self.play(ReplacementTransform(self.info, step2), run_time=0.6)
+            self.info = step2
+            self.play(ApplyMatrix(b, self.plane, about_point=self.origin), *self.basis_moves(ba), run_time=2)
+        c1, c2 = basis_images(ba)
+        product = tex("BA", "=", tex_matrix(b), tex_matrix(a), "=", tex_matrix(ba), size=34)
+        product[0].set_color(ACCENT)
+        card = panel(product).to_corner(UL, buff=0.3)
+        with self.beat(
+            f"The basis vectors end at {fmt_vec(c1)} and {fmt_vec(c2)}: the columns of the product B A. "
+            "Multiplying matrices is doing one transformation after the other.",
+            say=f"The basis vectors end at {_spoken(c1)} and {_spoken(c2)}: the columns of the product B A. "
+            "Multiplying matrices is doing one transformation after the other.",
+        ):
+            self.play(ReplacementTransform(self.info, card), run_time=0.8)
+            self.info = card
+            fresh = self.make_plane()
+            self.play(
+                ReplacementTransform(self.plane, fresh),
+                *self.basis_moves(np.eye(2)),
+                run_time=1,
+            )
+            self.plane = fresh
+            self.play(ApplyMatrix(ba, self.plane, about_point=self.origin), *self.basis_moves(ba), run_time=2.5)
+        self.play(FadeOut(self.plane, self.ghost, self.i_hat, self.j_hat, self.info), run_time=0.6)
+
+    def shown_matrices(self, a: np.ndarray, b: np.ndarray | None) -> object:
+        parts = [tex("A", "=", tex_matrix(a), size=34)]
+        parts[0][0].set_color(PURPLE)
+        if b is not None:
+            second = tex("B", "=", tex_matrix(b), size=34)
+            second[0].set_color(ACCENT)
+            parts.append(second)
+        note = text("then" if b is not None else "first", SMALL, MUTED)
+        row = VGroup(*parts).arrange(RIGHT, buff=0.5)
+        return panel(VGroup(note, row).arrange(DOWN, aligned_edge=LEFT, buff=0.15)).to_corner(UL, buff=0.3)
+
+
+def _spoken(v: np.ndarray) -> str:
+    return " comma ".join(fmt(x).replace("-", "minus ") for x in v)

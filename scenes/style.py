@@ -1,0 +1,176 @@
+"""The course's shared look: palette, type sizes, number formatting, cards.
+
+Every lesson subclasses :class:`CourseLesson`, which sets the background and
+gives the title card that opens a lesson and the recap that closes it. Sizes are
+chosen to stay legible at 480p (the preview quality): nothing smaller than
+:data:`SMALL`. The bottom band below :data:`CONTENT_BOTTOM` is kept free for
+burned-in captions.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    UP,
+    FadeIn,
+    FadeOut,
+    MathTex,
+    Mobject,
+    RoundedRectangle,
+    Text,
+    VGroup,
+    Write,
+    config,
+)
+
+from mathreel.lesson import Lesson
+
+__all__ = [
+    "ACCENT",
+    "BACKGROUND",
+    "BLUE",
+    "BODY",
+    "CONTENT_BOTTOM",
+    "FONT",
+    "FORMULA",
+    "GREEN",
+    "HEADING",
+    "INK",
+    "MUTED",
+    "ORANGE",
+    "PURPLE",
+    "RED",
+    "SMALL",
+    "TITLE",
+    "CourseLesson",
+    "fmt",
+    "fmt_vec",
+    "panel",
+    "tex",
+    "text",
+    "wrap",
+    "tex_matrix",
+]
+
+BACKGROUND = "#111318"
+INK = "#ECEFF4"
+MUTED = "#9AA3B5"
+ACCENT = "#F4C95D"
+BLUE = "#58C4DD"
+GREEN = "#83C167"
+RED = "#FC6255"
+ORANGE = "#FF9F43"
+PURPLE = "#B18CFE"
+
+FONT = "DejaVu Sans"
+TITLE = 54
+HEADING = 40
+BODY = 32
+FORMULA = 40
+SMALL = 26
+
+#: Lowest y that lesson content may reach; below it is the caption band.
+CONTENT_BOTTOM = -config.frame_height / 2 + 0.9
+
+
+def text(content: str, size: float = BODY, color: str = INK, **kwargs: object) -> Text:
+    """A line of text in the course font."""
+    return Text(content, font=FONT, font_size=size, color=color, **kwargs)
+
+
+def tex(*parts: str, size: float = FORMULA, color: str = INK) -> MathTex:
+    """A formula."""
+    return MathTex(*parts, font_size=size, color=color)
+
+
+def fmt(x: float, digits: int = 2) -> str:
+    """A number as shown and spoken: ``2``, ``-1.5``, ``0.33`` (no ``-0``)."""
+    value = round(float(x), digits)
+    if value == 0:
+        value = 0.0
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def fmt_vec(v: Sequence[float] | np.ndarray, digits: int = 2) -> str:
+    """``(2, -1)``."""
+    return "(" + ", ".join(fmt(x, digits) for x in v) + ")"
+
+
+def tex_matrix(m: np.ndarray, digits: int = 2) -> str:
+    r"""LaTeX for a matrix or column vector: ``\begin{bmatrix}...``."""
+    array = np.atleast_2d(np.asarray(m, dtype=float))
+    if np.asarray(m).ndim == 1:
+        array = array.T
+    rows = [" & ".join(fmt(x, digits) for x in row) for row in array]
+    return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
+
+
+def wrap(line: str, width: int = 46, indent: str = "") -> str:
+    """Break a long line on word boundaries so it fits the frame at body size."""
+    return "\n".join(textwrap.wrap(line, width, subsequent_indent=indent)) or line
+
+
+def panel(*mobjects: Mobject, buff: float = 0.25, opacity: float = 0.88) -> VGroup:
+    """Mobjects on a rounded dark card, so they read over a busy grid."""
+    content = VGroup(*mobjects)
+    card = RoundedRectangle(
+        corner_radius=0.15,
+        width=content.width + 2 * buff,
+        height=content.height + 2 * buff,
+        stroke_width=1,
+        stroke_color=MUTED,
+        stroke_opacity=0.5,
+        fill_color=BACKGROUND,
+        fill_opacity=opacity,
+    ).move_to(content)
+    return VGroup(card, content)
+
+
+class CourseLesson(Lesson):
+    """A lesson in the course's style: background, title card and recap."""
+
+    def setup(self) -> None:
+        self.camera.background_color = BACKGROUND
+
+    def title_card(self, title: str, question: str, *, say: str | None = None) -> None:
+        """Open the lesson: its title and the question it answers."""
+        heading = text(title, TITLE, ACCENT)
+        ask = text(question, HEADING, INK)
+        if ask.width > config.frame_width - 1.5:
+            ask.scale_to_fit_width(config.frame_width - 1.5)
+        card = VGroup(heading, ask).arrange(DOWN, buff=0.6)
+        with self.beat(f"{title}. {question}", say=say, chapter="Introduction"):
+            self.play(Write(heading), run_time=1.2)
+            self.play(FadeIn(ask, shift=0.2 * UP), run_time=0.8)
+        self.play(FadeOut(card), run_time=0.5)
+
+    def recap(self, points: Sequence[str], ml_use: str) -> None:
+        """Close the lesson: what to remember, then where machine learning uses it."""
+        self.clear()
+        heading = text("Remember", HEADING, ACCENT)
+        items = VGroup(*(text(wrap("•  " + p, indent="    "), BODY) for p in points)).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.3
+        )
+        use = text(wrap("In machine learning: " + ml_use), BODY, BLUE)
+        card = VGroup(heading, items, use).arrange(DOWN, buff=0.5)
+        if card.width > config.frame_width - 1:
+            card.scale_to_fit_width(config.frame_width - 1)
+        room = config.frame_height / 2 - 0.3 - CONTENT_BOTTOM
+        if card.height > room:
+            card.scale_to_fit_height(room)
+        card.move_to((config.frame_height / 2 - 0.3 + CONTENT_BOTTOM) / 2 * UP)
+        with self.beat(
+            "To remember: " + " ".join(p.rstrip(".") + "." for p in points), chapter="Recap"
+        ):
+            self.play(FadeIn(heading), run_time=0.5)
+            self.play(FadeIn(items, lag_ratio=0.3), run_time=1.5)
+        with self.beat("In machine learning: " + ml_use):
+            self.play(FadeIn(use, shift=0.2 * UP), run_time=0.8)
+        self.play(FadeOut(card), run_time=0.6)
