@@ -18,12 +18,18 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import tomllib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import tomllib
 
 from .errors import LessonError, UnknownLessonError
+
+if TYPE_CHECKING:
+    from .lesson import Lesson
 
 __all__ = [
     "AREAS",
@@ -42,7 +48,10 @@ AREAS = {
 
 
 def default_registry() -> Path:
-    """The registry shipped with the ``scenes`` package."""
+    """``$MATHREEL_COURSE`` if set, else the registry of the ``scenes`` package."""
+    override = os.environ.get("MATHREEL_COURSE")
+    if override:
+        return Path(override)
     import scenes
 
     return Path(scenes.__file__).resolve().parent / "course.toml"
@@ -81,7 +90,7 @@ class Entry:
             raise LessonError(f"{self.slug}: module {self.module} not found")
         return Path(spec.origin)
 
-    def load(self) -> type:
+    def load(self) -> type[Lesson]:
         """Import and return the lesson class."""
         from .lesson import Lesson
 

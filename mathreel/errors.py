@@ -32,7 +32,9 @@ class MathreelError(Exception):
 class ParamError(MathreelError):
     """A lesson parameter that is malformed or mathematically unusable."""
 
-    def __init__(self, name: str, given: object, accepted: str, *, why: str = "") -> None:
+    def __init__(
+        self, name: str, given: object, accepted: str, *, why: str = ""
+    ) -> None:
         self.name = name
         self.given = given
         self.accepted = accepted

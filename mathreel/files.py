@@ -33,7 +33,9 @@ def cache_dir() -> Path:
 def atomic_path(final: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``final``; rename it into place on success."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{final.name}.", suffix=".part", dir=final.parent
+    )
     os.close(fd)
     tmp = Path(name)
     try:

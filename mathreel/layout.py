@@ -55,7 +55,9 @@ def _visible(mob: Mobject) -> bool:
 
 def _box(mob: Mobject) -> np.ndarray:
     points = mob.get_all_points()
-    return np.array([points[:, 0].min(), points[:, 1].min(), points[:, 0].max(), points[:, 1].max()])
+    return np.array(
+        [points[:, 0].min(), points[:, 1].min(), points[:, 0].max(), points[:, 1].max()]
+    )
 
 
 def _name(mob: Mobject) -> str:

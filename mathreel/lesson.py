@@ -131,7 +131,9 @@ class Lesson(Scene):
         return bool(
             self.always_update_mobjects
             or self.updaters
-            or any(m.has_time_based_updater() for m in self.get_mobject_family_members())
+            or any(
+                m.has_time_based_updater() for m in self.get_mobject_family_members()
+            )
         )
 
     def backdrop(self, *mobjects: Mobject) -> None:
@@ -149,12 +151,14 @@ class Lesson(Scene):
         result = super().compile_animation_data(*animations, **play_kwargs)
         assert self.animations is not None
         wait = len(self.animations) == 1 and isinstance(self.animations[0], Wait)
-        if wait and self.animations[0].stop_condition is not None:
+        if wait and getattr(self.animations[0], "stop_condition", None) is not None:
             raise LessonError(
                 f"{self.slug}: wait_until/stop_condition makes the frame count "
                 "unknowable in advance; use a fixed wait"
             )
-        description = "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
+        description = (
+            "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
+        )
         self.timeline.record(
             description, self.duration, frozen=result is None, wait=wait
         )

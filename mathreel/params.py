@@ -21,7 +21,7 @@ import ast
 import json
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -87,6 +87,14 @@ def _show(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     return json.dumps(value) if _jsonable(value) else repr(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _jsonable(value: Any) -> bool:
@@ -157,10 +165,13 @@ class Param:
         return result
 
     def to_json(self, value: Any) -> Any:
-        """A JSON-serialisable form of a coerced value (manifests, cache keys)."""
+        """A JSON-serialisable form of a coerced value (manifests, cache keys).
+
+        Whole numbers are written as integers: ``[[2,1],[1,3]]``, not ``[[2.0,...``.
+        """
         if isinstance(value, np.ndarray):
-            return value.tolist()
-        return value
+            return _plain(value.tolist())
+        return _plain(value)
 
     def describe_default(self) -> str:
         """The default as it would be typed after ``--set name=``."""
@@ -261,7 +272,13 @@ class Bool(Param):
     """True or false (also accepts yes/no, on/off, 1/0)."""
 
     kind = "bool"
-    _words = {"true": True, "yes": True, "on": True, "false": False, "no": False}
+    _words: ClassVar[dict[str, bool]] = {
+        "true": True,
+        "yes": True,
+        "on": True,
+        "false": False,
+        "no": False,
+    }
 
     def accepted(self) -> str:
         return "true or false"
@@ -304,6 +321,10 @@ class Choice(Param):
 def _as_array(value: Any, ndim: int) -> np.ndarray:
     if isinstance(value, (str, bytes)) or value is None:
         raise ValueError("not a list of numbers")
+    rows = value if isinstance(value, (list, tuple)) else []
+    if ndim == 2 and rows and all(isinstance(r, (list, tuple)) for r in rows):
+        if len({len(r) for r in rows}) > 1:
+            raise ValueError("rows of different lengths")
     try:
         array = np.array(value, dtype=object)
     except ValueError:
@@ -375,8 +396,12 @@ class Matrix(Param):
     def accepted(self) -> str:
         if self.shape is not None:
             r, c = self.shape
-            example = [[(i * c + j + 1) if i != j else 2 for j in range(c)] for i in range(r)]
-            return f"a {r}x{c} matrix of numbers such as {json.dumps(example)}"
+            example = (
+                [[2, 1], [1, 3]]
+                if (r, c) == (2, 2)
+                else np.eye(r, c, dtype=int).tolist()
+            )
+            return f"a {r}x{c} matrix of numbers such as {json.dumps(example, separators=(',', ':'))}"
         r, c = self.max_shape
         return f"a matrix of numbers with 1 to {r} rows and 1 to {c} columns such as [[1,2],[3,4]]"
 
@@ -473,8 +498,14 @@ def resolve(
         raise MathreelError(
             f"{lesson} has no parameter '{unknown[0]}'; it takes: {takes}"
         )
-    values = {
-        name: (param.coerce(name, given[name]) if name in given else param.default)
-        for name, param in spec.items()
-    }
+    values = {}
+    for name, param in spec.items():
+        if name not in given:
+            values[name] = param.default
+            continue
+        try:
+            values[name] = param.coerce(name, given[name])
+        except ParamError as error:
+            error.args = (f"{lesson}: {error.message}",)
+            raise
     return Args(spec, values)

@@ -70,8 +70,12 @@ def resolve_quality(
         ) from None
     if resolution is None and fps is None:
         return quality
-    width, height = parse_resolution(resolution) if resolution else (quality.width, quality.height)
+    width, height = (
+        parse_resolution(resolution) if resolution else (quality.width, quality.height)
+    )
     if fps is not None and not 1 <= fps <= 120:
         raise MathreelError(f"--fps {fps}: expected a frame rate from 1 to 120")
     rate = fps or quality.fps
-    return replace(quality, name=f"{height}p{rate}", width=width, height=height, fps=rate)
+    return replace(
+        quality, name=f"{height}p{rate}", width=width, height=height, fps=rate
+    )

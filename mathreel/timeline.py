@@ -151,9 +151,15 @@ class Timeline:
         self.warnings: list[str] = []
         self.current: Beat | None = None
 
-    def record(self, description: str, run_time: float, *, frozen: bool, wait: bool) -> Step:
+    def record(
+        self, description: str, run_time: float, *, frozen: bool, wait: bool
+    ) -> Step:
         """Record one play/wait of ``run_time`` seconds and advance the frame count."""
-        frames = wait_frames(run_time, self.fps) if frozen else play_frames(run_time, self.fps)
+        frames = (
+            wait_frames(run_time, self.fps)
+            if frozen
+            else play_frames(run_time, self.fps)
+        )
         step = Step(
             index=len(self.steps),
             kind="wait" if wait else "play",
@@ -170,7 +176,11 @@ class Timeline:
     def begin_beat(self, text: str, say: str, chapter: str | None) -> Beat:
         """Open a beat at the current frame."""
         beat = Beat(
-            index=len(self.beats), text=text, say=say, start_frame=self.frame, chapter=chapter
+            index=len(self.beats),
+            text=text,
+            say=say,
+            start_frame=self.frame,
+            chapter=chapter,
         )
         self.beats.append(beat)
         self.current = beat

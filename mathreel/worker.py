@@ -26,6 +26,7 @@ import manim
 from manim import tempconfig
 
 from . import __version__
+from .cache import fingerprint, load_plan, save_plan
 from .course import Entry
 from .errors import RenderError
 from .files import atomic_path, cache_dir, write_json
@@ -91,7 +92,9 @@ def construct_only(
         settings = manim_settings(_plan_quality(fps), work)
         settings.update(dry_run=True, write_to_movie=False)
         with tempconfig(settings):
-            scene = cls(args, slug=entry.slug, check_layout=check_layout, skip_animations=True)
+            scene = cls(
+                args, slug=entry.slug, check_layout=check_layout, skip_animations=True
+            )
             scene.render()
             return scene
 
@@ -101,10 +104,21 @@ def plan_lesson(
     given: Mapping[str, Any] | None = None,
     *,
     fps: float = 15,
-    check_layout: bool = True,
+    use_cache: bool = True,
 ) -> Plan:
-    """Run ``construct`` without drawing and return the lesson's frame plan."""
-    return construct_only(entry, given, fps=fps, check_layout=check_layout).plan()
+    """The lesson's frame plan: from the plan cache, or by running ``construct``.
+
+    The plan is computed without drawing a frame, with layout checks on, and
+    cached under the lesson's fingerprint (sources, parameters, fps).
+    """
+    cls = entry.load()
+    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    key = fingerprint(entry, args.to_json(), fps=fps, kind="plan")
+    if use_cache and (cached := load_plan(key)) is not None:
+        return cached
+    plan = construct_only(entry, args, fps=fps, check_layout=True).plan()
+    save_plan(key, plan)
+    return plan
 
 
 def _plan_quality(fps: float) -> Quality:
@@ -121,8 +135,14 @@ def output_paths(out_dir: Path, entry: Entry) -> dict[str, Path]:
 
 
 def lesson_record(
-    entry: Entry, args_json: dict[str, Any], quality: Quality, plan: Plan, video: Path,
-    *, frames: int, render_seconds: float,
+    entry: Entry,
+    args_json: dict[str, Any],
+    quality: Quality,
+    plan: Plan,
+    video: Path,
+    *,
+    frames: int,
+    render_seconds: float,
 ) -> dict[str, Any]:
     """The manifest record of one rendered lesson."""
     return {
@@ -152,7 +172,9 @@ def lesson_record(
             }
             for b in plan.beats
         ],
-        "chapters": [{"title": c.title, "start_frame": c.start_frame} for c in plan.chapters],
+        "chapters": [
+            {"title": c.title, "start_frame": c.start_frame} for c in plan.chapters
+        ],
         "render_seconds": round(render_seconds, 2),
         "rendered_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "manim_version": manim.__version__,
@@ -193,8 +215,13 @@ def render_lesson(
                 f"{plan.frames}; this is a mathreel bug, please report it"
             )
         record = lesson_record(
-            entry, args.to_json(), quality, plan, movie,
-            frames=info.frames, render_seconds=time.perf_counter() - started,
+            entry,
+            args.to_json(),
+            quality,
+            plan,
+            movie,
+            frames=info.frames,
+            render_seconds=time.perf_counter() - started,
         )
         with atomic_path(paths["video"]) as tmp:
             shutil.move(str(movie), tmp)

@@ -52,9 +52,9 @@ __all__ = [
     "fmt_vec",
     "panel",
     "tex",
+    "tex_matrix",
     "text",
     "wrap",
-    "tex_matrix",
 ]
 
 BACKGROUND = "#111318"
@@ -155,9 +155,9 @@ class CourseLesson(Lesson):
         """Close the lesson: what to remember, then where machine learning uses it."""
         self.clear()
         heading = text("Remember", HEADING, ACCENT)
-        items = VGroup(*(text(wrap("•  " + p, indent="    "), BODY) for p in points)).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.3
-        )
+        items = VGroup(
+            *(text(wrap("•  " + p, indent="    "), BODY) for p in points)
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         use = text(wrap("In machine learning: " + ml_use), BODY, BLUE)
         card = VGroup(heading, items, use).arrange(DOWN, buff=0.5)
         if card.width > config.frame_width - 1:
@@ -167,7 +167,8 @@ class CourseLesson(Lesson):
             card.scale_to_fit_height(room)
         card.move_to((config.frame_height / 2 - 0.3 + CONTENT_BOTTOM) / 2 * UP)
         with self.beat(
-            "To remember: " + " ".join(p.rstrip(".") + "." for p in points), chapter="Recap"
+            "To remember: " + " ".join(p.rstrip(".") + "." for p in points),
+            chapter="Recap",
         ):
             self.play(FadeIn(heading), run_time=0.5)
             self.play(FadeIn(items, lag_ratio=0.3), run_time=1.5)

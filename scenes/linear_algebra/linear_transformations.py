@@ -25,11 +25,9 @@ from manim import (
     FadeOut,
     GrowArrow,
     NumberPlane,
-    Polygon,
     ReplacementTransform,
     Transform,
     VGroup,
-    Write,
     config,
 )
 
@@ -128,7 +126,9 @@ class LinearTransformations(CourseLesson):
             help="the transformation A",
             require=[entries_within(MAX_ENTRY)],
         ),
-        "vector": Vector([1, 2], help="the vector v followed through A", require=[entries_within(4)]),
+        "vector": Vector(
+            [1, 2], help="the vector v followed through A", require=[entries_within(4)]
+        ),
         "then": Matrix(
             [[0, -1], [1, 0]],
             help="a second transformation B, applied after A",
@@ -161,8 +161,15 @@ class LinearTransformations(CourseLesson):
         """Choose the grid scale so every vector the lesson draws stays on screen."""
         basis = np.eye(2)
         points = np.vstack(
-            [basis, v, transform(a, basis), transform(a, v), transform(compose(a, b), basis),
-             transform(b, basis), unit_square_image(a)]
+            [
+                basis,
+                v,
+                transform(a, basis),
+                transform(a, v),
+                transform(compose(a, b), basis),
+                transform(b, basis),
+                unit_square_image(a),
+            ]
         )
         half_w = config.frame_width / 2 - 0.4
         half_h = min(config.frame_height / 2 - 0.4, -CONTENT_BOTTOM - 0.2)
@@ -175,8 +182,13 @@ class LinearTransformations(CourseLesson):
 
     def arrow(self, xy: np.ndarray, color: str) -> Arrow:
         return Arrow(
-            self.origin, self.point(xy), buff=0, color=color, stroke_width=5,
-            max_tip_length_to_length_ratio=0.25, tip_length=0.22,
+            self.origin,
+            self.point(xy),
+            buff=0,
+            color=color,
+            stroke_width=5,
+            max_tip_length_to_length_ratio=0.25,
+            tip_length=0.22,
         )
 
     def make_plane(self, opacity: float = 1.0) -> NumberPlane:
@@ -187,7 +199,11 @@ class LinearTransformations(CourseLesson):
             y_range=[-span, span, step],
             x_length=2 * span * self.unit,
             y_length=2 * span * self.unit,
-            background_line_style={"stroke_color": BLUE, "stroke_width": 1.5, "stroke_opacity": 0.55 * opacity},
+            background_line_style={
+                "stroke_color": BLUE,
+                "stroke_width": 1.5,
+                "stroke_opacity": 0.55 * opacity,
+            },
             axis_config={"stroke_color": INK, "stroke_opacity": opacity},
         ).move_to(self.origin)
         self.backdrop(plane)
@@ -199,8 +215,12 @@ class LinearTransformations(CourseLesson):
         self.plane = self.make_plane()
         self.i_hat = self.arrow(np.array([1, 0]), GREEN)
         self.j_hat = self.arrow(np.array([0, 1]), RED)
-        self.i_label = tex(r"\hat{\imath}", color=GREEN).next_to(self.i_hat.get_end(), DOWN + RIGHT, buff=0.1)
-        self.j_label = tex(r"\hat{\jmath}", color=RED).next_to(self.j_hat.get_end(), UP + LEFT, buff=0.1)
+        self.i_label = tex(r"\hat{\imath}", color=GREEN).next_to(
+            self.i_hat.get_end(), DOWN + RIGHT, buff=0.1
+        )
+        self.j_label = tex(r"\hat{\jmath}", color=RED).next_to(
+            self.j_hat.get_end(), UP + LEFT, buff=0.1
+        )
         self.add(self.ghost)
         with self.beat(
             "Start with the plane and two basis vectors: i-hat, one step right, and j-hat, one step up.",
@@ -212,7 +232,9 @@ class LinearTransformations(CourseLesson):
 
     def show_vector(self, v: np.ndarray) -> None:
         self.v_arrow = self.arrow(v, ACCENT)
-        self.v_label = tex("v", color=ACCENT).next_to(self.v_arrow.get_end(), UP + RIGHT, buff=0.1)
+        self.v_label = tex("v", color=ACCENT).next_to(
+            self.v_arrow.get_end(), UP + RIGHT, buff=0.1
+        )
         combo = tex(
             "v", "=", fmt(v[0]), r"\hat{\imath}", "+", fmt(v[1]), r"\hat{\jmath}"
         )
@@ -243,7 +265,11 @@ class LinearTransformations(CourseLesson):
             "parallel and evenly spaced, and the origin stays put. That is what linear means.",
             chapter="Applying a matrix",
         ):
-            self.play(ReplacementTransform(self.info, new_info), FadeOut(self.i_label, self.j_label, self.v_label), run_time=0.8)
+            self.play(
+                ReplacementTransform(self.info, new_info),
+                FadeOut(self.i_label, self.j_label, self.v_label),
+                run_time=0.8,
+            )
             self.info = new_info
             self.play(
                 ApplyMatrix(a, self.plane, about_point=self.origin),
@@ -270,14 +296,31 @@ class LinearTransformations(CourseLesson):
         ):
             self.play(ReplacementTransform(self.info, new_info), run_time=0.8)
             self.info = new_info
-            self.play(self.i_hat.animate.set_stroke(width=9), self.j_hat.animate.set_stroke(width=9), run_time=0.5)
-            self.play(self.i_hat.animate.set_stroke(width=5), self.j_hat.animate.set_stroke(width=5), run_time=0.5)
+            self.play(
+                self.i_hat.animate.set_stroke(width=9),
+                self.j_hat.animate.set_stroke(width=9),
+                run_time=0.5,
+            )
+            self.play(
+                self.i_hat.animate.set_stroke(width=5),
+                self.j_hat.animate.set_stroke(width=5),
+                run_time=0.5,
+            )
 
     def follow_vector(self, a: np.ndarray, v: np.ndarray) -> None:
         c1, c2 = basis_images(a)
         av = transform(a, v)
         equation = tex(
-            "A v", "=", fmt(v[0]), tex_matrix(c1), "+", fmt(v[1]), tex_matrix(c2), "=", tex_matrix(av), size=34
+            "A v",
+            "=",
+            fmt(v[0]),
+            tex_matrix(c1),
+            "+",
+            fmt(v[1]),
+            tex_matrix(c2),
+            "=",
+            tex_matrix(av),
+            size=34,
         )
         equation[0].set_color(ACCENT)
         equation[3].set_color(GREEN)
@@ -286,7 +329,15 @@ class LinearTransformations(CourseLesson):
         card = panel(equation).next_to(self.info, DOWN, buff=0.2, aligned_edge=LEFT)
         # the two scaled columns, tip to tail, reach A v
         leg1 = self.arrow(v[0] * c1, GREEN).set_stroke(opacity=0.7)
-        leg2 = Arrow(self.point(v[0] * c1), self.point(av), buff=0, color=RED, stroke_width=5, tip_length=0.22, max_tip_length_to_length_ratio=0.25)
+        leg2 = Arrow(
+            self.point(v[0] * c1),
+            self.point(av),
+            buff=0,
+            color=RED,
+            stroke_width=5,
+            tip_length=0.22,
+            max_tip_length_to_length_ratio=0.25,
+        )
         with self.beat(
             f"And v follows the same recipe: {fmt(v[0])} times the first column plus {fmt(v[1])} times the second, "
             f"which is {fmt_vec(av)}. That is all a matrix times a vector is.",
@@ -306,18 +357,33 @@ class LinearTransformations(CourseLesson):
             "Now do two transformations in a row: first A, then a second matrix, B.",
             chapter="Composition",
         ):
-            self.play(FadeOut(self.v_arrow), ReplacementTransform(self.plane, fresh), *reset, run_time=1.2)
+            self.play(
+                FadeOut(self.v_arrow),
+                ReplacementTransform(self.plane, fresh),
+                *reset,
+                run_time=1.2,
+            )
             self.plane = fresh
             step1 = self.shown_matrices(a, None)
             self.play(ReplacementTransform(self.info, step1), run_time=0.6)
             self.info = step1
-            self.play(ApplyMatrix(a, self.plane, about_point=self.origin), *self.basis_moves(a), run_time=2)
+            self.play(
+                ApplyMatrix(a, self.plane, about_point=self.origin),
+                *self.basis_moves(a),
+                run_time=2,
+            )
             step2 = self.shown_matrices(a, b)
             self.play(ReplacementTransform(self.info, step2), run_time=0.6)
             self.info = step2
-            self.play(ApplyMatrix(b, self.plane, about_point=self.origin), *self.basis_moves(ba), run_time=2)
+            self.play(
+                ApplyMatrix(b, self.plane, about_point=self.origin),
+                *self.basis_moves(ba),
+                run_time=2,
+            )
         c1, c2 = basis_images(ba)
-        product = tex("BA", "=", tex_matrix(b), tex_matrix(a), "=", tex_matrix(ba), size=34)
+        product = tex(
+            "BA", "=", tex_matrix(b), tex_matrix(a), "=", tex_matrix(ba), size=34
+        )
         product[0].set_color(ACCENT)
         card = panel(product).to_corner(UL, buff=0.3)
         with self.beat(
@@ -335,8 +401,15 @@ class LinearTransformations(CourseLesson):
                 run_time=1,
             )
             self.plane = fresh
-            self.play(ApplyMatrix(ba, self.plane, about_point=self.origin), *self.basis_moves(ba), run_time=2.5)
-        self.play(FadeOut(self.plane, self.ghost, self.i_hat, self.j_hat, self.info), run_time=0.6)
+            self.play(
+                ApplyMatrix(ba, self.plane, about_point=self.origin),
+                *self.basis_moves(ba),
+                run_time=2.5,
+            )
+        self.play(
+            FadeOut(self.plane, self.ghost, self.i_hat, self.j_hat, self.info),
+            run_time=0.6,
+        )
 
     def shown_matrices(self, a: np.ndarray, b: np.ndarray | None) -> object:
         parts = [tex("A", "=", tex_matrix(a), size=34)]
@@ -347,7 +420,9 @@ class LinearTransformations(CourseLesson):
             parts.append(second)
         note = text("then" if b is not None else "first", SMALL, MUTED)
         row = VGroup(*parts).arrange(RIGHT, buff=0.5)
-        return panel(VGroup(note, row).arrange(DOWN, aligned_edge=LEFT, buff=0.15)).to_corner(UL, buff=0.3)
+        return panel(
+            VGroup(note, row).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        ).to_corner(UL, buff=0.3)
 
 
 def _spoken(v: np.ndarray) -> str:

@@ -1,0 +1,356 @@
+"""mathreel's command line: list, plan, render and check the course.
+
+A thin layer over the :mod:`mathreel` engine; every command is documented in the
+README and tested with click's ``CliRunner``. Errors the user can fix print one
+line and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mathreel import __version__
+from mathreel.errors import MathreelError
+
+__all__ = ["cli"]
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Cli(click.Group):
+    """A group that turns mathreel errors into one clear line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MathreelError as error:
+            raise click.ClickException(error.message) from None
+
+
+@click.group(cls=_Cli, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="mathreel")
+def cli() -> None:
+    """Render the mathreel course: animated lessons on the math of machine learning.
+
+    \b
+    Quick start:
+      mathreel list                                   the course, in order
+      mathreel render --all                           every lesson, preview quality
+      mathreel render linear-transformations --set matrix=[[2,1],[1,3]]
+    """
+
+
+def _assignments(values: tuple[str, ...]) -> dict[str, Any]:
+    from mathreel.params import parse_assignment
+
+    return dict(parse_assignment(v) for v in values)
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
+set_option = click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a lesson parameter (JSON or Python literal), e.g. --set matrix=[[2,1],[1,3]]. Repeatable.",
+)
+
+
+@cli.command("list", context_settings=CONTEXT)
+@click.option("--json", "as_json", is_flag=True, help="Print the course as JSON.")
+@click.option(
+    "--fps",
+    default=15,
+    show_default=True,
+    help="Frame rate the durations are planned at.",
+)
+def list_(as_json: bool, fps: int) -> None:
+    """List the course in order: number, slug, title, area, parameters, duration.
+
+    Durations come from each lesson's plan (computed once, then cached).
+    """
+    from mathreel.course import load_course
+    from mathreel.worker import plan_lesson
+
+    rows = []
+    for entry in load_course():
+        cls = entry.load()
+        plan = plan_lesson(entry, fps=fps)
+        rows.append(
+            {
+                "number": entry.number,
+                "slug": entry.slug,
+                "title": entry.title,
+                "area": entry.area,
+                "summary": entry.summary,
+                "params": {
+                    name: p.to_json(p.default) for name, p in cls.params.items()
+                },
+                "duration": round(plan.duration, 2),
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        params = " ".join(
+            f"{k}={json.dumps(v, separators=(',', ':'))}"
+            for k, v in row["params"].items()
+        )
+        click.echo(
+            f"{row['number']:>2}  {row['slug']:<24} {row['title']:<28} {row['area']:<15}"
+            f" {_clock(row['duration']):>7}  {params}"
+        )
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("lesson")
+@set_option
+@click.option("--fps", default=15, show_default=True, help="Frame rate to plan at.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+def plan(lesson: str, assignments: tuple[str, ...], fps: int, as_json: bool) -> None:
+    """Print LESSON's timeline: beats and animations with exact frames, no rendering."""
+    from mathreel.course import load_course
+    from mathreel.doctor import require_latex
+    from mathreel.worker import plan_lesson
+
+    entry = load_course().get(lesson)
+    given = _assignments(assignments)
+    entry.load().resolve_args(given, lesson=entry.slug)
+    require_latex()
+    result = plan_lesson(entry, given, fps=fps)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2))
+        return
+    click.echo(
+        f"{entry.slug} at {fps} fps: {result.frames} frames, {result.duration:.2f} s, "
+        f"{len(result.beats)} beats, {len(result.chapters)} chapters"
+    )
+    chapters = {c.start_frame: c.title for c in result.chapters}
+    for beat in result.beats:
+        if beat.start_frame in chapters and beat.chapter:
+            click.echo(f"\n== {chapters[beat.start_frame]}")
+        click.echo(
+            f"beat {beat.index:>2}  frame {beat.start_frame:>5} +{beat.frames:<4} "
+            f"{_clock(beat.start_frame / fps)}  {beat.text}"
+        )
+        for step in result.steps:
+            if step.beat == beat.index:
+                click.echo(
+                    f"          {step.kind:<4} {step.description[:40]:<40} "
+                    f"{step.run_time:6.2f} s {step.frames:>5} frames"
+                )
+    loose = [s for s in result.steps if s.beat is None]
+    if loose:
+        click.echo(
+            f"\n{len(loose)} steps between beats: {sum(s.frames for s in loose)} frames"
+        )
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("lessons", nargs=-1)
+@click.option("--all", "all_", is_flag=True, help="Render every lesson of the course.")
+@click.option(
+    "-q",
+    "--quality",
+    default="preview",
+    show_default=True,
+    type=click.Choice(["preview", "low", "medium", "high", "production", "fourk"]),
+    help="Quality preset: preview and low 480p15, medium 720p30, high 1080p60, production 1440p60, fourk 2160p60.",
+)
+@click.option(
+    "--resolution",
+    metavar="WxH",
+    help="Override the preset's resolution, e.g. 1280x720.",
+)
+@click.option("--fps", type=int, help="Override the preset's frame rate.")
+@set_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root; videos go to OUT/QUALITY/.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Lessons rendered at once, each in its own process.",
+)
+def render(
+    lessons: tuple[str, ...],
+    all_: bool,
+    quality: str,
+    resolution: str | None,
+    fps: int | None,
+    assignments: tuple[str, ...],
+    out: Path,
+    jobs: int,
+) -> None:
+    """Render LESSONS (slugs) or --all into MP4s with a JSON manifest.
+
+    Each lesson renders in its own process; one that fails does not stop the
+    others. Outputs are written to a temporary file and renamed into place, so
+    a failed or interrupted render never damages an earlier one.
+    """
+    from mathreel.batch import Job, render_batch, write_manifest
+    from mathreel.course import load_course
+    from mathreel.doctor import require_latex
+    from mathreel.quality import resolve_quality
+
+    course = load_course()
+    if all_ == bool(lessons):
+        raise MathreelError("name the lessons to render, or pass --all (not both)")
+    entries = course.entries if all_ else course.select(list(lessons))
+    given = _assignments(assignments)
+    if given and len(entries) != 1:
+        raise MathreelError(
+            "--set applies to one lesson: name exactly one lesson with it"
+        )
+    for entry in entries:
+        entry.load().resolve_args(given, lesson=entry.slug)
+    setting = resolve_quality(quality, resolution=resolution, fps=fps)
+    require_latex()
+    out_dir = out / setting.name
+    click.echo(
+        f"Rendering {len(entries)} lesson(s) at {setting.name} ({setting.label}) on {jobs} worker(s)"
+    )
+
+    def report(outcome: Any) -> None:
+        slug = outcome.job.entry.slug
+        if outcome.ok:
+            record = outcome.record
+            click.echo(
+                f"  ok    {slug:<24} {record['decoded_frames']:>6} frames "
+                f"{_clock(record['duration']):>7}  in {outcome.seconds:5.1f} s  "
+                f"-> {out_dir / record['video']}"
+            )
+        else:
+            click.echo(f"  FAIL  {slug:<24} {outcome.message} (log: {outcome.log})")
+
+    outcomes = render_batch(
+        [Job(e, given, setting, out_dir) for e in entries], workers=jobs, on_done=report
+    )
+    manifest = write_manifest(out_dir, course, setting)
+    failed = [o for o in outcomes if not o.ok]
+    click.echo(f"Videos:   {out_dir}/")
+    click.echo(f"Manifest: {manifest}")
+    if failed:
+        click.echo(
+            f"Error: {len(failed)} of {len(outcomes)} lesson(s) failed: "
+            + ", ".join(o.job.entry.slug for o in failed),
+            err=True,
+        )
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("lesson")
+@click.option(
+    "-q",
+    "--quality",
+    default="preview",
+    show_default=True,
+    help="Quality directory to read (or e.g. 108p7).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root the lesson was rendered into.",
+)
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the PNGs [default: OUT/QUALITY/frames].",
+)
+def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
+    """Save the last frame of every beat of a rendered LESSON as PNG, to look at."""
+    from mathreel.course import load_course
+    from mathreel.frames import beat_frames
+    from mathreel.worker import output_paths
+
+    entry = load_course().get(lesson)
+    out_dir = out / quality
+    record = output_paths(out_dir, entry)["record"]
+    if not record.exists():
+        raise MathreelError(
+            f"{entry.slug} has not been rendered into {out_dir}: run 'mathreel render {entry.slug} -q {quality}' first"
+        )
+    for path in beat_frames(record, target or out_dir / "frames"):
+        click.echo(str(path))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root whose free space to check.",
+)
+def doctor(out: Path) -> None:
+    """Check cairo, pango, LaTeX and dvisvgm, PyAV's encoders, voices and disk space."""
+    from mathreel.doctor import run_checks
+
+    checks = run_checks(out)
+    for check in checks:
+        mark = {True: "ok  ", False: "FAIL", None: "warn"}[check.ok]
+        line = f"{mark}  {check.name:<9} {check.detail}"
+        if check.ok is not True and check.fix:
+            line += f"  -> {check.fix}"
+        click.echo(line)
+    if any(c.ok is False for c in checks):
+        raise MathreelError("some required checks failed; fix them as shown above")
+    click.echo("All required checks passed.")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("slug")
+@click.option(
+    "--area",
+    required=True,
+    type=click.Choice(["linear-algebra", "calculus", "probability"]),
+    help="The course area the lesson belongs to.",
+)
+@click.option("--title", help="The lesson's title [default: from the slug].")
+@click.option("--summary", help="One line on what the lesson shows.")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Project root (where scenes/ and tests/ are).",
+)
+def new(
+    slug: str, area: str, title: str | None, summary: str | None, root: Path
+) -> None:
+    """Scaffold lesson SLUG: its module, its tests, and its entry in the course."""
+    from mathreel.scaffold import create_lesson
+
+    made = create_lesson(root, slug, area, title=title, summary=summary)
+    click.echo(f"Lesson:   {made.module}")
+    click.echo(f"Tests:    {made.test}")
+    click.echo(f"Course:   {made.registry} (entry added)")
+    click.echo(f"Next:     mathreel plan {slug}; mathreel render {slug}")
+
+
+if __name__ == "__main__":
+    cli()

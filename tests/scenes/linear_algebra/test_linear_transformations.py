@@ -1,0 +1,89 @@
+"""The linear-transformations lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.linear_transformations import (
+    LinearTransformations,
+    basis_images,
+    compose,
+    grid_unit,
+    shoelace_area,
+    transform,
+    unit_square_image,
+)
+from scenes.style import fmt, fmt_vec, tex_matrix
+
+matrices = arrays(np.float64, (2, 2), elements=st.floats(-6, 6, allow_nan=False))
+vectors = arrays(np.float64, (2,), elements=st.floats(-4, 4, allow_nan=False))
+
+
+@given(matrices, vectors)
+def test_a_vector_lands_on_the_mix_of_columns(m, v):
+    c1, c2 = basis_images(m)
+    assert np.allclose(transform(m, v), v[0] * c1 + v[1] * c2)
+    assert np.allclose(transform(m, np.eye(2)), np.stack([c1, c2]))
+
+
+@given(matrices)
+def test_unit_square_area_is_the_determinant(m):
+    assume(abs(np.linalg.det(m)) > 1e-6)
+    area = shoelace_area(unit_square_image(m))
+    assert area == pytest.approx(np.linalg.det(m), rel=1e-9, abs=1e-9)
+    assert abs(area) == pytest.approx(abs(np.linalg.det(m)), rel=1e-9)
+
+
+@given(matrices, matrices, vectors)
+def test_composition_is_the_product(a, b, v):
+    assert np.allclose(transform(compose(a, b), v), transform(b, transform(a, v)))
+
+
+@given(arrays(np.float64, (6, 2), elements=st.floats(-40, 40, allow_nan=False)))
+def test_grid_unit_keeps_every_point_on_screen(points):
+    unit = grid_unit(points, 6.6, 3.2)
+    assert 0.15 <= unit <= 1.0
+    if unit > 0.15:
+        assert np.all(np.abs(points[:, 0]) * unit <= 6.6)
+        assert np.all(np.abs(points[:, 1]) * unit <= 3.2)
+
+
+def _shown(scene):
+    return [s for beat in scene.timeline.beats for s in beat.shown]
+
+
+@pytest.mark.parametrize(
+    "given_args",
+    [{}, {"matrix": [[2, 1], [1, 3]], "vector": [-1, 1], "then": [[1, 1], [0, 1]]}],
+)
+def test_screen_shows_exactly_the_lesson_math(course, given_args):
+    scene = construct_only(course.get("linear-transformations"), given_args)
+    a, v, b = scene.args.matrix, scene.args.vector, scene.args.then
+    shown = _shown(scene)
+    c1, c2 = basis_images(a)
+    assert any(tex_matrix(a) in s for s in shown)
+    assert any(fmt_vec(c1) in s for s in shown)
+    assert any(fmt_vec(c2) in s for s in shown)
+    assert any(s.endswith(tex_matrix(transform(a, v))) for s in shown)
+    assert any(
+        s.endswith(tex_matrix(compose(a, b))) and tex_matrix(b) in s for s in shown
+    )
+    assert any(f"{fmt(v[0])} \\hat{{\\imath}}" in s for s in shown)
+    assert not scene.timeline.warnings
+
+
+def test_bad_matrices_fail_with_one_line():
+    for bad in ([[1, 2]], "oops", [[10, 0], [0, 1]]):
+        with pytest.raises(ParamError) as error:
+            LinearTransformations.resolve_args(
+                {"matrix": bad}, lesson="linear-transformations"
+            )
+        message = str(error.value)
+        assert message.startswith("linear-transformations: parameter 'matrix'")
+        assert "\n" not in message

@@ -1,0 +1,59 @@
+"""Every lesson of the course, checked the same way.
+
+Construct-only (fast): the plan has no layout problems, the lesson lasts 45 to
+150 seconds, opens with its title card and closes with a recap, and narration
+covers the video. Real renders (slow, run in CI): each lesson rendered at a
+tiny resolution and two frame rates decodes to exactly the planned frames.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mathreel.course import load_course
+from mathreel.media import probe, sha256
+from mathreel.quality import resolve_quality
+from mathreel.worker import plan_lesson, render_lesson
+
+SLUGS = load_course().slugs
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_plan_is_a_complete_lesson(course, slug):
+    plan = plan_lesson(course.get(slug), fps=15)
+    assert not plan.warnings, plan.warnings
+    assert 45 <= plan.duration <= 150
+    assert plan.beats[0].chapter == "Introduction"
+    assert plan.chapters[0].start_frame == 0
+    assert any(b.chapter == "Recap" for b in plan.beats[-3:])
+    for beat in plan.beats:
+        assert beat.text.strip() and beat.text.rstrip()[-1] in ".?!:", beat.text
+        assert beat.frames >= 1
+    narrated = sum(b.frames for b in plan.beats)
+    assert narrated >= 0.85 * plan.frames
+    assert plan.frames == sum(s.frames for s in plan.steps)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fps", [6, 10])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_rendered_frames_equal_the_plan(course, tmp_path, slug, fps):
+    entry = course.get(slug)
+    quality = resolve_quality("preview", resolution="192x108", fps=fps)
+    record = render_lesson(entry, {}, quality, tmp_path)
+    video = tmp_path / record["video"]
+    info = probe(video)
+    planned = plan_lesson(entry, fps=fps).frames
+    assert (
+        info.frames == planned == record["planned_frames"] == record["decoded_frames"]
+    )
+    assert (info.width, info.height, round(info.fps)) == (192, 108, fps)
+    assert info.codec == "h264"
+    assert record["sha256"] == sha256(video)
+    on_disk = json.loads((tmp_path / f"{entry.stem}.json").read_text())
+    assert on_disk["params"] == record["params"]
+    assert [b["start_frame"] for b in on_disk["beats"]] == [
+        b.start_frame for b in plan_lesson(entry, fps=fps).beats
+    ]
