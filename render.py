@@ -57,6 +57,21 @@ def _clock(seconds: float) -> str:
     return f"{int(minutes)}:{rest:04.1f}"
 
 
+voice_option = click.option(
+    "--voice",
+    default="flite",
+    show_default=True,
+    metavar="ENGINE[:VOICE]",
+    help="Narration voice: flite (voice slt), flite:rms, espeak-ng, espeak-ng:en-gb, or none (silent; beats last their reading time).",
+)
+
+
+def _voice(text: str) -> Any:
+    from mathreel.voice import parse_voice
+
+    return parse_voice(text)
+
+
 set_option = click.option(
     "--set",
     "assignments",
@@ -74,7 +89,8 @@ set_option = click.option(
     show_default=True,
     help="Frame rate the durations are planned at.",
 )
-def list_(as_json: bool, fps: int) -> None:
+@voice_option
+def list_(as_json: bool, fps: int, voice: str) -> None:
     """List the course in order: number, slug, title, area, parameters, duration.
 
     Durations come from each lesson's plan (computed once, then cached).
@@ -82,10 +98,11 @@ def list_(as_json: bool, fps: int) -> None:
     from mathreel.course import load_course
     from mathreel.worker import plan_lesson
 
+    spec = _voice(voice)
     rows = []
     for entry in load_course():
         cls = entry.load()
-        plan = plan_lesson(entry, fps=fps)
+        plan = plan_lesson(entry, fps=fps, voice=spec)
         rows.append(
             {
                 "number": entry.number,
@@ -117,8 +134,11 @@ def list_(as_json: bool, fps: int) -> None:
 @click.argument("lesson")
 @set_option
 @click.option("--fps", default=15, show_default=True, help="Frame rate to plan at.")
+@voice_option
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-def plan(lesson: str, assignments: tuple[str, ...], fps: int, as_json: bool) -> None:
+def plan(
+    lesson: str, assignments: tuple[str, ...], fps: int, voice: str, as_json: bool
+) -> None:
     """Print LESSON's timeline: beats and animations with exact frames, no rendering."""
     from mathreel.course import load_course
     from mathreel.doctor import require_latex
@@ -127,8 +147,9 @@ def plan(lesson: str, assignments: tuple[str, ...], fps: int, as_json: bool) -> 
     entry = load_course().get(lesson)
     given = _assignments(assignments)
     entry.load().resolve_args(given, lesson=entry.slug)
+    spec = _voice(voice)
     require_latex()
-    result = plan_lesson(entry, given, fps=fps)
+    result = plan_lesson(entry, given, fps=fps, voice=spec)
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2))
         return
@@ -192,6 +213,15 @@ def plan(lesson: str, assignments: tuple[str, ...], fps: int, as_json: bool) -> 
     show_default="number of cores",
     help="Lessons rendered at once, each in its own process.",
 )
+@voice_option
+@click.option(
+    "--burn-captions",
+    is_flag=True,
+    help="Draw the captions into the video frames as well.",
+)
+@click.option(
+    "--force", is_flag=True, help="Render even lessons whose outputs are current."
+)
 def render(
     lessons: tuple[str, ...],
     all_: bool,
@@ -201,16 +231,24 @@ def render(
     assignments: tuple[str, ...],
     out: Path,
     jobs: int,
+    voice: str,
+    burn_captions: bool,
+    force: bool,
 ) -> None:
-    """Render LESSONS (slugs) or --all into MP4s with a JSON manifest.
+    """Render LESSONS (slugs) or --all into narrated, captioned MP4s with a manifest.
 
-    Each lesson renders in its own process; one that fails does not stop the
-    others. Outputs are written to a temporary file and renamed into place, so
-    a failed or interrupted render never damages an earlier one.
+    Beside each MP4: WebVTT and SRT captions and a WebVTT chapters file. A lesson
+    whose outputs are current (same sources, parameters and settings) is not
+    rendered again unless --force. Each lesson renders in its own process; one
+    that fails does not stop the others. Outputs are written to a temporary file
+    and renamed into place, so a failed or interrupted render never damages an
+    earlier one.
     """
-    from mathreel.batch import Job, render_batch, write_manifest
+    from mathreel.batch import Job, render_batch
     from mathreel.course import load_course
     from mathreel.doctor import require_latex
+    from mathreel.narration import narrator_for
+    from mathreel.outputs import RenderOptions, cached_record, write_manifest
     from mathreel.quality import resolve_quality
 
     course = load_course()
@@ -222,29 +260,46 @@ def render(
         raise MathreelError(
             "--set applies to one lesson: name exactly one lesson with it"
         )
-    for entry in entries:
-        entry.load().resolve_args(given, lesson=entry.slug)
-    setting = resolve_quality(quality, resolution=resolution, fps=fps)
-    require_latex()
-    out_dir = out / setting.name
-    click.echo(
-        f"Rendering {len(entries)} lesson(s) at {setting.name} ({setting.label}) on {jobs} worker(s)"
+    options = RenderOptions(
+        resolve_quality(quality, resolution=resolution, fps=fps),
+        voice=_voice(voice),
+        burn_captions=burn_captions,
     )
+    setting = options.quality
+    require_latex()
+    narrator_for(options.voice)  # a missing voice engine stops here, before any work
+    out_dir = out / setting.name
+    todo = []
+    for entry in entries:
+        record = None if force else cached_record(entry, given, options, out_dir)
+        if record is None:
+            entry.load().resolve_args(given, lesson=entry.slug)  # bad values stop here
+            todo.append(entry)
+        else:
+            click.echo(
+                f"  cached {entry.slug:<24} {record['decoded_frames']:>6} frames "
+                f"{_clock(record['duration']):>7}  -> {out_dir / record['video']}"
+            )
+    if todo:
+        click.echo(
+            f"Rendering {len(todo)} lesson(s) at {setting.name} ({setting.label}), "
+            f"voice {options.voice}, on {min(jobs, len(todo))} worker(s)"
+        )
 
     def report(outcome: Any) -> None:
         slug = outcome.job.entry.slug
         if outcome.ok:
             record = outcome.record
             click.echo(
-                f"  ok    {slug:<24} {record['decoded_frames']:>6} frames "
+                f"  ok     {slug:<24} {record['decoded_frames']:>6} frames "
                 f"{_clock(record['duration']):>7}  in {outcome.seconds:5.1f} s  "
                 f"-> {out_dir / record['video']}"
             )
         else:
-            click.echo(f"  FAIL  {slug:<24} {outcome.message} (log: {outcome.log})")
+            click.echo(f"  FAIL   {slug:<24} {outcome.message} (log: {outcome.log})")
 
     outcomes = render_batch(
-        [Job(e, given, setting, out_dir) for e in entries], workers=jobs, on_done=report
+        [Job(e, given, options, out_dir) for e in todo], workers=jobs, on_done=report
     )
     manifest = write_manifest(out_dir, course, setting)
     failed = [o for o in outcomes if not o.ok]
@@ -252,7 +307,7 @@ def render(
     click.echo(f"Manifest: {manifest}")
     if failed:
         click.echo(
-            f"Error: {len(failed)} of {len(outcomes)} lesson(s) failed: "
+            f"Error: {len(failed)} of {len(entries)} lesson(s) failed: "
             + ", ".join(o.job.entry.slug for o in failed),
             err=True,
         )
@@ -285,7 +340,7 @@ def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
     """Save the last frame of every beat of a rendered LESSON as PNG, to look at."""
     from mathreel.course import load_course
     from mathreel.frames import beat_frames
-    from mathreel.worker import output_paths
+    from mathreel.outputs import output_paths
 
     entry = load_course().get(lesson)
     out_dir = out / quality

@@ -9,7 +9,6 @@ batch, so a crash loses nothing that finished.
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import sys
@@ -18,17 +17,14 @@ import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .course import Course, Entry
+from .course import Entry
 from .errors import MathreelError
-from .files import write_json
-from .quality import Quality
-from .worker import output_paths, render_lesson
+from .outputs import RenderOptions, output_paths
 
-__all__ = ["Job", "Outcome", "render_batch", "write_manifest"]
+__all__ = ["Job", "Outcome", "render_batch"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +33,7 @@ class Job:
 
     entry: Entry
     given: dict[str, Any]
-    quality: Quality
+    options: RenderOptions
     out_dir: Path
 
 
@@ -59,6 +55,8 @@ class Outcome:
 
 def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
     """Render one job in this (worker) process, its output going to its log."""
+    from .worker import render_lesson  # imports manim: only in the worker process
+
     log = output_paths(job.out_dir, job.entry)["log"]
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as handle:
@@ -68,7 +66,7 @@ def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
         os.dup2(handle.fileno(), 1)
         os.dup2(handle.fileno(), 2)
         try:
-            record = render_lesson(job.entry, job.given, job.quality, job.out_dir)
+            record = render_lesson(job.entry, job.given, job.options, job.out_dir)
             return True, "", record
         except MathreelError as error:
             print(f"error: {error}", file=sys.stderr)
@@ -122,26 +120,3 @@ def render_batch(
             if on_done:
                 on_done(outcome)
     return [outcomes[i] for i in range(len(jobs))]
-
-
-def write_manifest(out_dir: Path, course: Course, quality: Quality) -> Path:
-    """Rebuild ``out_dir/manifest.json`` from the lesson records found there."""
-    lessons = []
-    for entry in course:
-        record_path = output_paths(out_dir, entry)["record"]
-        try:
-            lessons.append(json.loads(record_path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    manifest = {
-        "course": "mathreel",
-        "quality": quality.name,
-        "width": quality.width,
-        "height": quality.height,
-        "fps": quality.fps,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "lessons": lessons,
-    }
-    path = out_dir / "manifest.json"
-    write_json(path, manifest)
-    return path

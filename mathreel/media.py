@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 
-__all__ = ["VideoInfo", "probe", "sha256"]
+__all__ = [
+    "VideoInfo",
+    "audio_seconds",
+    "finalize_video",
+    "probe",
+    "read_chapters",
+    "sha256",
+]
 
 
 @dataclass(frozen=True)
@@ -50,3 +60,97 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def finalize_video(
+    silent: Path,
+    target: Path,
+    *,
+    audio: np.ndarray | None = None,
+    sample_rate: int = 48_000,
+    chapters: Sequence[tuple[str, int, int]] = (),
+    fps: float = 0,
+) -> None:
+    """Copy the video stream of ``silent`` into ``target`` with audio and chapters.
+
+    The video is not re-encoded. ``audio`` (mono float samples) is encoded as
+    AAC; ``chapters`` are ``(title, start_frame, end_frame)`` and become MP4
+    chapter metadata that players (and PyAV) read back.
+    """
+    with (
+        av.open(str(silent)) as source,
+        av.open(
+            str(target), "w", format="mp4", options={"movflags": "+faststart"}
+        ) as output,
+    ):
+        video_in = source.streams.video[0]
+        video_out = output.add_stream_from_template(video_in)
+        if chapters:
+            output.set_chapters(
+                [
+                    {
+                        "id": n,
+                        "start": start,
+                        "end": end,
+                        "time_base": Fraction(1)
+                        / Fraction(fps).limit_denominator(1001),
+                        "metadata": {"title": title},
+                    }
+                    for n, (title, start, end) in enumerate(chapters, start=1)
+                ]
+            )
+        audio_packets = []
+        if audio is not None:
+            audio_out = output.add_stream("aac", rate=sample_rate, layout="mono")
+            audio_out.bit_rate = 96_000
+            for start in range(0, audio.size, 1024):
+                frame = av.AudioFrame.from_ndarray(
+                    np.ascontiguousarray(
+                        audio[None, start : start + 1024], dtype=np.float32
+                    ),
+                    format="flt",
+                    layout="mono",
+                )
+                frame.sample_rate = sample_rate
+                frame.pts = start
+                audio_packets.extend(audio_out.encode(frame))
+            audio_packets.extend(audio_out.encode(None))
+        pending = iter(audio_packets)
+        next_audio = next(pending, None)
+        for packet in source.demux(video_in):
+            if packet.dts is None:
+                continue
+            moment = float(packet.dts * packet.time_base)
+            while next_audio is not None and _seconds(next_audio) <= moment:
+                output.mux(next_audio)
+                next_audio = next(pending, None)
+            packet.stream = video_out
+            output.mux(packet)
+        while next_audio is not None:
+            output.mux(next_audio)
+            next_audio = next(pending, None)
+
+
+def _seconds(packet: av.Packet) -> float:
+    return float((packet.dts or 0) * packet.time_base) if packet.time_base else 0.0
+
+
+def read_chapters(path: Path) -> list[tuple[str, float, float]]:
+    """Chapters of a video as ``(title, start, end)`` in seconds, read with PyAV."""
+    with av.open(str(path)) as container:
+        chapters = []
+        for chapter in container.chapters():
+            base = chapter["time_base"] or Fraction(1)
+            title = chapter["metadata"].get("title", "")
+            chapters.append(
+                (title, float(chapter["start"] * base), float(chapter["end"] * base))
+            )
+        return chapters
+
+
+def audio_seconds(path: Path) -> float:
+    """Duration of the first audio stream, from its decoded samples."""
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        samples = sum(frame.samples for frame in container.decode(stream))
+        return samples / stream.rate

@@ -1,14 +1,18 @@
-"""How long a beat's narration lasts.
+"""How long a beat's narration lasts, and the speech that fills it.
 
-A beat lasts at least as long as its narration plus a short pause. With no voice
-(``--voice none``) the narration lasts the time a learner needs to read the
-caption: :data:`READING_WPM` words per minute, with a floor for very short lines.
+A beat lasts at least as long as its narration plus a short pause. With a voice
+the narration is the synthesised speech of the beat's spoken form; with no voice
+(``--voice none``) it lasts the time a learner needs to read the caption:
+:data:`READING_WPM` words per minute, with a floor for very short lines.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Protocol
+
+from .voice import Voice, VoiceSpec, make_voice, wav_seconds
 
 __all__ = [
     "BEAT_PAUSE",
@@ -16,7 +20,9 @@ __all__ = [
     "READING_WPM",
     "Narrator",
     "ReadingTime",
+    "Spoken",
     "count_words",
+    "narrator_for",
 ]
 
 #: Reading speed for silent renders, in words per minute (a comfortable caption pace).
@@ -41,6 +47,10 @@ class Narrator(Protocol):
         """Seconds the narration of one beat lasts (without the pause)."""
         ...
 
+    def clip(self, say: str) -> Path | None:
+        """The WAV of a beat's speech, or ``None`` when silent."""
+        ...
+
 
 class ReadingTime:
     """Silent narration: a beat lasts the reading time of its caption."""
@@ -52,3 +62,29 @@ class ReadingTime:
 
     def seconds(self, text: str, say: str) -> float:
         return max(MIN_BEAT_SECONDS, count_words(text) * 60.0 / self.wpm)
+
+    def clip(self, say: str) -> Path | None:
+        return None
+
+
+class Spoken:
+    """Narration spoken by a text-to-speech voice (cached per line)."""
+
+    def __init__(self, voice: Voice) -> None:
+        self.voice = voice
+        self.name = voice.name
+
+    def seconds(self, text: str, say: str) -> float:
+        return wav_seconds(self.voice.speak(say))
+
+    def clip(self, say: str) -> Path | None:
+        return self.voice.speak(say)
+
+
+def narrator_for(spec: VoiceSpec) -> Narrator:
+    """The narrator for a voice setting; checks the engine is installed."""
+    voice = make_voice(spec)
+    if voice is None:
+        return ReadingTime()
+    voice.check()
+    return Spoken(voice)

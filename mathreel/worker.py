@@ -13,6 +13,7 @@ process of its own.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
@@ -26,20 +27,32 @@ import manim
 from manim import tempconfig
 
 from . import __version__
+from .audio import narration_track
+from .burn import burn_captions
 from .cache import fingerprint, load_plan, save_plan
+from .captions import chapter_spans, chapters_vtt, cues_for, srt, vtt
 from .course import Entry
 from .errors import RenderError
-from .files import atomic_path, cache_dir, write_json
+from .files import atomic_path, cache_dir, write_json, write_text
 from .lesson import Lesson
-from .media import probe, sha256
+from .media import finalize_video, probe, sha256
+from .narration import Narrator, narrator_for
+from .outputs import (
+    DEFAULT_VOICE,
+    RenderOptions,
+    given_json,
+    output_paths,
+    render_key,
+    voice_key,
+)
 from .quality import Quality
 from .timeline import Plan
+from .voice import VoiceSpec
 
 __all__ = [
     "construct_only",
     "lesson_record",
     "manim_settings",
-    "output_paths",
     "plan_lesson",
     "render_lesson",
 ]
@@ -72,6 +85,9 @@ def _work_dir(parent: Path | None = None) -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+        if parent is not None:
+            with contextlib.suppress(OSError):
+                parent.rmdir()  # only when no other render is using it
 
 
 def construct_only(
@@ -80,11 +96,13 @@ def construct_only(
     *,
     fps: float = 15,
     check_layout: bool = True,
+    narrator: Narrator | None = None,
 ) -> Lesson:
     """Run a lesson's ``construct`` without drawing a frame; return the scene.
 
     The scene's timeline holds the plan; with ``check_layout`` every beat also
-    records its layout problems and the text on screen at its end.
+    records its layout problems and the text on screen at its end. Without a
+    ``narrator`` beats last their caption's reading time.
     """
     cls = entry.load()
     args = cls.resolve_args(given or {}, lesson=entry.slug)
@@ -93,7 +111,11 @@ def construct_only(
         settings.update(dry_run=True, write_to_movie=False)
         with tempconfig(settings):
             scene = cls(
-                args, slug=entry.slug, check_layout=check_layout, skip_animations=True
+                args,
+                slug=entry.slug,
+                check_layout=check_layout,
+                narrator=narrator,
+                skip_animations=True,
             )
             scene.render()
             return scene
@@ -104,19 +126,26 @@ def plan_lesson(
     given: Mapping[str, Any] | None = None,
     *,
     fps: float = 15,
+    voice: VoiceSpec = DEFAULT_VOICE,
     use_cache: bool = True,
 ) -> Plan:
     """The lesson's frame plan: from the plan cache, or by running ``construct``.
 
     The plan is computed without drawing a frame, with layout checks on, and
-    cached under the lesson's fingerprint (sources, parameters, fps).
+    cached under the lesson's fingerprint (sources, parameters, fps, voice).
+    Beats last as long as ``voice`` takes to say them (synthesised and cached).
     """
     cls = entry.load()
     args = cls.resolve_args(given or {}, lesson=entry.slug)
-    key = fingerprint(entry, args.to_json(), fps=fps, kind="plan")
+    key = fingerprint(
+        entry, args.to_json(), fps=fps, voice=voice_key(voice), kind="plan"
+    )
     if use_cache and (cached := load_plan(key)) is not None:
         return cached
-    plan = construct_only(entry, args, fps=fps, check_layout=True).plan()
+    narrator = narrator_for(voice)
+    plan = construct_only(
+        entry, args, fps=fps, check_layout=True, narrator=narrator
+    ).plan()
     save_plan(key, plan)
     return plan
 
@@ -125,26 +154,22 @@ def _plan_quality(fps: float) -> Quality:
     return Quality("plan", 854, 480, int(fps))
 
 
-def output_paths(out_dir: Path, entry: Entry) -> dict[str, Path]:
-    """Where a lesson's outputs go inside a quality directory."""
-    return {
-        "video": out_dir / f"{entry.stem}.mp4",
-        "record": out_dir / f"{entry.stem}.json",
-        "log": out_dir / "logs" / f"{entry.stem}.log",
-    }
-
-
 def lesson_record(
     entry: Entry,
     args_json: dict[str, Any],
-    quality: Quality,
+    options: RenderOptions,
     plan: Plan,
     video: Path,
     *,
+    given: dict[str, Any],
     frames: int,
     render_seconds: float,
+    has_audio: bool,
 ) -> dict[str, Any]:
-    """The manifest record of one rendered lesson."""
+    """The manifest record of one rendered lesson (``video`` at its final path)."""
+    quality = options.quality
+    stat = video.stat()
+    paths = output_paths(video.parent, entry)
     return {
         "lesson": entry.slug,
         "number": entry.number,
@@ -160,7 +185,16 @@ def lesson_record(
         "decoded_frames": frames,
         "duration": round(frames / quality.fps, 6),
         "video": video.name,
+        "captions": {"vtt": paths["vtt"].name, "srt": paths["srt"].name},
+        "chapters_vtt": paths["chapters"].name,
+        "voice": str(options.voice),
+        "has_audio": has_audio,
+        "burned_captions": options.burn_captions,
         "sha256": sha256(video),
+        "video_size": stat.st_size,
+        "video_mtime_ns": stat.st_mtime_ns,
+        "given": given,
+        "cache_key": render_key(entry, given, options),
         "beats": [
             {
                 "index": b.index,
@@ -168,6 +202,7 @@ def lesson_record(
                 "frames": b.frames,
                 "text": b.text,
                 "say": b.say,
+                "speech_seconds": round(b.speech_seconds, 3),
                 "chapter": b.chapter,
             }
             for b in plan.beats
@@ -185,10 +220,14 @@ def lesson_record(
 def render_lesson(
     entry: Entry,
     given: Mapping[str, Any] | None,
-    quality: Quality,
+    options: RenderOptions | Quality,
     out_dir: Path,
 ) -> dict[str, Any]:
     """Render one lesson into ``out_dir`` and return its manifest record.
+
+    The video gets its narration track (unless the voice is ``none``), its
+    chapters as MP4 metadata, and captions beside it (VTT, SRT, chapters VTT);
+    with ``burn_captions`` the captions are drawn into the frames too.
 
     Raises
     ------
@@ -196,13 +235,17 @@ def render_lesson(
         When manim fails or the video does not have the planned frames; nothing
         at the final paths is touched then.
     """
+    if isinstance(options, Quality):
+        options = RenderOptions(options)
     started = time.perf_counter()
     cls = entry.load()
     args = cls.resolve_args(given or {}, lesson=entry.slug)
+    narrator = narrator_for(options.voice)
     paths = output_paths(out_dir, entry)
     with _work_dir(out_dir / ".work") as work:
-        with tempconfig(manim_settings(quality, work) | {"output_file": entry.stem}):
-            scene = cls(args, slug=entry.slug)
+        settings = manim_settings(options.quality, work) | {"output_file": entry.stem}
+        with tempconfig(settings):
+            scene = cls(args, slug=entry.slug, narrator=narrator)
             scene.render()
             plan = scene.plan()
             movie = Path(scene.renderer.file_writer.movie_file_path)
@@ -214,16 +257,30 @@ def render_lesson(
                 f"{entry.slug}: the video has {info.frames} frames but the plan has "
                 f"{plan.frames}; this is a mathreel bug, please report it"
             )
-        record = lesson_record(
-            entry,
-            args.to_json(),
-            quality,
-            plan,
-            movie,
-            frames=info.frames,
-            render_seconds=time.perf_counter() - started,
-        )
+        cues = cues_for(plan)
+        if options.burn_captions:
+            burned = work / f"{entry.stem}.burned.mp4"
+            burn_captions(movie, cues, burned, options=options.quality.encoder_options)
+            movie = burned
+        clips = [narrator.clip(beat.say) for beat in plan.beats]
+        audio = narration_track(plan, clips) if any(clips) else None
         with atomic_path(paths["video"]) as tmp:
-            shutil.move(str(movie), tmp)
+            finalize_video(
+                movie, tmp, audio=audio, chapters=chapter_spans(plan), fps=plan.fps
+            )
+    write_text(paths["vtt"], vtt(cues))
+    write_text(paths["srt"], srt(cues))
+    write_text(paths["chapters"], chapters_vtt(plan))
+    record = lesson_record(
+        entry,
+        args.to_json(),
+        options,
+        plan,
+        paths["video"],
+        given=given_json(given),
+        frames=info.frames,
+        render_seconds=time.perf_counter() - started,
+        has_audio=audio is not None,
+    )
     write_json(paths["record"], record)
     return record

@@ -2,18 +2,24 @@
 
 Construct-only (fast): the plan has no layout problems, the lesson lasts 45 to
 150 seconds, opens with its title card and closes with a recap, and narration
-covers the video. Real renders (slow, run in CI): each lesson rendered at a
-tiny resolution and two frame rates decodes to exactly the planned frames.
+covers the video. Real renders (slow, run in CI): each lesson rendered with its
+spoken narration at a tiny resolution and two frame rates decodes to exactly the
+planned frames, its audio track is as long as the video, its chapters read back
+from the MP4, and every beat's first caption cue starts on the timestamp of the
+beat's first decoded frame.
 """
 
 from __future__ import annotations
 
 import json
 
+import av
 import pytest
+import webvtt
 
+from mathreel.captions import MAX_LINE, MAX_LINES
 from mathreel.course import load_course
-from mathreel.media import probe, sha256
+from mathreel.media import audio_seconds, probe, read_chapters, sha256
 from mathreel.quality import resolve_quality
 from mathreel.worker import plan_lesson, render_lesson
 
@@ -54,6 +60,42 @@ def test_rendered_frames_equal_the_plan(course, tmp_path, slug, fps):
     assert record["sha256"] == sha256(video)
     on_disk = json.loads((tmp_path / f"{entry.stem}.json").read_text())
     assert on_disk["params"] == record["params"]
+    plan = plan_lesson(entry, fps=fps)
     assert [b["start_frame"] for b in on_disk["beats"]] == [
-        b.start_frame for b in plan_lesson(entry, fps=fps).beats
+        b.start_frame for b in plan.beats
     ]
+
+    period = 1 / fps
+    assert record["has_audio"] and info.has_audio
+    assert abs(audio_seconds(video) - info.frames / fps) <= period
+
+    chapters = read_chapters(video)
+    assert [c[0] for c in chapters] == [c.title for c in plan.chapters]
+    for (_, start, _), chapter in zip(chapters, plan.chapters, strict=True):
+        assert abs(start - chapter.start_frame / fps) <= period
+
+    with av.open(str(video)) as container:
+        times = [frame.time for frame in container.decode(video=0)]
+    captions = webvtt.read(str(tmp_path / record["captions"]["vtt"])).captions
+    assert captions
+    beat_starts = {times[b.start_frame] for b in plan.beats}
+    starts = [_seconds(c.start_time) for c in captions]
+    for beat in plan.beats:
+        # every beat's first cue starts on the beat's first frame, to one frame
+        assert min(abs(s - times[beat.start_frame]) for s in starts) <= period
+    for caption in captions:
+        assert _seconds(caption.end_time) <= info.frames / fps + 1e-3
+        lines = caption.text.splitlines()
+        assert len(lines) <= MAX_LINES and all(len(line) <= MAX_LINE for line in lines)
+        # every cue starts on a frame's timestamp
+        assert min(abs(_seconds(caption.start_time) - t) for t in times) <= 0.001
+    assert len(beat_starts) == len(plan.beats)
+
+
+def _seconds(stamp: webvtt.models.Timestamp) -> float:
+    return (
+        stamp.hours * 3600
+        + stamp.minutes * 60
+        + stamp.seconds
+        + stamp.milliseconds / 1000
+    )

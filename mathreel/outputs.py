@@ -1,0 +1,165 @@
+"""Where a lesson's outputs go, the settings they depend on, and the manifest.
+
+Nothing here imports manim, so deciding that a lesson's outputs are current
+(its cache key unchanged, its files in place) takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .cache import fingerprint
+from .course import Course, Entry
+from .files import write_json
+from .quality import Quality
+from .voice import VoiceSpec, parse_voice
+
+__all__ = [
+    "DEFAULT_VOICE",
+    "RenderOptions",
+    "cached_record",
+    "given_json",
+    "output_paths",
+    "render_key",
+    "tex_version",
+    "voice_key",
+    "write_manifest",
+]
+
+#: The narration voice unless told otherwise.
+DEFAULT_VOICE = parse_voice("flite")
+
+
+def voice_key(voice: VoiceSpec) -> list[Any]:
+    """The parts of a voice setting that change the output."""
+    return [voice.engine, voice.voice, round(voice.rate, 3)]
+
+
+def output_paths(out_dir: Path, entry: Entry) -> dict[str, Path]:
+    """Where a lesson's outputs go inside a quality directory."""
+    return {
+        "video": out_dir / f"{entry.stem}.mp4",
+        "record": out_dir / f"{entry.stem}.json",
+        "vtt": out_dir / f"{entry.stem}.vtt",
+        "srt": out_dir / f"{entry.stem}.srt",
+        "chapters": out_dir / f"{entry.stem}.chapters.vtt",
+        "log": out_dir / "logs" / f"{entry.stem}.log",
+    }
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Everything about a render besides the lesson and its parameters."""
+
+    quality: Quality
+    voice: VoiceSpec = DEFAULT_VOICE
+    burn_captions: bool = False
+
+    def key_settings(self) -> dict[str, Any]:
+        """What of these options changes the output, for the cache key."""
+        q = self.quality
+        return {
+            "size": [q.width, q.height],
+            "fps": q.fps,
+            "encoder": q.encoder_options,
+            "voice": voice_key(self.voice),
+            "burn_captions": self.burn_captions,
+            "tex": tex_version(),
+        }
+
+
+@cache
+def tex_version() -> str:
+    """The first line of ``latex --version`` (part of every render's cache key)."""
+    latex = shutil.which("latex")
+    if not latex:
+        return "none"
+    try:
+        out = subprocess.run(
+            [latex, "--version"], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    return (out.stdout.splitlines() or ["unknown"])[0]
+
+
+def render_key(entry: Entry, given: dict[str, Any], options: RenderOptions) -> str:
+    """The cache key of one lesson render: sources, given parameters, settings.
+
+    Defaults live in the lesson's source, so the values the user gave (not the
+    resolved ones) are enough, and the key is computed without importing manim.
+    """
+    return fingerprint(entry, given, kind="render", **options.key_settings())
+
+
+def given_json(given: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Parameter values as the user gave them, as plain sorted JSON data."""
+    text = json.dumps(dict(given or {}), sort_keys=True, default=_plain)
+    return dict(json.loads(text))
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"cannot store {type(value).__name__} in a manifest")
+
+
+def cached_record(
+    entry: Entry, given: Mapping[str, Any] | None, options: RenderOptions, out_dir: Path
+) -> dict[str, Any] | None:
+    """The existing record when the lesson's outputs are complete and current.
+
+    Current means rendered from the same sources, parameters and settings (the
+    cache key), with the video file unchanged since (size and modification time)
+    and every caption file in place. Nothing is imported or rendered.
+    """
+    paths = output_paths(out_dir, entry)
+    try:
+        record = json.loads(paths["record"].read_text(encoding="utf-8"))
+        stat = paths["video"].stat()
+    except (OSError, ValueError):
+        return None
+    if not all(paths[k].exists() for k in ("vtt", "srt", "chapters")):
+        return None
+    wanted = given_json(given)
+    if record.get("given") != wanted or record.get("cache_key") != render_key(
+        entry, wanted, options
+    ):
+        return None
+    if [record.get("video_size"), record.get("video_mtime_ns")] != [
+        stat.st_size,
+        stat.st_mtime_ns,
+    ]:
+        return None
+    return dict(record)
+
+
+def write_manifest(out_dir: Path, course: Course, quality: Quality) -> Path:
+    """Rebuild ``out_dir/manifest.json`` from the lesson records found there."""
+    lessons = []
+    for entry in course:
+        record_path = output_paths(out_dir, entry)["record"]
+        try:
+            lessons.append(json.loads(record_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue
+    manifest = {
+        "course": "mathreel",
+        "quality": quality.name,
+        "width": quality.width,
+        "height": quality.height,
+        "fps": quality.fps,
+        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "lessons": lessons,
+    }
+    path = out_dir / "manifest.json"
+    write_json(path, manifest)
+    return path

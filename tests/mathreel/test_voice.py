@@ -1,0 +1,98 @@
+"""Offline voices: parsing, synthesis to WAV, the line cache, missing engines."""
+
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pytest
+
+from mathreel.audio import PEAK, SAMPLE_RATE, narration_track, normalise, read_wav
+from mathreel.errors import MathreelError, ToolMissingError
+from mathreel.narration import ReadingTime, Spoken, narrator_for
+from mathreel.timeline import Beat, Plan
+from mathreel.voice import make_voice, parse_voice, wav_seconds
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))
+
+
+def test_parse_voice():
+    assert str(parse_voice("flite")) == "flite:slt"
+    assert str(parse_voice("espeak-ng:en-gb")) == "espeak-ng:en-gb"
+    assert parse_voice("none").engine == "none"
+    with pytest.raises(MathreelError, match="unknown engine 'piper'"):
+        parse_voice("piper")
+    with pytest.raises(MathreelError, match="flite has no voice 'zz'"):
+        parse_voice("flite:zz")
+
+
+@pytest.mark.parametrize("engine", ["flite", "espeak-ng"])
+def test_engines_speak_to_wav_and_cache_each_line(engine, monkeypatch):
+    voice = make_voice(parse_voice(engine))
+    assert voice is not None
+    path = voice.speak("The derivative is a slope.")
+    assert 1.0 < wav_seconds(path) < 5.0
+    assert read_wav(path).size > SAMPLE_RATE
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a cached line was synthesised again")
+
+    monkeypatch.setattr(subprocess, "run", fail)
+    assert voice.speak("The derivative is a slope.") == path
+    slower = make_voice(parse_voice(engine, rate=0.7))
+    assert slower is not None and slower.cache_path("x") != voice.cache_path("x")
+
+
+def test_slower_rate_speaks_longer():
+    fast = make_voice(parse_voice("flite", rate=1.2))
+    slow = make_voice(parse_voice("flite", rate=0.8))
+    assert fast is not None and slow is not None
+    text = "Eigenvectors stay on their own span."
+    assert wav_seconds(slow.speak(text)) > wav_seconds(fast.speak(text)) * 1.2
+
+
+def test_missing_engine_is_one_clear_line(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ToolMissingError) as error:
+        narrator_for(parse_voice("flite"))
+    message = str(error.value)
+    assert "voice engine 'flite' not found" in message
+    assert "--voice none" in message
+    assert "\n" not in message
+    assert isinstance(narrator_for(parse_voice("none")), ReadingTime)
+
+
+def test_spoken_narration_lasts_the_speech():
+    narrator = narrator_for(parse_voice("flite"))
+    assert isinstance(narrator, Spoken)
+    seconds = narrator.seconds("A v equals lambda v", "A v equals lambda v")
+    clip = narrator.clip("A v equals lambda v")
+    assert clip is not None
+    assert seconds == pytest.approx(wav_seconds(clip))
+
+
+def test_track_places_each_clip_on_its_beat_and_levels_match(tmp_path):
+    narrator = narrator_for(parse_voice("flite"))
+    beats = [
+        Beat(0, "One.", "One.", 0, 30),
+        Beat(1, "Two words here.", "Two words here.", 30, 45),
+    ]
+    plan = Plan("demo", 15, 75, beats, [], [])
+    clips = [narrator.clip(b.say) for b in beats]
+    track = narration_track(plan, clips)
+    assert track.size == round(75 / 15 * SAMPLE_RATE)
+    first_sound = np.argmax(np.abs(track[SAMPLE_RATE * 2 :]) > 0.01) + SAMPLE_RATE * 2
+    assert abs(first_sound / SAMPLE_RATE - 2.0) < 0.3  # beat 1 starts at frame 30 = 2 s
+    for start, end in ((0, 2 * SAMPLE_RATE), (2 * SAMPLE_RATE, track.size)):
+        assert np.max(np.abs(track[start:end])) == pytest.approx(PEAK, rel=1e-3)
+    assert np.max(np.abs(track)) <= 1.0
+
+
+def test_normalise_leaves_silence_alone():
+    assert not normalise(np.zeros(10, dtype=np.float32)).any()
+    assert np.max(
+        np.abs(normalise(np.array([0.1, -0.2], dtype=np.float32)))
+    ) == pytest.approx(PEAK)
