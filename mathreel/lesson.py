@@ -88,7 +88,12 @@ class Lesson(Scene):
     # -- beats -------------------------------------------------------------------
     @contextlib.contextmanager
     def beat(
-        self, text: str, *, say: str | None = None, chapter: str | None = None
+        self,
+        text: str,
+        *,
+        say: str | None = None,
+        chapter: str | None = None,
+        key: bool = False,
     ) -> Iterator[Beat]:
         """One narration line; everything played inside belongs to it.
 
@@ -101,6 +106,9 @@ class Lesson(Scene):
             ``"A v equals lambda v"``).
         chapter
             Start a new chapter (a manim section) with this title at this beat.
+        key
+            This beat shows the lesson's key idea: its poster frame and preview
+            come from it.
         """
         if self.timeline.current is not None:
             raise LessonError(
@@ -109,7 +117,7 @@ class Lesson(Scene):
             )
         if chapter:
             self.next_section(chapter)
-        beat = self.timeline.begin_beat(text, say or text, chapter)
+        beat = self.timeline.begin_beat(text, say or text, chapter, key=key)
         beat.speech_seconds = self.narrator.seconds(text, say or text)
         yield beat
         needed = self.timeline.frames_for(beat.speech_seconds + BEAT_PAUSE)

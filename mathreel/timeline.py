@@ -89,6 +89,7 @@ class Beat:
     frames: int = 0
     speech_seconds: float = 0.0
     chapter: str | None = None
+    key: bool = False
     warnings: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
 
@@ -117,6 +118,12 @@ class Plan:
     def duration(self) -> float:
         """Length of the video in seconds."""
         return self.frames / self.fps
+
+    @property
+    def key_beat(self) -> Beat | None:
+        """The beat marked as the lesson's key moment, else the last beat."""
+        marked = [b for b in self.beats if b.key]
+        return marked[0] if marked else (self.beats[-1] if self.beats else None)
 
     def to_json(self) -> dict[str, Any]:
         """The plan as plain JSON data."""
@@ -173,7 +180,9 @@ class Timeline:
         self.frame += frames
         return step
 
-    def begin_beat(self, text: str, say: str, chapter: str | None) -> Beat:
+    def begin_beat(
+        self, text: str, say: str, chapter: str | None, *, key: bool = False
+    ) -> Beat:
         """Open a beat at the current frame."""
         beat = Beat(
             index=len(self.beats),
@@ -181,6 +190,7 @@ class Timeline:
             say=say,
             start_frame=self.frame,
             chapter=chapter,
+            key=key,
         )
         self.beats.append(beat)
         self.current = beat

@@ -51,6 +51,8 @@ __all__ = [
     "fmt",
     "fmt_vec",
     "panel",
+    "say_num",
+    "say_vec",
     "tex",
     "tex_matrix",
     "text",
@@ -101,6 +103,17 @@ def fmt(x: float, digits: int = 2) -> str:
 def fmt_vec(v: Sequence[float] | np.ndarray, digits: int = 2) -> str:
     """``(2, -1)``."""
     return "(" + ", ".join(fmt(x, digits) for x in v) + ")"
+
+
+def say_num(x: float, digits: int = 2) -> str:
+    """A number as the narrator should say it: ``minus 1.5``."""
+    shown = fmt(x, digits)
+    return "minus " + shown[1:] if shown.startswith("-") else shown
+
+
+def say_vec(v: Sequence[float] | np.ndarray, digits: int = 2) -> str:
+    """A vector as the narrator should say it: ``2 comma minus 1``."""
+    return " comma ".join(say_num(x, digits) for x in v)
 
 
 def tex_matrix(m: np.ndarray, digits: int = 2) -> str:

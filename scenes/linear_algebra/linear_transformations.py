@@ -46,6 +46,7 @@ from scenes.style import (
     fmt,
     fmt_vec,
     panel,
+    say_vec,
     tex,
     tex_matrix,
     text,
@@ -291,8 +292,9 @@ class LinearTransformations(CourseLesson):
         with self.beat(
             f"Look where the basis vectors land. i-hat lands on {fmt_vec(c1)}, the first column of A, "
             f"and j-hat on {fmt_vec(c2)}, the second column.",
-            say=f"Look where the basis vectors land. i-hat lands on {_spoken(c1)}, the first column of A, "
-            f"and j-hat on {_spoken(c2)}, the second column.",
+            say=f"Look where the basis vectors land. i-hat lands on {say_vec(c1)}, the first column of A, "
+            f"and j-hat on {say_vec(c2)}, the second column.",
+            key=True,
         ):
             self.play(ReplacementTransform(self.info, new_info), run_time=0.8)
             self.info = new_info
@@ -342,7 +344,7 @@ class LinearTransformations(CourseLesson):
             f"And v follows the same recipe: {fmt(v[0])} times the first column plus {fmt(v[1])} times the second, "
             f"which is {fmt_vec(av)}. That is all a matrix times a vector is.",
             say=f"And v follows the same recipe: {fmt(v[0])} times the first column plus {fmt(v[1])} times the second, "
-            f"which is {_spoken(av)}. That is all a matrix times a vector is.",
+            f"which is {say_vec(av)}. That is all a matrix times a vector is.",
         ):
             self.play(FadeIn(card), run_time=0.8)
             self.play(GrowArrow(leg1), run_time=0.7)
@@ -389,7 +391,7 @@ class LinearTransformations(CourseLesson):
         with self.beat(
             f"The basis vectors end at {fmt_vec(c1)} and {fmt_vec(c2)}: the columns of the product B A. "
             "Multiplying matrices is doing one transformation after the other.",
-            say=f"The basis vectors end at {_spoken(c1)} and {_spoken(c2)}: the columns of the product B A. "
+            say=f"The basis vectors end at {say_vec(c1)} and {say_vec(c2)}: the columns of the product B A. "
             "Multiplying matrices is doing one transformation after the other.",
         ):
             self.play(ReplacementTransform(self.info, card), run_time=0.8)
@@ -423,7 +425,3 @@ class LinearTransformations(CourseLesson):
         return panel(
             VGroup(note, row).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         ).to_corner(UL, buff=0.3)
-
-
-def _spoken(v: np.ndarray) -> str:
-    return " comma ".join(fmt(x).replace("-", "minus ") for x in v)
