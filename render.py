@@ -222,6 +222,16 @@ def plan(
 @click.option(
     "--force", is_flag=True, help="Render even lessons whose outputs are current."
 )
+@click.option(
+    "--shard",
+    metavar="I/N",
+    help="Render only shard I of N: a deterministic, duration-balanced share of the lessons.",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Send the lessons to a Dask cluster instead of local worker processes.",
+)
 def render(
     lessons: tuple[str, ...],
     all_: bool,
@@ -234,22 +244,26 @@ def render(
     voice: str,
     burn_captions: bool,
     force: bool,
+    shard: str | None,
+    scheduler: str | None,
 ) -> None:
     """Render LESSONS (slugs) or --all into narrated, captioned MP4s with a manifest.
 
     Beside each MP4: WebVTT and SRT captions and a WebVTT chapters file. A lesson
     whose outputs are current (same sources, parameters and settings) is not
-    rendered again unless --force. Each lesson renders in its own process; one
-    that fails does not stop the others. Outputs are written to a temporary file
-    and renamed into place, so a failed or interrupted render never damages an
+    rendered again unless --force. Lessons render in parallel, longest first,
+    each in its own process; one that fails does not stop the others, and an
+    interrupted batch keeps every lesson that finished. Outputs are written to a
+    temporary file and renamed into place, so a failed render never damages an
     earlier one.
     """
-    from mathreel.batch import Job, render_batch
+    from mathreel import batch
     from mathreel.course import load_course
     from mathreel.doctor import require_latex
     from mathreel.narration import narrator_for
     from mathreel.outputs import RenderOptions, cached_record, write_manifest
     from mathreel.quality import resolve_quality
+    from mathreel.report import BatchDisplay, summary_lines
 
     course = load_course()
     if all_ == bool(lessons):
@@ -266,45 +280,73 @@ def render(
         burn_captions=burn_captions,
     )
     setting = options.quality
+    shard_of = batch.parse_shard(shard) if shard else None
     require_latex()
     narrator_for(options.voice)  # a missing voice engine stops here, before any work
-    out_dir = out / setting.name
-    todo = []
-    for entry in entries:
-        record = None if force else cached_record(entry, given, options, out_dir)
-        if record is None:
-            entry.load().resolve_args(given, lesson=entry.slug)  # bad values stop here
-            todo.append(entry)
-        else:
-            click.echo(
-                f"  cached {entry.slug:<24} {record['decoded_frames']:>6} frames "
-                f"{_clock(record['duration']):>7}  -> {out_dir / record['video']}"
-            )
-    if todo:
+    if shard_of:
+        entries = _shard_entries(entries, given, options, *shard_of)
         click.echo(
-            f"Rendering {len(todo)} lesson(s) at {setting.name} ({setting.label}), "
-            f"voice {options.voice}, on {min(jobs, len(todo))} worker(s)"
+            f"Shard {shard_of[0]}/{shard_of[1]}: {', '.join(e.slug for e in entries)}"
         )
-
-    def report(outcome: Any) -> None:
-        slug = outcome.job.entry.slug
-        if outcome.ok:
-            record = outcome.record
+    out_dir = out / setting.name
+    rows: dict[str, dict[str, Any]] = {}
+    with batch.lock_output(out_dir):
+        todo = []
+        for entry in entries:
+            record = None if force else cached_record(entry, given, options, out_dir)
+            if record is None:
+                entry.load().resolve_args(
+                    given, lesson=entry.slug
+                )  # bad values stop here
+                todo.append(entry)
+            else:
+                rows[entry.slug] = _row(record, "cached", None, "")
+        if todo:
             click.echo(
-                f"  ok     {slug:<24} {record['decoded_frames']:>6} frames "
-                f"{_clock(record['duration']):>7}  in {outcome.seconds:5.1f} s  "
-                f"-> {out_dir / record['video']}"
+                f"Rendering {len(todo)} lesson(s) at {setting.name} ({setting.label}), "
+                f"voice {options.voice}, on "
+                + (
+                    f"Dask at {scheduler}"
+                    if scheduler
+                    else f"{min(jobs, len(todo))} worker(s)"
+                )
             )
+        work = [
+            batch.Job(e, given, options, out_dir, _planned_frames(e, given, options))
+            for e in todo
+        ]
+        display = BatchDisplay(work, echo=click.echo, live=sys.stderr.isatty())
+        try:
+            outcomes = batch.render_batch(
+                work,
+                workers=jobs,
+                scheduler=scheduler,
+                on_done=display.done,
+                on_tick=display.tick,
+            )
+        finally:
+            display.close()
+        manifest = write_manifest(out_dir, course, setting)
+    for outcome in outcomes:
+        slug = outcome.job.entry.slug
+        log = str(outcome.log)
+        if outcome.ok:
+            rows[slug] = _row(outcome.record, "ok", outcome.seconds, log)
         else:
-            click.echo(f"  FAIL   {slug:<24} {outcome.message} (log: {outcome.log})")
-
-    outcomes = render_batch(
-        [Job(e, given, options, out_dir) for e in todo], workers=jobs, on_done=report
-    )
-    manifest = write_manifest(out_dir, course, setting)
-    failed = [o for o in outcomes if not o.ok]
-    click.echo(f"Videos:   {out_dir}/")
+            rows[slug] = {
+                "lesson": slug,
+                "status": "FAIL",
+                "wall": outcome.seconds,
+                "log": log,
+            }
+    click.echo("")
+    for line in summary_lines([rows[e.slug] for e in entries]):
+        click.echo(line)
+    click.echo(f"\nVideos:   {out_dir}/")
     click.echo(f"Manifest: {manifest}")
+    failed = [o for o in outcomes if not o.ok]
+    for outcome in failed:
+        click.echo(f"  {outcome.job.entry.slug}: {outcome.message}", err=True)
     if failed:
         click.echo(
             f"Error: {len(failed)} of {len(entries)} lesson(s) failed: "
@@ -312,6 +354,46 @@ def render(
             err=True,
         )
         sys.exit(1)
+
+
+def _row(
+    record: dict[str, Any], status: str, wall: float | None, log: str
+) -> dict[str, Any]:
+    return {
+        "lesson": record["lesson"],
+        "status": status,
+        "frames": record["decoded_frames"],
+        "duration": record["duration"],
+        "wall": wall,
+        "log": log,
+    }
+
+
+def _planned_frames(entry: Any, given: dict[str, Any], options: Any) -> int:
+    """The lesson's planned frames from the plan cache (0 when not planned yet)."""
+    from mathreel.worker import cached_plan
+
+    plan = cached_plan(entry, given, fps=options.quality.fps, voice=options.voice)
+    return plan.frames if plan else 0
+
+
+def _shard_entries(
+    entries: list[Any], given: dict[str, Any], options: Any, index: int, count: int
+) -> list[Any]:
+    from mathreel.batch import shard
+    from mathreel.worker import plan_lesson
+
+    weights = [
+        (
+            e.slug,
+            plan_lesson(
+                e, given, fps=options.quality.fps, voice=options.voice
+            ).duration,
+        )
+        for e in entries
+    ]
+    chosen = set(shard(weights, index, count))
+    return [e for e in entries if e.slug in chosen]
 
 
 @cli.command(context_settings=CONTEXT)
@@ -405,6 +487,10 @@ def new(
     click.echo(f"Tests:    {made.test}")
     click.echo(f"Course:   {made.registry} (entry added)")
     click.echo(f"Next:     mathreel plan {slug}; mathreel render {slug}")
+
+
+for _command in cli.commands.values():  # -V/--version on every command, as on the group
+    click.version_option(__version__, "-V", "--version", prog_name="mathreel")(_command)
 
 
 if __name__ == "__main__":

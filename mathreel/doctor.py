@@ -154,7 +154,7 @@ def run_checks(out: Path) -> list[Check]:
         _check_formula,
         _check_encoders,
         lambda: _check_tool(
-            "flite", f"{SETUP} (apt-get install flite)", required=False
+            "flite", f"{SETUP} (apt-get install flite), or render with --voice none"
         ),
         lambda: _check_tool(
             "espeak-ng", f"{SETUP} (apt-get install espeak-ng)", required=False

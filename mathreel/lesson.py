@@ -15,11 +15,12 @@ plan, the captions and the narration all agree with the video to the frame.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from manim import Mobject, Scene, Wait, config
 
+from . import texlock
 from .errors import LessonError
 from .layout import backdrop, layout_problems, screen_text
 from .narration import BEAT_PAUSE, Narrator, ReadingTime
@@ -27,6 +28,8 @@ from .params import Args, Param, resolve
 from .timeline import Beat, Plan, Timeline, wait_time_for_frames
 
 __all__ = ["Lesson"]
+
+texlock.install()
 
 
 class Lesson(Scene):
@@ -68,6 +71,8 @@ class Lesson(Scene):
         self.narrator: Narrator = narrator or ReadingTime()
         self.check_layout = check_layout
         self.timeline = Timeline(self.slug, float(config.frame_rate))
+        #: Called with the number of frames finished, before each play is drawn.
+        self.on_progress: Callable[[int], None] | None = None
         super().__init__(**scene_kwargs)
 
     # -- parameters ----------------------------------------------------------
@@ -167,9 +172,11 @@ class Lesson(Scene):
         description = (
             "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
         )
-        self.timeline.record(
+        step = self.timeline.record(
             description, self.duration, frozen=result is None, wait=wait
         )
+        if self.on_progress is not None:
+            self.on_progress(step.start_frame)
         return result
 
     def plan(self) -> Plan:

@@ -14,10 +14,11 @@ process of its own.
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,6 +51,7 @@ from .timeline import Plan
 from .voice import VoiceSpec
 
 __all__ = [
+    "cached_plan",
     "construct_only",
     "lesson_record",
     "manim_settings",
@@ -137,9 +139,7 @@ def plan_lesson(
     """
     cls = entry.load()
     args = cls.resolve_args(given or {}, lesson=entry.slug)
-    key = fingerprint(
-        entry, args.to_json(), fps=fps, voice=voice_key(voice), kind="plan"
-    )
+    key = _plan_key(entry, args.to_json(), fps, voice)
     if use_cache and (cached := load_plan(key)) is not None:
         return cached
     narrator = narrator_for(voice)
@@ -150,8 +150,35 @@ def plan_lesson(
     return plan
 
 
+def cached_plan(
+    entry: Entry, given: Mapping[str, Any] | None, *, fps: float, voice: VoiceSpec
+) -> Plan | None:
+    """The lesson's plan if it is in the plan cache; ``None`` otherwise (no construct)."""
+    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    return load_plan(_plan_key(entry, args.to_json(), fps, voice))
+
+
+def _plan_key(
+    entry: Entry, args_json: dict[str, Any], fps: float, voice: VoiceSpec
+) -> str:
+    return fingerprint(entry, args_json, fps=fps, voice=voice_key(voice), kind="plan")
+
+
 def _plan_quality(fps: float) -> Quality:
     return Quality("plan", 854, 480, int(fps))
+
+
+def _progress_writer(path: Path) -> Callable[[int], None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    last = [0.0]
+
+    def write(frame: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.5:
+            last[0] = now
+            path.write_text(json.dumps({"frame": frame}))
+
+    return write
 
 
 def lesson_record(
@@ -222,12 +249,17 @@ def render_lesson(
     given: Mapping[str, Any] | None,
     options: RenderOptions | Quality,
     out_dir: Path,
+    *,
+    progress: Path | None = None,
 ) -> dict[str, Any]:
     """Render one lesson into ``out_dir`` and return its manifest record.
 
     The video gets its narration track (unless the voice is ``none``), its
     chapters as MP4 metadata, and captions beside it (VTT, SRT, chapters VTT);
     with ``burn_captions`` the captions are drawn into the frames too.
+
+    With ``progress``, the number of frames rendered so far is written there
+    (JSON, at most twice a second) for a batch's progress display.
 
     Raises
     ------
@@ -246,6 +278,8 @@ def render_lesson(
         settings = manim_settings(options.quality, work) | {"output_file": entry.stem}
         with tempconfig(settings):
             scene = cls(args, slug=entry.slug, narrator=narrator)
+            if progress is not None:
+                scene.on_progress = _progress_writer(progress)
             scene.render()
             plan = scene.plan()
             movie = Path(scene.renderer.file_writer.movie_file_path)

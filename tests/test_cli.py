@@ -30,11 +30,12 @@ def test_version_and_help():
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command):
+def test_every_command_has_help_and_version(command):
     for flag in ("-h", "--help"):
         result = run(command, flag)
         assert result.exit_code == 0
         assert "Usage: " in result.output
+    assert run(command, "--version").output.strip() == f"mathreel, version {__version__}"
 
 
 def test_list_shows_the_course_in_order(course):
@@ -193,12 +194,14 @@ def test_a_failing_lesson_does_not_stop_the_batch(tmp_path, monkeypatch):
         ["render", "--all", "--resolution", "128x72", "--fps", "3", "--out", str(out)],
     )
     assert result.exit_code == 1
-    assert "ok    linear-transformations" in result.output
-    assert (
-        "FAIL  broken                   RuntimeError: a bug in the lesson"
-        in result.output
-    )
+    assert "ok     linear-transformations" in result.output
+    assert "FAIL   broken                   RuntimeError: a bug in the lesson" in result.output
     assert "Error: 1 of 2 lesson(s) failed: broken" in result.output
+    table = result.output.split("\n\n")[1].splitlines()
+    assert table[0].split() == ["lesson", "status", "frames", "duration", "wall", "log"]
+    assert table[1].split()[:2] == ["linear-transformations", "ok"]
+    assert table[2].split()[:2] == ["broken", "FAIL"]
+    assert table[2].endswith("02-broken.log")
     folder = out / "72p3"
     assert "Traceback" in (folder / "logs" / "02-broken.log").read_text()
     manifest = json.loads((folder / "manifest.json").read_text())

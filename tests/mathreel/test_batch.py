@@ -1,0 +1,187 @@
+"""Batches: shards, the output lock, resuming after kill -9, and a Dask cluster."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mathreel.batch import lock_output, parse_shard, shard
+from mathreel.errors import MathreelError
+from mathreel.media import probe
+from render import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY = ["--resolution", "128x72", "--fps", "3", "--voice", "none"]
+
+
+def test_shards_cover_everything_once_and_balance():
+    weights = [
+        (f"l{i}", float(w)) for i, w in enumerate([90, 60, 120, 45, 80, 100, 70, 50])
+    ]
+    parts = [shard(weights, i, 3) for i in (1, 2, 3)]
+    names = [n for part in parts for n in part]
+    assert sorted(names) == sorted(n for n, _ in weights)
+    loads = [sum(w for n, w in weights if n in part) for part in parts]
+    assert max(loads) - min(loads) <= max(w for _, w in weights)
+    assert parts == [shard(weights, i, 3) for i in (1, 2, 3)]  # deterministic
+    assert shard(weights, 1, 1) == [n for n, _ in weights]
+
+
+@pytest.mark.parametrize("text", ["0/2", "3/2", "a/b", "2"])
+def test_bad_shard_is_one_line(text):
+    with pytest.raises(MathreelError, match="--shard"):
+        parse_shard(text)
+
+
+def test_second_batch_on_the_same_folder_is_refused(tmp_path):
+    with lock_output(tmp_path / "preview"):
+        with pytest.raises(MathreelError, match=r"another mathreel batch \(pid \d+\)"):
+            with lock_output(tmp_path / "preview"):
+                pass
+    with lock_output(tmp_path / "preview"):  # free again afterwards
+        pass
+
+
+def test_lock_cleans_what_a_killed_batch_left(tmp_path):
+    folder = tmp_path / "preview"
+    (folder / ".work" / "mathreel-x").mkdir(parents=True)
+    (folder / ".01-a.mp4.abc.part").write_text("half")
+    (folder / "01-a.mp4").write_text("finished")
+    with lock_output(folder):
+        pass
+    assert sorted(p.name for p in folder.iterdir()) == [".mathreel.lock", "01-a.mp4"]
+
+
+@pytest.mark.slow
+def test_shards_of_the_cli_render_disjoint_sets(tmp_path):
+    seen = []
+    for i in (1, 2):
+        result = CliRunner().invoke(
+            cli,
+            [
+                "render",
+                "--all",
+                *TINY,
+                "--shard",
+                f"{i}/2",
+                "--out",
+                str(tmp_path),
+                "--jobs",
+                "2",
+            ],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+        seen.append(result.output.splitlines()[0].split(": ", 1)[1].split(", "))
+    assert not set(seen[0]) & set(seen[1])
+    manifest = json.loads((tmp_path / "72p3" / "manifest.json").read_text())
+    assert len(manifest["lessons"]) == len(seen[0]) + len(seen[1])
+
+
+@pytest.mark.slow
+def test_kill_9_mid_batch_then_rerun_renders_only_what_is_missing(tmp_path):
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "render",
+        "render",
+        "--all",
+        *TINY,
+        "--out",
+        str(out),
+        "--jobs",
+        "2",
+    ]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    batch = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    folder = out / "72p3"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(folder.glob("*.json"))) < 2:
+        time.sleep(0.2)
+    os.killpg(batch.pid, signal.SIGKILL)  # the driver and its workers, mid-batch
+    batch.wait()
+    finished = {p.stem: p.stat().st_mtime_ns for p in folder.glob("[0-9]*.mp4")}
+    assert finished, "nothing finished before the kill"
+    assert not list(folder.glob("[0-9]*.mp4.*"))  # no partial file at a final path
+    rerun = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    for stem, stamp in finished.items():
+        slug = stem.split("-", 1)[1]
+        assert f"{slug} " in rerun.stdout and "cached" in _row(rerun.stdout, slug)
+        assert (folder / f"{stem}.mp4").stat().st_mtime_ns == stamp
+    manifest = json.loads((folder / "manifest.json").read_text())
+    from mathreel.course import load_course
+
+    assert [m["lesson"] for m in manifest["lessons"]] == load_course().slugs
+    for lesson in manifest["lessons"]:
+        assert probe(folder / lesson["video"]).frames == lesson["planned_frames"]
+
+
+def _row(output: str, slug: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith(slug + " "))
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_the_local_pools_outputs(tmp_path):
+    from distributed import LocalCluster
+
+    args = ["render", "linear-transformations", "derivatives", *TINY]
+    local = CliRunner().invoke(
+        cli, [*args, "--out", str(tmp_path / "local")], catch_exceptions=False
+    )
+    assert local.exit_code == 0, local.output
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        remote = CliRunner().invoke(
+            cli,
+            [
+                *args,
+                "--out",
+                str(tmp_path / "dask"),
+                "--scheduler",
+                cluster.scheduler_address,
+            ],
+            catch_exceptions=False,
+        )
+    assert remote.exit_code == 0, remote.output
+    assert "on Dask at tcp://" in remote.output
+    a = json.loads((tmp_path / "local" / "72p3" / "manifest.json").read_text())[
+        "lessons"
+    ]
+    b = json.loads((tmp_path / "dask" / "72p3" / "manifest.json").read_text())[
+        "lessons"
+    ]
+    keys = (
+        "lesson",
+        "params",
+        "planned_frames",
+        "decoded_frames",
+        "beats",
+        "chapters",
+        "cache_key",
+    )
+    assert [[x[k] for k in keys] for x in a] == [[y[k] for k in keys] for y in b]
+    for x, y in zip(a, b, strict=True):
+        assert (tmp_path / "local" / "72p3" / x["captions"]["vtt"]).read_text() == (
+            tmp_path / "dask" / "72p3" / y["captions"]["vtt"]
+        ).read_text()
