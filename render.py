@@ -7,6 +7,7 @@ line and exit with status 1.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -232,6 +233,11 @@ def plan(
     metavar="tcp://HOST:PORT",
     help="Send the lessons to a Dask cluster instead of local worker processes.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Render one lesson again whenever its module or the style module changes.",
+)
 def render(
     lessons: tuple[str, ...],
     all_: bool,
@@ -246,6 +252,7 @@ def render(
     force: bool,
     shard: str | None,
     scheduler: str | None,
+    watch: bool,
 ) -> None:
     """Render LESSONS (slugs) or --all into narrated, captioned MP4s with a manifest.
 
@@ -261,9 +268,8 @@ def render(
     from mathreel.course import load_course
     from mathreel.doctor import require_latex
     from mathreel.narration import narrator_for
-    from mathreel.outputs import RenderOptions, cached_record, write_manifest
+    from mathreel.outputs import RenderOptions
     from mathreel.quality import resolve_quality
-    from mathreel.report import BatchDisplay, summary_lines
 
     course = load_course()
     if all_ == bool(lessons):
@@ -279,8 +285,9 @@ def render(
         voice=_voice(voice),
         burn_captions=burn_captions,
     )
-    setting = options.quality
     shard_of = batch.parse_shard(shard) if shard else None
+    if given:  # defaults are always valid; given values are checked before any work
+        entries[0].load().resolve_args(given, lesson=entries[0].slug)
     require_latex()
     narrator_for(options.voice)  # a missing voice engine stops here, before any work
     if shard_of:
@@ -288,6 +295,48 @@ def render(
         click.echo(
             f"Shard {shard_of[0]}/{shard_of[1]}: {', '.join(e.slug for e in entries)}"
         )
+    if not watch:
+        failed = _render_run(
+            course, entries, given, options, out, jobs, force, scheduler
+        )
+        if failed:
+            sys.exit(1)
+        return
+    if len(entries) != 1:
+        raise MathreelError("--watch follows one lesson: name exactly one")
+    from mathreel.watch import watch as watch_files
+
+    source = entries[0].source_path()
+    files = [source, source.parents[1] / "style.py"]
+    click.echo(f"Watching {', '.join(str(f) for f in files)} (Ctrl-C to stop)")
+
+    def once() -> None:
+        try:
+            _render_run(course, entries, given, options, out, jobs, False, scheduler)
+        except MathreelError as error:
+            click.echo(f"Error: {error.message}", err=True)
+        click.echo("Waiting for changes...")
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch_files(files, once)
+
+
+def _render_run(
+    course: Any,
+    entries: list[Any],
+    given: dict[str, Any],
+    options: Any,
+    out: Path,
+    jobs: int,
+    force: bool,
+    scheduler: str | None,
+) -> int:
+    """Render what is not current; print the summary; return how many failed."""
+    from mathreel import batch
+    from mathreel.outputs import cached_record, write_manifest
+    from mathreel.report import BatchDisplay, summary_lines
+
+    setting = options.quality
     out_dir = out / setting.name
     rows: dict[str, dict[str, Any]] = {}
     with batch.lock_output(out_dir):
@@ -353,7 +402,8 @@ def render(
             + ", ".join(o.job.entry.slug for o in failed),
             err=True,
         )
-        sys.exit(1)
+    return len(failed)
+    return 0
 
 
 def _row(
@@ -433,6 +483,68 @@ def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
         )
     for path in beat_frames(record, target or out_dir / "frames"):
         click.echo(str(path))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("lesson")
+@click.option(
+    "--beat",
+    "beat",
+    type=click.IntRange(0),
+    required=True,
+    help="Beat number (see 'mathreel plan').",
+)
+@set_option
+@click.option(
+    "-q",
+    "--quality",
+    default="preview",
+    show_default=True,
+    type=click.Choice(["preview", "low", "medium", "high", "production", "fourk"]),
+    help="Quality preset giving the picture size.",
+)
+@click.option("--resolution", metavar="WxH", help="Override the preset's resolution.")
+@voice_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root; the PNG goes to OUT/QUALITY/stills/.",
+)
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the PNG here instead.",
+)
+def still(
+    lesson: str,
+    beat: int,
+    assignments: tuple[str, ...],
+    quality: str,
+    resolution: str | None,
+    voice: str,
+    out: Path,
+    target: Path | None,
+) -> None:
+    """Write the last frame of one beat of LESSON as a PNG, without rendering video.
+
+    Takes a second or two: for checking a layout while writing a lesson.
+    """
+    from mathreel.course import load_course
+    from mathreel.doctor import require_latex
+    from mathreel.quality import resolve_quality
+    from mathreel.worker import still_frame
+
+    entry = load_course().get(lesson)
+    given = _assignments(assignments)
+    entry.load().resolve_args(given, lesson=entry.slug)
+    setting = resolve_quality(quality, resolution=resolution)
+    spec = _voice(voice)
+    require_latex()
+    path = target or out / setting.name / "stills" / f"{entry.stem}-beat-{beat:02d}.png"
+    click.echo(str(still_frame(entry, given, setting, beat, path, voice=spec)))
 
 
 @cli.command(context_settings=CONTEXT)

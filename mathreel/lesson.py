@@ -27,9 +27,13 @@ from .narration import BEAT_PAUSE, Narrator, ReadingTime
 from .params import Args, Param, resolve
 from .timeline import Beat, Plan, Timeline, wait_time_for_frames
 
-__all__ = ["Lesson"]
+__all__ = ["Lesson", "StopAfterBeat"]
 
 texlock.install()
+
+
+class StopAfterBeat(Exception):
+    """Raised to end ``construct`` once the beat a still was asked of is complete."""
 
 
 class Lesson(Scene):
@@ -73,6 +77,8 @@ class Lesson(Scene):
         self.timeline = Timeline(self.slug, float(config.frame_rate))
         #: Called with the number of frames finished, before each play is drawn.
         self.on_progress: Callable[[int], None] | None = None
+        #: End construct (with StopAfterBeat) when this beat is complete.
+        self.stop_after_beat: int | None = None
         super().__init__(**scene_kwargs)
 
     # -- parameters ----------------------------------------------------------
@@ -137,6 +143,8 @@ class Lesson(Scene):
             for problem in layout_problems(self.mobjects):
                 beat.warnings.append(problem)
                 self.timeline.warnings.append(f"beat {beat.index}: {problem}")
+        if self.stop_after_beat == beat.index:
+            raise StopAfterBeat(beat.index)
 
     def _has_time_based_updates(self) -> bool:
         # manim's own test for a static wait (Scene.should_update_mobjects),

@@ -26,6 +26,7 @@ from typing import Any
 
 import manim
 from manim import tempconfig
+from manim.renderer.cairo_renderer import CairoRenderer
 
 from . import __version__
 from .audio import narration_track
@@ -33,9 +34,9 @@ from .burn import burn_captions
 from .cache import fingerprint, load_plan, save_plan
 from .captions import chapter_spans, chapters_vtt, cues_for, srt, vtt
 from .course import Entry
-from .errors import RenderError
+from .errors import MathreelError, RenderError
 from .files import atomic_path, cache_dir, write_json, write_text
-from .lesson import Lesson
+from .lesson import Lesson, StopAfterBeat
 from .media import finalize_video, probe, sha256
 from .narration import Narrator, narrator_for
 from .outputs import (
@@ -57,6 +58,7 @@ __all__ = [
     "manim_settings",
     "plan_lesson",
     "render_lesson",
+    "still_frame",
 ]
 
 
@@ -166,6 +168,55 @@ def _plan_key(
 
 def _plan_quality(fps: float) -> Quality:
     return Quality("plan", 854, 480, int(fps))
+
+
+def still_frame(
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    quality: Quality,
+    beat: int,
+    target: Path,
+    *,
+    voice: VoiceSpec = DEFAULT_VOICE,
+) -> Path:
+    """Write the last frame of beat ``beat`` as a PNG, without rendering video.
+
+    ``construct`` runs with animations skipped up to the end of that beat, and
+    only that one frame is drawn: a second or two, for checking a layout.
+    """
+    from PIL import Image
+
+    cls = entry.load()
+    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    with _work_dir() as work:
+        settings = manim_settings(quality, work) | {
+            "dry_run": True,
+            "write_to_movie": False,
+        }
+        with tempconfig(settings):
+            scene = cls(
+                args,
+                slug=entry.slug,
+                narrator=narrator_for(voice),
+                skip_animations=True,
+            )
+            scene.stop_after_beat = beat
+            try:
+                scene.render()
+            except StopAfterBeat:
+                pass
+            else:
+                count = len(scene.timeline.beats)
+                raise MathreelError(
+                    f"{entry.slug} has {count} beats: choose --beat from 0 to {count - 1}"
+                )
+            renderer = scene.renderer
+            assert isinstance(renderer, CairoRenderer)
+            renderer.update_frame(scene, ignore_skipping=True)
+            pixels = renderer.get_frame()
+    with atomic_path(target) as tmp:
+        Image.fromarray(pixels).convert("RGB").save(tmp, format="PNG")
+    return target
 
 
 def _progress_writer(path: Path) -> Callable[[int], None]:

@@ -14,7 +14,7 @@ from mathreel import __version__
 from mathreel.media import probe
 from render import cli
 
-COMMANDS = ["list", "plan", "render", "frames", "doctor", "new"]
+COMMANDS = ["list", "plan", "render", "still", "frames", "doctor", "new"]
 
 
 def run(*args):
@@ -35,7 +35,9 @@ def test_every_command_has_help_and_version(command):
         result = run(command, flag)
         assert result.exit_code == 0
         assert "Usage: " in result.output
-    assert run(command, "--version").output.strip() == f"mathreel, version {__version__}"
+    assert (
+        run(command, "--version").output.strip() == f"mathreel, version {__version__}"
+    )
 
 
 def test_list_shows_the_course_in_order(course):
@@ -73,7 +75,7 @@ def test_plan_prints_beats_with_frames():
         ),
         (
             ["render", "linear-transformaton"],
-            "unknown lesson 'linear-transformaton': did you mean 'linear-transformations'?",
+            "unknown lesson 'linear-transformaton': did you mean 'linear-transformations'",
         ),
         (
             ["render", "linear-transformations", "--set", "colour=red"],
@@ -170,7 +172,41 @@ def test_render_writes_video_record_and_manifest(tmp_path):
     assert not [p for p in os.listdir(folder) if p.endswith(".part")]
     frames = run("frames", "linear-transformations", "-q", "108p5", "--out", str(out))
     assert frames.exit_code == 0
-    assert len(frames.output.split()) == len(lesson["beats"])
+    pngs = frames.output.split()
+    assert len(pngs) == len(lesson["beats"])
+    # a still of beat 3 is the last frame of beat 3 in the video, without rendering it
+    still = run(
+        "still",
+        "linear-transformations",
+        "--beat",
+        "3",
+        "--set",
+        "matrix=[[2,1],[1,3]]",
+        "--resolution",
+        "192x108",
+        "--to",
+        str(tmp_path / "still.png"),
+    )
+    assert still.exit_code == 0, still.output
+    import numpy as np
+    from PIL import Image
+
+    mine = np.asarray(Image.open(tmp_path / "still.png").convert("RGB"), dtype=float)
+    frames_seen = [np.asarray(Image.open(p).convert("RGB"), dtype=float) for p in pngs]
+    assert mine.shape == frames_seen[3].shape == (108, 192, 3)
+    distances = [np.abs(mine - f).mean() for f in frames_seen]
+    assert distances[3] < 10  # lossy 192x108 video against a lossless PNG
+    assert min(distances) == distances[3]  # and closer to beat 3 than to any other beat
+    too_far = run(
+        "still",
+        "linear-transformations",
+        "--beat",
+        "99",
+        "--to",
+        str(tmp_path / "x.png"),
+    )
+    assert too_far.exit_code == 1
+    assert "choose --beat from 0 to" in too_far.output
 
 
 @pytest.mark.slow
@@ -195,7 +231,10 @@ def test_a_failing_lesson_does_not_stop_the_batch(tmp_path, monkeypatch):
     )
     assert result.exit_code == 1
     assert "ok     linear-transformations" in result.output
-    assert "FAIL   broken                   RuntimeError: a bug in the lesson" in result.output
+    assert (
+        "FAIL   broken                   RuntimeError: a bug in the lesson"
+        in result.output
+    )
     assert "Error: 1 of 2 lesson(s) failed: broken" in result.output
     table = result.output.split("\n\n")[1].splitlines()
     assert table[0].split() == ["lesson", "status", "frames", "duration", "wall", "log"]
