@@ -234,6 +234,12 @@ def plan(
     help="Send the lessons to a Dask cluster instead of local worker processes.",
 )
 @click.option(
+    "--split/--no-split",
+    default=True,
+    show_default=True,
+    help="Cut long lessons into pieces rendered in parallel when there are more workers than lessons.",
+)
+@click.option(
     "--watch",
     is_flag=True,
     help="Render one lesson again whenever its module or the style module changes.",
@@ -252,6 +258,7 @@ def render(
     force: bool,
     shard: str | None,
     scheduler: str | None,
+    split: bool,
     watch: bool,
 ) -> None:
     """Render LESSONS (slugs) or --all into narrated, captioned MP4s with a manifest.
@@ -297,7 +304,7 @@ def render(
         )
     if not watch:
         failed = _render_run(
-            course, entries, given, options, out, jobs, force, scheduler
+            course, entries, given, options, out, jobs, force, scheduler, split
         )
         if failed:
             sys.exit(1)
@@ -312,7 +319,9 @@ def render(
 
     def once() -> None:
         try:
-            _render_run(course, entries, given, options, out, jobs, False, scheduler)
+            _render_run(
+                course, entries, given, options, out, jobs, False, scheduler, split
+            )
         except MathreelError as error:
             click.echo(f"Error: {error.message}", err=True)
         click.echo("Waiting for changes...")
@@ -330,6 +339,7 @@ def _render_run(
     jobs: int,
     force: bool,
     scheduler: str | None,
+    split: bool = True,
 ) -> int:
     """Render what is not current; print the summary; return how many failed."""
     from mathreel import batch
@@ -350,20 +360,19 @@ def _render_run(
                 todo.append(entry)
             else:
                 rows[entry.slug] = _row(record, "cached", None, "")
+        work = _jobs(todo, given, options, out_dir, jobs, split)
         if todo:
+            tasks = sum(max(1, len(j.pieces)) for j in work)
+            split_note = "".join(
+                f", {j.entry.slug} in {len(j.pieces)} pieces" for j in work if j.pieces
+            )
+            where = (
+                f"Dask at {scheduler}" if scheduler else f"{min(jobs, tasks)} worker(s)"
+            )
             click.echo(
                 f"Rendering {len(todo)} lesson(s) at {setting.name} ({setting.label}), "
-                f"voice {options.voice}, on "
-                + (
-                    f"Dask at {scheduler}"
-                    if scheduler
-                    else f"{min(jobs, len(todo))} worker(s)"
-                )
+                f"voice {options.voice}, on {where}{split_note}"
             )
-        work = [
-            batch.Job(e, given, options, out_dir, _planned_frames(e, given, options))
-            for e in todo
-        ]
         display = BatchDisplay(work, echo=click.echo, live=sys.stderr.isatty())
         try:
             outcomes = batch.render_batch(
@@ -417,6 +426,45 @@ def _row(
         "wall": wall,
         "log": log,
     }
+
+
+def _jobs(
+    todo: list[Any],
+    given: dict[str, Any],
+    options: Any,
+    out_dir: Path,
+    workers: int,
+    split: bool,
+) -> list[Any]:
+    """Jobs for the lessons to render; cut long ones into pieces when workers would idle."""
+    from mathreel.batch import Job, split_counts
+    from mathreel.worker import plan_lesson
+
+    plans: list[Any] = []
+    if split and len(todo) < workers:  # pieces need plans: make them (cached after)
+        plans = [
+            plan_lesson(e, given, fps=options.quality.fps, voice=options.voice)
+            for e in todo
+        ]
+        frames = [p.frames for p in plans]
+        counts = split_counts(frames, workers)
+    else:
+        frames = [_planned_frames(e, given, options) for e in todo]
+        counts = [1] * len(todo)
+    jobs = []
+    for k, entry in enumerate(todo):
+        pieces = tuple(plans[k].split(counts[k])) if counts[k] > 1 else ()
+        jobs.append(
+            Job(
+                entry,
+                given,
+                options,
+                out_dir,
+                frames[k],
+                pieces if len(pieces) > 1 else (),
+            )
+        )
+    return jobs
 
 
 def _planned_frames(entry: Any, given: dict[str, Any], options: Any) -> int:

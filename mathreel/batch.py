@@ -40,18 +40,24 @@ __all__ = [
     "read_progress",
     "render_batch",
     "shard",
+    "split_counts",
 ]
 
 
 @dataclass(frozen=True)
 class Job:
-    """One lesson to render, with its planned frame count (0 when unknown)."""
+    """One lesson to render, with its planned frame count (0 when unknown).
+
+    With ``pieces`` (step ranges ``[start, end)`` from ``Plan.split``) the lesson
+    is rendered as that many pieces in parallel, then joined.
+    """
 
     entry: Entry
     given: dict[str, Any]
     options: RenderOptions
     out_dir: Path
     planned_frames: int = 0
+    pieces: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -70,40 +76,108 @@ class Outcome:
         return output_paths(self.job.out_dir, self.job.entry)["log"]
 
 
-def progress_path(job: Job) -> Path:
-    """Where a running job writes how many frames it has rendered."""
-    return job.out_dir / ".progress" / f"{job.entry.stem}.json"
+def progress_path(job: Job, piece: int | None = None) -> Path:
+    """Where a running job (or one piece of it) writes how many frames it has rendered."""
+    suffix = "" if piece is None else f".piece{piece}"
+    return job.out_dir / ".progress" / f"{job.entry.stem}{suffix}.json"
+
+
+def piece_path(job: Job, piece: int) -> Path:
+    """Where piece ``piece`` of a split job is kept until the join."""
+    return job.out_dir / ".work" / f"{job.entry.stem}.piece{piece}.mp4"
 
 
 def read_progress(job: Job) -> int:
-    """Frames the job has rendered so far (0 when it has not started)."""
-    try:
-        return int(json.loads(progress_path(job).read_text())["frame"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return 0
+    """Frames the job has rendered so far, all pieces together (0 before it starts)."""
+    paths = [progress_path(job)] + [
+        progress_path(job, k) for k in range(len(job.pieces))
+    ]
+    total = 0
+    for path in paths:
+        try:
+            total += int(json.loads(path.read_text())["frame"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return total
+
+
+def split_counts(frames: Sequence[int], workers: int) -> list[int]:
+    """How many pieces each lesson is cut into so ``workers`` all have work.
+
+    Only when there are more workers than lessons: the piece goes to the lesson
+    with the most frames per piece, until there are as many pieces as workers.
+    """
+    counts = [1] * len(frames)
+    while frames and sum(counts) < workers:
+        k = max(range(len(frames)), key=lambda i: (frames[i] / counts[i], -i))
+        if frames[k] <= 0:
+            break
+        counts[k] += 1
+    return counts
 
 
 def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
-    """Render one job in this (worker) process, its output going to its log."""
-    from .worker import render_lesson  # imports manim: only in the worker process
+    """Render one whole job in this (worker) process."""
 
+    def work() -> dict[str, Any]:
+        from .worker import render_lesson  # imports manim: only in the worker
+
+        return render_lesson(
+            job.entry, job.given, job.options, job.out_dir, progress=progress_path(job)
+        )
+
+    return _logged(job, work, "w")
+
+
+def _run_piece(job: Job, piece: int) -> tuple[bool, str, dict[str, Any]]:
+    """Render one piece of a split job in this (worker) process."""
+
+    def work() -> dict[str, Any]:
+        from .worker import render_piece
+
+        frames = render_piece(
+            job.entry,
+            job.given,
+            job.options,
+            job.pieces[piece],
+            piece_path(job, piece),
+            progress=progress_path(job, piece),
+        )
+        return {"frames": frames}
+
+    return _logged(job, work, "a", piece=piece)
+
+
+def _run_finish(job: Job, started: float) -> tuple[bool, str, dict[str, Any]]:
+    """Join a split job's pieces and finish the lesson."""
+
+    def work() -> dict[str, Any]:
+        from .worker import finish_pieces
+
+        paths = [piece_path(job, k) for k in range(len(job.pieces))]
+        return finish_pieces(
+            job.entry, job.given, job.options, job.out_dir, paths, started=started
+        )
+
+    return _logged(job, work, "a")
+
+
+def _logged(
+    job: Job, work: Callable[[], dict[str, Any]], mode: str, piece: int | None = None
+) -> tuple[bool, str, dict[str, Any]]:
+    """Run ``work`` with its output going to the job's log; never raise."""
     log = output_paths(job.out_dir, job.entry)["log"]
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w", encoding="utf-8") as handle:
+    with log.open(mode, encoding="utf-8") as handle:
         sys.stdout.flush()
         sys.stderr.flush()
         saved = os.dup(1), os.dup(2)
         os.dup2(handle.fileno(), 1)
         os.dup2(handle.fileno(), 2)
+        if piece is not None:
+            print(f"== piece {piece}: steps {job.pieces[piece]}", flush=True)
         try:
-            record = render_lesson(
-                job.entry,
-                job.given,
-                job.options,
-                job.out_dir,
-                progress=progress_path(job),
-            )
-            return True, "", record
+            return True, "", work()
         except MathreelError as error:
             print(f"error: {error}", file=sys.stderr)
             return False, error.message, {}
@@ -118,7 +192,7 @@ def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
             os.dup2(saved[1], 2)
             os.close(saved[0])
             os.close(saved[1])
-            progress_path(job).unlink(missing_ok=True)
+            progress_path(job, piece).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -146,13 +220,19 @@ def lock_output(out_dir: Path) -> Iterator[None]:
         handle.truncate()
         handle.write(str(os.getpid()))
         handle.flush()
-        for leftover in (out_dir / ".work", out_dir / ".progress"):
-            shutil.rmtree(leftover, ignore_errors=True)
-        for part in out_dir.glob(".*.part"):
-            part.unlink(missing_ok=True)
+        _clean(out_dir)
         yield
+        _clean(out_dir)
     finally:
         handle.close()
+
+
+def _clean(out_dir: Path) -> None:
+    """Remove work folders, progress files and ``.part`` files (lock held)."""
+    for leftover in (out_dir / ".work", out_dir / ".progress"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for part in out_dir.glob(".*.part"):
+        part.unlink(missing_ok=True)
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -185,13 +265,13 @@ def shard(weights: Sequence[tuple[str, float]], index: int, count: int) -> list[
 
 
 @contextlib.contextmanager
-def _local_pool(workers: int) -> Iterator[Callable[[Job], Any]]:
+def _local_pool(workers: int) -> Iterator[Callable[..., Any]]:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=context, max_tasks_per_child=1
     )
     try:
-        yield lambda job: pool.submit(_run_job, job)
+        yield pool.submit
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -199,7 +279,7 @@ def _local_pool(workers: int) -> Iterator[Callable[[Job], Any]]:
 
 
 @contextlib.contextmanager
-def _dask_pool(address: str) -> Iterator[Callable[[Job], Any]]:
+def _dask_pool(address: str) -> Iterator[Callable[..., Any]]:
     try:
         from distributed import Client
     except ImportError:
@@ -214,9 +294,7 @@ def _dask_pool(address: str) -> Iterator[Callable[[Job], Any]]:
             "'dask scheduler' and workers with 'dask worker ADDRESS --nthreads 1'"
         ) from None
     with client:
-        yield lambda job: client.submit(
-            _run_job, job, pure=False, key=f"mathreel-{job.entry.stem}-{time.time_ns()}"
-        )
+        yield lambda fn, *args: client.submit(fn, *args, pure=False)
 
 
 def _wait_some(futures: list[Any]) -> list[Any]:
@@ -259,27 +337,51 @@ def render_batch(
     if not jobs:
         return []
     order = sorted(range(len(jobs)), key=lambda i: (-jobs[i].planned_frames, i))
+    tasks = sum(max(1, len(jobs[i].pieces)) for i in order)
     pool = (
-        _dask_pool(scheduler)
-        if scheduler
-        else _local_pool(max(1, min(workers, len(jobs))))
+        _dask_pool(scheduler) if scheduler else _local_pool(max(1, min(workers, tasks)))
     )
     outcomes: dict[int, Outcome] = {}
     started = time.perf_counter()
+    pieces_left = {i: len(jobs[i].pieces) for i in order if jobs[i].pieces}
+    piece_failures: dict[int, str] = {}
+    job_started = {i: time.time() for i in order}
     with pool as submit:
-        running: dict[Any, int] = {submit(jobs[i]): i for i in order}
+        running: dict[Any, tuple[int, str]] = {}
+        for i in order:
+            if jobs[i].pieces:
+                for k in range(len(jobs[i].pieces)):
+                    running[submit(_run_piece, jobs[i], k)] = (i, "piece")
+            else:
+                running[submit(_run_job, jobs[i])] = (i, "job")
         while running:
             for future in _wait_some(list(running)):
-                i = running.pop(future)
+                i, kind = running.pop(future)
                 try:
                     ok, message, record = future.result()
                 except Exception as error:  # the worker process died
                     ok, message, record = False, f"worker died: {error}", {}
+                if kind == "piece":
+                    pieces_left[i] -= 1
+                    if not ok:
+                        piece_failures.setdefault(i, message)
+                    if pieces_left[i]:
+                        continue
+                    if i not in piece_failures:
+                        running[submit(_run_finish, jobs[i], job_started[i])] = (
+                            i,
+                            "job",
+                        )
+                        continue
+                    ok, message, record = False, piece_failures[i], {}
                 seconds = record.get("render_seconds", time.perf_counter() - started)
                 outcomes[i] = Outcome(jobs[i], ok, seconds, message, record)
                 if on_done:
                     on_done(outcomes[i])
             if on_tick and running:
-                progress = {i: read_progress(jobs[i]) for i in running.values()}
-                on_tick(progress, time.perf_counter() - started)
+                active = {i for i, _ in running.values()}
+                on_tick(
+                    {i: read_progress(jobs[i]) for i in active},
+                    time.perf_counter() - started,
+                )
     return [outcomes[i] for i in range(len(jobs))]

@@ -15,6 +15,7 @@ __all__ = [
     "VideoInfo",
     "audio_seconds",
     "finalize_video",
+    "join_videos",
     "probe",
     "read_chapters",
     "sha256",
@@ -136,6 +137,37 @@ def finalize_video(
         while next_audio is not None:
             output.mux(next_audio)
             next_audio = next(pending, None)
+
+
+def join_videos(pieces: Sequence[Path], target: Path) -> None:
+    """Concatenate videos with the same encoding into ``target``, without re-encoding.
+
+    Each piece's timestamps are shifted to follow the previous piece, so the
+    joined stream plays straight through.
+    """
+    with (
+        av.open(str(pieces[0])) as first,
+        av.open(str(target), "w", format="mp4") as output,
+    ):
+        template = first.streams.video[0]
+        stream = output.add_stream_from_template(template)
+        offset = 0
+        for piece in pieces:
+            with av.open(str(piece)) as source:
+                video = source.streams.video[0]
+                if video.time_base != template.time_base:
+                    raise ValueError(f"{piece} has another time base than {pieces[0]}")
+                end = offset
+                for packet in source.demux(video):
+                    if packet.dts is None:
+                        continue
+                    assert packet.pts is not None
+                    end = max(end, offset + packet.pts + (packet.duration or 0))
+                    packet.pts += offset
+                    packet.dts += offset
+                    packet.stream = stream
+                    output.mux(packet)
+                offset = end
 
 
 def _seconds(packet: av.Packet) -> float:

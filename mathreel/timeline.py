@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -124,6 +125,22 @@ class Plan:
         """The beat marked as the lesson's key moment, else the last beat."""
         marked = [b for b in self.beats if b.key]
         return marked[0] if marked else (self.beats[-1] if self.beats else None)
+
+    def split(self, parts: int) -> list[tuple[int, int]]:
+        """Step ranges ``[start, end)`` cutting the video into ``parts`` of similar frames.
+
+        Cuts fall between steps; a lesson with fewer steps than ``parts`` gives
+        fewer ranges.
+        """
+        parts = max(1, min(parts, len(self.steps)))
+        bounds = [0]
+        done = 0
+        for k, step in enumerate(self.steps[:-1]):
+            done += step.frames
+            if done >= self.frames * len(bounds) / parts and len(bounds) < parts:
+                bounds.append(k + 1)
+        bounds.append(len(self.steps))
+        return [(a, b) for a, b in pairwise(bounds) if b > a]
 
     def to_json(self) -> dict[str, Any]:
         """The plan as plain JSON data."""

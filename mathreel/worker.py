@@ -37,7 +37,7 @@ from .course import Entry
 from .errors import MathreelError, RenderError
 from .files import atomic_path, cache_dir, write_json, write_text
 from .lesson import Lesson, StopAfterBeat
-from .media import finalize_video, probe, sha256
+from .media import finalize_video, join_videos, probe, sha256
 from .narration import Narrator, narrator_for
 from .outputs import (
     DEFAULT_VOICE,
@@ -54,10 +54,12 @@ from .voice import VoiceSpec
 __all__ = [
     "cached_plan",
     "construct_only",
+    "finish_pieces",
     "lesson_record",
     "manim_settings",
     "plan_lesson",
     "render_lesson",
+    "render_piece",
     "still_frame",
 ]
 
@@ -219,15 +221,20 @@ def still_frame(
     return target
 
 
-def _progress_writer(path: Path) -> Callable[[int], None]:
+def _progress_writer(
+    path: Path, scene: Lesson, first_step: int = 0
+) -> Callable[[int], None]:
+    """Write frames rendered so far (counted from ``first_step``) at most twice a second."""
     path.parent.mkdir(parents=True, exist_ok=True)
     last = [0.0]
 
     def write(frame: int) -> None:
         now = time.monotonic()
-        if now - last[0] >= 0.5:
+        steps = scene.timeline.steps
+        if now - last[0] >= 0.5 and len(steps) > first_step:
             last[0] = now
-            path.write_text(json.dumps({"frame": frame}))
+            done = max(0, frame - steps[first_step].start_frame)
+            path.write_text(json.dumps({"frame": done}))
 
     return write
 
@@ -295,6 +302,48 @@ def lesson_record(
     }
 
 
+def _render_video(
+    entry: Entry,
+    args: Mapping[str, Any],
+    options: RenderOptions,
+    work: Path,
+    narrator: Narrator,
+    *,
+    steps: tuple[int, int] | None = None,
+    progress: Path | None = None,
+) -> tuple[Path, Plan]:
+    """Run manim: the silent video (of ``steps`` [start, end) only, if given) and the plan."""
+    cls = entry.load()
+    settings = manim_settings(options.quality, work) | {"output_file": entry.stem}
+    if steps is not None:
+        settings |= {
+            "from_animation_number": steps[0],
+            "upto_animation_number": steps[1] - 1,
+        }
+    with tempconfig(settings):
+        scene = cls(args, slug=entry.slug, narrator=narrator)
+        if progress is not None:
+            scene.on_progress = _progress_writer(
+                progress, scene, steps[0] if steps else 0
+            )
+        scene.render()
+        plan = scene.plan()
+        movie = Path(scene.renderer.file_writer.movie_file_path)
+    if not movie.exists():
+        raise RenderError(f"{entry.slug}: manim wrote no video (see the log)")
+    return movie, plan
+
+
+def _check_frames(entry: Entry, video: Path, expected: int, what: str = "plan") -> int:
+    frames = probe(video).frames
+    if frames != expected:
+        raise RenderError(
+            f"{entry.slug}: the video has {frames} frames but the {what} has "
+            f"{expected}; this is a mathreel bug, please report it"
+        )
+    return frames
+
+
 def render_lesson(
     entry: Entry,
     given: Mapping[str, Any] | None,
@@ -320,39 +369,112 @@ def render_lesson(
     """
     if isinstance(options, Quality):
         options = RenderOptions(options)
-    started = time.perf_counter()
-    cls = entry.load()
-    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    started = time.time()
+    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
     narrator = narrator_for(options.voice)
-    paths = output_paths(out_dir, entry)
     with _work_dir(out_dir / ".work") as work:
-        settings = manim_settings(options.quality, work) | {"output_file": entry.stem}
-        with tempconfig(settings):
-            scene = cls(args, slug=entry.slug, narrator=narrator)
-            if progress is not None:
-                scene.on_progress = _progress_writer(progress)
-            scene.render()
-            plan = scene.plan()
-            movie = Path(scene.renderer.file_writer.movie_file_path)
-        if not movie.exists():
-            raise RenderError(f"{entry.slug}: manim wrote no video (see the log)")
-        info = probe(movie)
-        if info.frames != plan.frames:
-            raise RenderError(
-                f"{entry.slug}: the video has {info.frames} frames but the plan has "
-                f"{plan.frames}; this is a mathreel bug, please report it"
-            )
-        cues = cues_for(plan)
-        if options.burn_captions:
-            burned = work / f"{entry.stem}.burned.mp4"
-            burn_captions(movie, cues, burned, options=options.quality.encoder_options)
-            movie = burned
-        clips = [narrator.clip(beat.say) for beat in plan.beats]
-        audio = narration_track(plan, clips) if any(clips) else None
-        with atomic_path(paths["video"]) as tmp:
-            finalize_video(
-                movie, tmp, audio=audio, chapters=chapter_spans(plan), fps=plan.fps
-            )
+        movie, plan = _render_video(
+            entry, args, options, work, narrator, progress=progress
+        )
+        frames = _check_frames(entry, movie, plan.frames)
+        return _finish(
+            entry, given, options, out_dir, work, movie, plan, narrator, started, frames
+        )
+
+
+def render_piece(
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    options: RenderOptions,
+    steps: tuple[int, int],
+    target: Path,
+    *,
+    progress: Path | None = None,
+) -> int:
+    """Render the silent video of steps [start, end) of a lesson into ``target``.
+
+    A long lesson rendered as several pieces in parallel is joined by
+    :func:`finish_pieces`. Returns the piece's frame count, checked against the plan.
+    """
+    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    narrator = narrator_for(options.voice)
+    with _work_dir(target.parent) as work:
+        movie, plan = _render_video(
+            entry, args, options, work, narrator, steps=steps, progress=progress
+        )
+        expected = sum(s.frames for s in plan.steps[steps[0] : steps[1]])
+        frames = _check_frames(entry, movie, expected, what=f"plan of steps {steps}")
+        with atomic_path(target) as tmp:
+            shutil.move(str(movie), tmp)
+    return frames
+
+
+def finish_pieces(
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    options: RenderOptions,
+    out_dir: Path,
+    pieces: list[Path],
+    *,
+    started: float | None = None,
+) -> dict[str, Any]:
+    """Join rendered pieces (without re-encoding), then finish the lesson as usual.
+
+    ``started`` is the wall-clock time (``time.time()``) the first piece began,
+    for the record's render time.
+    """
+    began = time.time() if started is None else started
+    narrator = narrator_for(options.voice)
+    plan = plan_lesson(entry, given, fps=options.quality.fps, voice=options.voice)
+    with _work_dir(out_dir / ".work") as work:
+        joined = work / f"{entry.stem}.joined.mp4"
+        join_videos(pieces, joined)
+        frames = _check_frames(entry, joined, plan.frames, what="plan (joined pieces)")
+        record = _finish(
+            entry,
+            given,
+            options,
+            out_dir,
+            work,
+            joined,
+            plan,
+            narrator,
+            began,
+            frames,
+        )
+    for piece in pieces:
+        piece.unlink(missing_ok=True)
+    record["pieces"] = len(pieces)
+    write_json(output_paths(out_dir, entry)["record"], record)
+    return record
+
+
+def _finish(
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    options: RenderOptions,
+    out_dir: Path,
+    work: Path,
+    movie: Path,
+    plan: Plan,
+    narrator: Narrator,
+    started: float,
+    frames: int,
+) -> dict[str, Any]:
+    """Captions, narration track, chapters and record for a checked silent video."""
+    paths = output_paths(out_dir, entry)
+    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    cues = cues_for(plan)
+    if options.burn_captions:
+        burned = work / f"{entry.stem}.burned.mp4"
+        burn_captions(movie, cues, burned, options=options.quality.encoder_options)
+        movie = burned
+    clips = [narrator.clip(beat.say) for beat in plan.beats]
+    audio = narration_track(plan, clips) if any(clips) else None
+    with atomic_path(paths["video"]) as tmp:
+        finalize_video(
+            movie, tmp, audio=audio, chapters=chapter_spans(plan), fps=plan.fps
+        )
     write_text(paths["vtt"], vtt(cues))
     write_text(paths["srt"], srt(cues))
     write_text(paths["chapters"], chapters_vtt(plan))
@@ -363,8 +485,8 @@ def render_lesson(
         plan,
         paths["video"],
         given=given_json(given),
-        frames=info.frames,
-        render_seconds=time.perf_counter() - started,
+        frames=frames,
+        render_seconds=time.time() - started,
         has_audio=audio is not None,
     )
     write_json(paths["record"], record)

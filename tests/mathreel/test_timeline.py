@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -55,3 +57,22 @@ def test_a_chapter_at_the_same_frame_replaces_the_empty_one():
     t.add_chapter("a")
     t.add_chapter("b")
     assert [c.title for c in t.chapters] == ["b"]
+
+
+def _steps_plan(frames):
+    t = Timeline("demo", 10)
+    for f in frames:
+        t.record("Play", f / 10, frozen=True, wait=True)
+    return t.plan()
+
+
+def test_split_cuts_between_steps_into_similar_parts():
+    plan = _steps_plan([10, 30, 20, 20, 10, 30, 40])
+    ranges = plan.split(2)
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(plan.steps)
+    assert all(a[1] == b[0] for a, b in pairwise(ranges))
+    sizes = [sum(s.frames for s in plan.steps[a:b]) for a, b in ranges]
+    assert sum(sizes) == plan.frames
+    assert max(sizes) - min(sizes) <= 40
+    assert plan.split(1) == [(0, 7)]
+    assert len(plan.split(50)) <= 7
