@@ -28,7 +28,7 @@ import manim
 from manim import tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 
-from . import __version__
+from . import __version__, encoding
 from .audio import narration_track
 from .burn import burn_captions
 from .cache import fingerprint, load_plan, save_plan
@@ -50,6 +50,8 @@ from .outputs import (
 from .quality import Quality
 from .timeline import Plan
 from .voice import VoiceSpec
+
+encoding.install()
 
 __all__ = [
     "cached_plan",
@@ -335,7 +337,7 @@ def _render_video(
 
 
 def _check_frames(entry: Entry, video: Path, expected: int, what: str = "plan") -> int:
-    frames = probe(video).frames
+    frames = probe(video, decode=False).frames  # tests decode every frame
     if frames != expected:
         raise RenderError(
             f"{entry.slug}: the video has {frames} frames but the {what} has "
