@@ -216,6 +216,15 @@ def plan(
 )
 @voice_option
 @click.option(
+    "--format",
+    "fmt",
+    default="mp4",
+    show_default=True,
+    type=click.Choice(["mp4", "webm", "gif"]),
+    help="Video format: mp4 (H.264 + AAC), webm (VP9 + Opus), gif (no sound); "
+    "webm and gif go to OUT/QUALITY-FORMAT/.",
+)
+@click.option(
     "--burn-captions",
     is_flag=True,
     help="Draw the captions into the video frames as well.",
@@ -254,6 +263,7 @@ def render(
     out: Path,
     jobs: int,
     voice: str,
+    fmt: str,
     burn_captions: bool,
     force: bool,
     shard: str | None,
@@ -291,6 +301,7 @@ def render(
         resolve_quality(quality, resolution=resolution, fps=fps),
         voice=_voice(voice),
         burn_captions=burn_captions,
+        format=fmt,
     )
     shard_of = batch.parse_shard(shard) if shard else None
     if given:  # defaults are always valid; given values are checked before any work
@@ -348,6 +359,8 @@ def _render_run(
 
     setting = options.quality
     out_dir = out / setting.name
+    if options.format != "mp4":
+        out_dir = out / f"{setting.name}-{options.format}"
     rows: dict[str, dict[str, Any]] = {}
     with batch.lock_output(out_dir):
         todo = []
@@ -441,7 +454,7 @@ def _jobs(
     from mathreel.worker import plan_lesson
 
     plans: list[Any] = []
-    if split and len(todo) < workers:  # pieces need plans: make them (cached after)
+    if split and len(todo) < workers and options.format != "gif":  # pieces need plans
         plans = [
             plan_lesson(e, given, fps=options.quality.fps, voice=options.voice)
             for e in todo

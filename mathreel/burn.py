@@ -65,22 +65,25 @@ def burn_captions(
     cues: Sequence[Cue],
     target: Path,
     *,
+    codec: str = "libx264",
     options: dict[str, str] | None = None,
 ) -> None:
     """Write ``target``: ``silent`` with ``cues`` drawn into its frames."""
+    container = "webm" if target.suffix == ".webm" else "mp4"
     with (
         av.open(str(silent)) as source,
-        av.open(str(target), "w", format="mp4") as output,
+        av.open(str(target), "w", format=container) as output,
     ):
         stream_in = source.streams.video[0]
         stream_in.thread_type = "AUTO"
         rate = stream_in.average_rate or Fraction(stream_in.guessed_rate or 30)
         fps = float(rate)
-        stream_out = output.add_stream("libx264", rate=rate)
+        stream_out = output.add_stream(codec, rate=rate)
+        assert isinstance(stream_out, av.VideoStream)
         stream_out.width = stream_in.codec_context.width
         stream_out.height = stream_in.codec_context.height
         stream_out.pix_fmt = "yuv420p"
-        stream_out.options = {"crf": "23", **(options or {})}
+        stream_out.options = dict(options or {"crf": "23"})
         overlays: dict[int, tuple[np.ndarray, int, int]] = {}
         by_frame = sorted(cues, key=lambda c: c.start)
         for number, frame in enumerate(source.decode(stream_in)):

@@ -78,17 +78,22 @@ def finalize_video(
     sample_rate: int = 48_000,
     chapters: Sequence[tuple[str, int, int]] = (),
     fps: float = 0,
+    container: str = "mp4",
 ) -> None:
     """Copy the video stream of ``silent`` into ``target`` with audio and chapters.
 
     The video is not re-encoded. ``audio`` (mono float samples) is encoded as
-    AAC; ``chapters`` are ``(title, start_frame, end_frame)`` and become MP4
-    chapter metadata that players (and PyAV) read back.
+    AAC in MP4, Opus in WebM; ``chapters`` are ``(title, start_frame, end_frame)``
+    and become chapter metadata that players (and PyAV) read back.
     """
+    mp4 = container == "mp4"
     with (
         av.open(str(silent)) as source,
         av.open(
-            str(target), "w", format="mp4", options={"movflags": "+faststart"}
+            str(target),
+            "w",
+            format=container,
+            options={"movflags": "+faststart"} if mp4 else {},
         ) as output,
     ):
         video_in = source.streams.video[0]
@@ -109,8 +114,10 @@ def finalize_video(
             )
         audio_packets = []
         if audio is not None:
-            audio_out = output.add_stream("aac", rate=sample_rate, layout="mono")
-            audio_out.bit_rate = 96_000
+            audio_out = output.add_stream(
+                "aac" if mp4 else "libopus", rate=sample_rate, layout="mono"
+            )
+            audio_out.bit_rate = 96_000 if mp4 else 64_000
             for start in range(0, audio.size, 1024):
                 frame = av.AudioFrame.from_ndarray(
                     np.ascontiguousarray(
@@ -145,9 +152,10 @@ def join_videos(pieces: Sequence[Path], target: Path) -> None:
     Each piece's timestamps are shifted to follow the previous piece, so the
     joined stream plays straight through.
     """
+    container = "webm" if target.suffix == ".webm" else "mp4"
     with (
         av.open(str(pieces[0])) as first,
-        av.open(str(target), "w", format="mp4") as output,
+        av.open(str(target), "w", format=container) as output,
     ):
         template = first.streams.video[0]
         stream = output.add_stream_from_template(template)

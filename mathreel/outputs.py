@@ -24,6 +24,7 @@ from .voice import VoiceSpec, parse_voice
 
 __all__ = [
     "DEFAULT_VOICE",
+    "FORMATS",
     "RenderOptions",
     "cached_record",
     "given_json",
@@ -34,6 +35,9 @@ __all__ = [
     "write_manifest",
 ]
 
+#: Output formats of lesson videos.
+FORMATS = ("mp4", "webm", "gif")
+
 #: The narration voice unless told otherwise.
 DEFAULT_VOICE = parse_voice("flite")
 
@@ -43,10 +47,10 @@ def voice_key(voice: VoiceSpec) -> list[Any]:
     return [voice.engine, voice.voice, round(voice.rate, 3)]
 
 
-def output_paths(out_dir: Path, entry: Entry) -> dict[str, Path]:
-    """Where a lesson's outputs go inside a quality directory."""
+def output_paths(out_dir: Path, entry: Entry, fmt: str = "mp4") -> dict[str, Path]:
+    """Where a lesson's outputs go inside a quality directory (video as ``fmt``)."""
     return {
-        "video": out_dir / f"{entry.stem}.mp4",
+        "video": out_dir / f"{entry.stem}.{fmt}",
         "record": out_dir / f"{entry.stem}.json",
         "vtt": out_dir / f"{entry.stem}.vtt",
         "srt": out_dir / f"{entry.stem}.srt",
@@ -62,6 +66,23 @@ class RenderOptions:
     quality: Quality
     voice: VoiceSpec = DEFAULT_VOICE
     burn_captions: bool = False
+    format: str = "mp4"
+
+    @property
+    def encoder_options(self) -> dict[str, str]:
+        """The video encoder's options for this format and quality."""
+        if self.format == "webm":
+            fast = self.quality.name == "preview"
+            return {
+                "crf": "34" if fast else "31",
+                "b": "0",
+                "deadline": "realtime" if fast else "good",
+                "cpu-used": "8" if fast else "4",
+                "row-mt": "1",
+            }
+        if self.format == "gif":
+            return {}
+        return dict(self.quality.encoder_options)
 
     def key_settings(self) -> dict[str, Any]:
         """What of these options changes the output, for the cache key."""
@@ -69,7 +90,8 @@ class RenderOptions:
         return {
             "size": [q.width, q.height],
             "fps": q.fps,
-            "encoder": q.encoder_options,
+            "format": self.format,
+            "encoder": self.encoder_options,
             "voice": voice_key(self.voice),
             "burn_captions": self.burn_captions,
             "tex": tex_version(),
@@ -121,7 +143,7 @@ def cached_record(
     cache key), with the video file unchanged since (size and modification time)
     and every caption file in place. Nothing is imported or rendered.
     """
-    paths = output_paths(out_dir, entry)
+    paths = output_paths(out_dir, entry, options.format)
     try:
         record = json.loads(paths["record"].read_text(encoding="utf-8"))
         stat = paths["video"].stat()

@@ -256,7 +256,7 @@ def lesson_record(
     """The manifest record of one rendered lesson (``video`` at its final path)."""
     quality = options.quality
     stat = video.stat()
-    paths = output_paths(video.parent, entry)
+    paths = output_paths(video.parent, entry, options.format)
     return {
         "lesson": entry.slug,
         "number": entry.number,
@@ -304,6 +304,9 @@ def lesson_record(
     }
 
 
+_CODECS = {"mp4": "libx264", "webm": "libvpx-vp9"}
+
+
 def _render_video(
     entry: Entry,
     args: Mapping[str, Any],
@@ -316,7 +319,11 @@ def _render_video(
 ) -> tuple[Path, Plan]:
     """Run manim: the silent video (of ``steps`` [start, end) only, if given) and the plan."""
     cls = entry.load()
-    settings = manim_settings(options.quality, work) | {"output_file": entry.stem}
+    settings = manim_settings(options.quality, work) | {
+        "output_file": entry.stem,
+        "format": options.format,
+        "video_encoder_options": options.encoder_options,
+    }
     if steps is not None:
         settings |= {
             "from_animation_number": steps[0],
@@ -429,7 +436,7 @@ def finish_pieces(
     narrator = narrator_for(options.voice)
     plan = plan_lesson(entry, given, fps=options.quality.fps, voice=options.voice)
     with _work_dir(out_dir / ".work") as work:
-        joined = work / f"{entry.stem}.joined.mp4"
+        joined = work / f"{entry.stem}.joined.{options.format}"
         join_videos(pieces, joined)
         frames = _check_frames(entry, joined, plan.frames, what="plan (joined pieces)")
         record = _finish(
@@ -447,7 +454,7 @@ def finish_pieces(
     for piece in pieces:
         piece.unlink(missing_ok=True)
     record["pieces"] = len(pieces)
-    write_json(output_paths(out_dir, entry)["record"], record)
+    write_json(output_paths(out_dir, entry, options.format)["record"], record)
     return record
 
 
@@ -464,19 +471,35 @@ def _finish(
     frames: int,
 ) -> dict[str, Any]:
     """Captions, narration track, chapters and record for a checked silent video."""
-    paths = output_paths(out_dir, entry)
+    paths = output_paths(out_dir, entry, options.format)
     args = entry.load().resolve_args(given or {}, lesson=entry.slug)
     cues = cues_for(plan)
-    if options.burn_captions:
-        burned = work / f"{entry.stem}.burned.mp4"
-        burn_captions(movie, cues, burned, options=options.quality.encoder_options)
+    if options.burn_captions and options.format != "gif":
+        burned = work / f"{entry.stem}.burned{movie.suffix}"
+        burn_captions(
+            movie,
+            cues,
+            burned,
+            codec=_CODECS[options.format],
+            options=options.encoder_options,
+        )
         movie = burned
     clips = [narrator.clip(beat.say) for beat in plan.beats]
-    audio = narration_track(plan, clips) if any(clips) else None
+    audio = (
+        narration_track(plan, clips) if any(clips) and options.format != "gif" else None
+    )
     with atomic_path(paths["video"]) as tmp:
-        finalize_video(
-            movie, tmp, audio=audio, chapters=chapter_spans(plan), fps=plan.fps
-        )
+        if options.format == "gif":  # no sound or chapters in a GIF
+            shutil.copyfile(movie, tmp)
+        else:
+            finalize_video(
+                movie,
+                tmp,
+                audio=audio,
+                chapters=chapter_spans(plan),
+                fps=plan.fps,
+                container=options.format,
+            )
     write_text(paths["vtt"], vtt(cues))
     write_text(paths["srt"], srt(cues))
     write_text(paths["chapters"], chapters_vtt(plan))

@@ -141,3 +141,28 @@ def _frame(video: Path, number: int) -> np.ndarray:
             if i == number:
                 return frame.to_ndarray(format="rgb24")
     raise AssertionError(f"no frame {number}")
+
+
+@pytest.mark.parametrize(("fmt", "audio"), [("webm", True), ("gif", False)])
+def test_other_formats_have_the_planned_frames(tmp_path, fmt, audio):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["render", "linear-transformations", *TINY, "--format", fmt, "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    folder = out / f"108p5-{fmt}"
+    record = json.loads((folder / "04-linear-transformations.json").read_text())
+    video = folder / record["video"]
+    assert video.suffix == f".{fmt}"
+    info = probe(video)
+    assert info.frames == record["planned_frames"]
+    assert info.has_audio is audio
+    if fmt == "webm":
+        from mathreel.media import read_chapters
+
+        assert info.codec == "vp9"
+        assert [c[0] for c in read_chapters(video)] == [
+            c["title"] for c in record["chapters"]
+        ]
+    assert (folder / record["captions"]["vtt"]).exists()
