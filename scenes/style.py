@@ -164,8 +164,13 @@ class CourseLesson(Lesson):
             self.play(FadeIn(ask, shift=0.2 * UP), run_time=0.8)
         self.play(FadeOut(card), run_time=0.5)
 
-    def recap(self, points: Sequence[str], ml_use: str) -> None:
-        """Close the lesson: what to remember, then where machine learning uses it."""
+    def recap(
+        self, points: Sequence[str], ml_use: str, *, say: Sequence[str] | None = None
+    ) -> None:
+        """Close the lesson: what to remember, then where machine learning uses it.
+
+        ``say`` gives the points' spoken forms when they hold symbols.
+        """
         self.clear()
         heading = text("Remember", HEADING, ACCENT)
         items = VGroup(
@@ -179,8 +184,10 @@ class CourseLesson(Lesson):
         if card.height > room:
             card.scale_to_fit_height(room)
         card.move_to((config.frame_height / 2 - 0.3 + CONTENT_BOTTOM) / 2 * UP)
+        spoken = say or points
         with self.beat(
             "To remember: " + " ".join(p.rstrip(".") + "." for p in points),
+            say="To remember: " + " ".join(p.rstrip(".") + "." for p in spoken),
             chapter="Recap",
         ):
             self.play(FadeIn(heading), run_time=0.5)
