@@ -327,6 +327,11 @@ class Derivatives(CourseLesson):
             ],
             "every training step follows the derivatives of the loss, the gradient, "
             "downhill.",
+            say=[
+                "A secant's slope is rise over run between two points.",
+                "As h goes to 0, secant slopes tend to the tangent's slope, f prime of x nought.",
+                "At every x, that slope makes a new function, f prime.",
+            ],
         )
 
     # -- drawing helpers -------------------------------------------------------------
