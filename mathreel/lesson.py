@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from manim import Mobject, Scene, Wait, config
 
 from . import texlock
-from .errors import LessonError
+from .errors import LessonError, ParamError
 from .layout import backdrop, layout_problems, screen_text
 from .narration import BEAT_PAUSE, Narrator, ReadingTime
 from .params import Args, Param, resolve
@@ -85,8 +85,14 @@ class Lesson(Scene):
     @classmethod
     def resolve_args(cls, given: Mapping[str, Any], *, lesson: str = "") -> Args:
         """Coerce and validate parameter values, then apply :meth:`check_args`."""
-        args = resolve(cls.params, given, lesson=lesson or cls.__name__)
-        cls.check_args(args)
+        name = lesson or cls.__name__
+        args = resolve(cls.params, given, lesson=name)
+        try:
+            cls.check_args(args)
+        except ParamError as error:
+            if not error.message.startswith(f"{name}: "):
+                error.args = (f"{name}: {error.message}",)
+            raise
         return args
 
     @classmethod

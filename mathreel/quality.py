@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .errors import MathreelError
 
-__all__ = ["PRESETS", "Quality", "parse_resolution", "resolve_quality"]
+__all__ = ["PRESETS", "RELEASE", "Quality", "parse_resolution", "resolve_quality"]
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,18 @@ class Quality:
         return f"{self.width}x{self.height} @ {self.fps} fps"
 
 
+#: libx264 settings for release qualities. Measured here at 1080p on lesson frames
+#: against manim's default (preset medium, crf 23): 1.5x less CPU, 13% smaller
+#: files, mean SSIM 0.9994 against it (the benchmark re-checks this).
+RELEASE = {"preset": "veryfast", "tune": "animation", "crf": "23"}
+
 PRESETS: dict[str, Quality] = {
     "preview": Quality("preview", 854, 480, 15, {"preset": "ultrafast", "crf": "26"}),
-    "low": Quality("low", 854, 480, 15),
-    "medium": Quality("medium", 1280, 720, 30),
-    "high": Quality("high", 1920, 1080, 60),
-    "production": Quality("production", 2560, 1440, 60),
-    "fourk": Quality("fourk", 3840, 2160, 60),
+    "low": Quality("low", 854, 480, 15, RELEASE),
+    "medium": Quality("medium", 1280, 720, 30, RELEASE),
+    "high": Quality("high", 1920, 1080, 60, RELEASE),
+    "production": Quality("production", 2560, 1440, 60, RELEASE),
+    "fourk": Quality("fourk", 3840, 2160, 60, RELEASE),
 }
 
 

@@ -43,6 +43,7 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
+    entries_within,
     fmt,
     fmt_vec,
     panel,
@@ -105,17 +106,6 @@ def grid_unit(points: np.ndarray, half_width: float, half_height: float) -> floa
     extent_x = max(1.0, float(np.max(np.abs(points[:, 0]))) * 1.15)
     extent_y = max(1.0, float(np.max(np.abs(points[:, 1]))) * 1.15)
     return max(0.15, min(1.0, half_width / extent_x, half_height / extent_y))
-
-
-def entries_within(limit: float):
-    """A parameter requirement: every entry has absolute value at most ``limit``."""
-
-    def check(value: np.ndarray) -> str | None:
-        if np.max(np.abs(value)) > limit:
-            return f"entries larger than {fmt(limit)} do not fit on screen"
-        return None
-
-    return check
 
 
 class LinearTransformations(CourseLesson):

@@ -1,0 +1,588 @@
+"""Inverses: the matrix that undoes A, and solving ``A x = b`` with it.
+
+Applying ``A`` and then ``A^-1`` puts every point of the plane back, so
+``A^-1 A = I``; for a 2x2 matrix ``A^-1 = adj(A) / det A``. Solving ``A x = b``
+asks which vector ``A`` sends onto ``b``: in the grid that ``A`` moved, ``b`` sits
+``x1`` steps along the first column and ``x2`` along the second, and ``A^-1``
+carries ``b`` back onto that ``x``. A singular matrix squashes the plane onto a
+line, sending different points to one spot, so nothing can undo it. The numbers
+on screen come from the pure functions below (numpy only), which the tests check
+on their own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    ApplyMatrix,
+    Arrow,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    ReplacementTransform,
+    Transform,
+    VGroup,
+    config,
+    there_and_back,
+)
+
+from mathreel.errors import ParamError
+from mathreel.params import Args, Matrix, Vector, nonsingular
+from scenes.style import (
+    ACCENT,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    ORANGE,
+    PURPLE,
+    RED,
+    SMALL,
+    CourseLesson,
+    PlaneView,
+    entries_within,
+    fit_view,
+    fmt,
+    fmt_vec,
+    panel,
+    say_num,
+    say_vec,
+    tex,
+    tex_matrix,
+    text,
+)
+
+__all__ = [
+    "MAX_ENTRY",
+    "MAX_INVERSE",
+    "MAX_SOLUTION",
+    "SINGULAR",
+    "SINGULAR_POINT",
+    "Inverses",
+    "adjugate",
+    "determinant",
+    "inverse",
+    "inverse_within",
+    "null_vector",
+    "residual",
+    "solve",
+    "transform",
+    "twin",
+]
+
+#: Largest entry of A and of b that fits on screen.
+MAX_ENTRY = 4.0
+#: Largest entry of A^-1 the lesson shows (a nearly singular A has huge ones).
+MAX_INVERSE = 10.0
+#: Largest entry of the solution x that fits on screen.
+MAX_SOLUTION = 6.0
+#: A fixed singular matrix: its columns lie on one line.
+SINGULAR = np.array([[1.0, 2.0], [0.5, 1.0]])
+#: A point whose twin lands on the same spot under :data:`SINGULAR`.
+SINGULAR_POINT = np.array([2.0, 0.0])
+
+
+# -- the math ------------------------------------------------------------------------
+
+
+def transform(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Apply ``matrix`` to one point ``(2,)`` or to rows of points ``(n, 2)``."""
+    return np.asarray(points, dtype=float) @ np.asarray(matrix, dtype=float).T
+
+
+def determinant(matrix: np.ndarray) -> float:
+    """``ad - bc`` of a 2x2 matrix."""
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    return float(a * d - b * c)
+
+
+def adjugate(matrix: np.ndarray) -> np.ndarray:
+    """``[[d, -b], [-c, a]]``: swap the diagonal, negate the rest."""
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    return np.array([[d, -b], [-c, a]]) + 0.0
+
+
+def inverse(matrix: np.ndarray) -> np.ndarray:
+    """``adj(A) / det A``; raises ``ZeroDivisionError`` for a singular matrix."""
+    det = determinant(matrix)
+    if det == 0:
+        raise ZeroDivisionError("a singular matrix has no inverse")
+    return adjugate(matrix) / det
+
+
+def solve(matrix: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The ``x`` with ``A x = b``: ``A^-1 b``."""
+    return inverse(matrix) @ np.asarray(b, dtype=float)
+
+
+def residual(matrix: np.ndarray, x: np.ndarray, b: np.ndarray) -> float:
+    """``|A x - b|``: how far ``A x`` misses ``b``."""
+    return float(np.linalg.norm(transform(matrix, x) - np.asarray(b, dtype=float)))
+
+
+def null_vector(matrix: np.ndarray) -> np.ndarray:
+    """A nonzero vector a singular 2x2 matrix sends to 0 (from its largest row)."""
+    m = np.asarray(matrix, dtype=float)
+    row = m[int(np.argmax(np.linalg.norm(m, axis=1)))]
+    if not np.any(row):
+        return np.array([1.0, 0.0])
+    return np.array([row[1], -row[0]]) + 0.0
+
+
+def twin(matrix: np.ndarray, point: np.ndarray) -> np.ndarray:
+    """Another point that a singular matrix sends to the same spot as ``point``."""
+    return np.asarray(point, dtype=float) - null_vector(matrix)
+
+
+def inverse_within(limit: float):
+    """A parameter requirement: the inverse exists and its entries are at most ``limit``."""
+
+    def check(value: np.ndarray) -> str | None:
+        if determinant(value) == 0:
+            return "it is singular (determinant 0), so it has no inverse"
+        biggest = float(np.max(np.abs(inverse(value))))
+        if biggest > limit:
+            return (
+                f"its determinant {fmt(determinant(value), 3)} is so small that "
+                f"the inverse has entries up to {fmt(biggest)}, too large to show"
+            )
+        return None
+
+    return check
+
+
+# -- the lesson --------------------------------------------------------------------------
+
+#: The box (scene units) where the plane's arrows are drawn, right of the panel.
+PLANE_BOX = (-0.9, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
+SIZE = 36  # formula size in the panel
+
+
+class Inverses(CourseLesson):
+    """A^-1 undoes A; x = A^-1 b solves A x = b; a singular matrix has no inverse."""
+
+    params = {
+        "matrix": Matrix(
+            [[2, 1], [1, 3]],
+            help="the invertible matrix A",
+            require=[
+                entries_within(MAX_ENTRY),
+                nonsingular,
+                inverse_within(MAX_INVERSE),
+            ],
+        ),
+        "b": Vector(
+            [5, 5],
+            help="the right-hand side b of A x = b",
+            require=[entries_within(MAX_SOLUTION)],
+        ),
+    }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        x = solve(args.matrix, args.b)
+        if np.max(np.abs(x)) > MAX_SOLUTION:
+            raise ParamError(
+                "b",
+                fmt_vec(args.b),
+                f"a b whose solution x = A^-1 b has entries within {fmt(MAX_SOLUTION)}",
+                why=f"the solution would be x = {fmt_vec(x)}, which does not fit on screen",
+            )
+
+    def construct(self) -> None:
+        a, b = self.args.matrix, self.args.b
+        x = solve(a, b)
+        p1 = SINGULAR_POINT
+        points = np.vstack(
+            [
+                np.eye(2),
+                a.T,  # where the basis vectors land
+                b,
+                x,
+                x[0] * a[:, 0],
+                SINGULAR.T,
+                p1,
+                twin(SINGULAR, p1),
+                transform(SINGULAR, p1),
+            ]
+        )
+        self.view = PlaneView(*fit_view(points, PLANE_BOX, max_unit=1.3))
+        self.info = None
+        self.title_card(
+            "Inverses and solving Ax = b",
+            "How do you undo a matrix?",
+            say="Inverses, and solving A x equals b. How do you undo a matrix?",
+        )
+        self.apply_a(a)
+        self.undo(a)
+        self.identity(a)
+        self.recipe(a)
+        self.pose_problem(a, b)
+        self.read_in_moved_grid(a, b)
+        self.carry_back(a, b)
+        self.check(a, b)
+        self.singular_collapse()
+        self.singular_twins()
+        self.recap(
+            [
+                "The inverse undoes A: apply A, then A inverse, and every point is back.",
+                "A inverse times A is the identity matrix.",
+                "To solve A x = b, find the vector A sends onto b: x = A inverse b.",
+                "A matrix with determinant 0 squashes the plane and has no inverse.",
+            ],
+            "least squares regression solves A x = b for the weights, and "
+            "whitening data multiplies by an inverse matrix.",
+        )
+
+    # -- helpers -------------------------------------------------------------------------
+    def show_panel(self, *rows) -> None:
+        """Replace the panel at the top left with ``rows``."""
+        self.rows = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        card = panel(self.rows).to_corner(UL, buff=0.3)
+        if self.info is None:
+            self.play(FadeIn(card), run_time=0.6)
+        else:
+            self.play(ReplacementTransform(self.info, card), run_time=0.8)
+        self.info = card
+
+    def named(self, name: str, m: np.ndarray, color: str):
+        line = tex(name, "=", tex_matrix(m), size=SIZE)
+        line[0].set_color(color)
+        return line
+
+    def basis_to(self, m: np.ndarray) -> list[Transform]:
+        """Move i-hat and j-hat onto the columns of ``m``."""
+        return [
+            Transform(self.i_hat, self.view.arrow(m[:, 0], GREEN)),
+            Transform(self.j_hat, self.view.arrow(m[:, 1], RED)),
+        ]
+
+    def apply(self, m: np.ndarray, *extra, run_time: float = 2.5) -> None:
+        """Apply ``m`` to the grid; the basis vectors follow it."""
+        self.play(
+            ApplyMatrix(m, self.plane, about_point=self.view.origin),
+            *extra,
+            run_time=run_time,
+        )
+
+    def reset_grid(self) -> None:
+        fresh = self.view.plane()
+        self.play(
+            ReplacementTransform(self.plane, fresh),
+            *self.basis_to(np.eye(2)),
+            run_time=1.0,
+        )
+        self.plane = fresh
+
+    def label(self, name: str, xy: np.ndarray, color: str):
+        """A name just past the tip of the arrow to ``xy``."""
+        away = np.asarray(xy, dtype=float)
+        away = away / (np.linalg.norm(away) or 1.0)
+        return tex(name, size=40, color=color).move_to(
+            self.view.point(xy) + 0.35 * np.array([*away, 0.0])
+        )
+
+    # -- beats ---------------------------------------------------------------------------
+    def apply_a(self, a: np.ndarray) -> None:
+        v = self.view
+        self.ghost = v.plane(opacity=0.25)
+        self.plane = v.plane()
+        self.i_hat, self.j_hat = v.arrow([1, 0], GREEN), v.arrow([0, 1], RED)
+        self.add(self.ghost)
+        c1, c2 = a[:, 0], a[:, 1]
+        with self.beat(
+            f"Here is a matrix, A. It moves the plane: i-hat lands on {fmt_vec(c1)} "
+            f"and j-hat on {fmt_vec(c2)}, the columns of A.",
+            say=f"Here is a matrix, A. It moves the plane: i-hat lands on {say_vec(c1)} "
+            f"and j-hat on {say_vec(c2)}, the columns of A.",
+            chapter="Undoing a matrix",
+        ):
+            self.play(Create(self.plane), run_time=1.2)
+            self.play(GrowArrow(self.i_hat), GrowArrow(self.j_hat), run_time=0.6)
+            self.show_panel(self.named("A", a, PURPLE))
+            self.apply(a, *self.basis_to(a))
+
+    def undo(self, a: np.ndarray) -> None:
+        ainv = inverse(a)
+        with self.beat(
+            "Is there a matrix that moves everything back? There is: A inverse. "
+            "Apply it, and the grid returns exactly to where it started.",
+        ):
+            self.show_panel(
+                self.named("A", a, PURPLE), self.named("A^{-1}", ainv, ORANGE)
+            )
+            self.apply(ainv, *self.basis_to(np.eye(2)), run_time=3)
+
+    def identity(self, a: np.ndarray) -> None:
+        ainv = inverse(a)
+        product = tex(
+            "A^{-1}A",
+            "=",
+            tex_matrix(ainv),
+            tex_matrix(a),
+            "=",
+            tex_matrix(ainv @ a),
+            "= I",
+            size=SIZE,
+        )
+        product[0].set_color(ACCENT)
+        with self.beat(
+            "A, then A inverse, leaves every vector where it was. So A inverse times A "
+            "is the identity matrix, I, the matrix that does nothing.",
+        ):
+            self.show_panel(
+                self.named("A", a, PURPLE), self.named("A^{-1}", ainv, ORANGE), product
+            )
+            self.play(
+                self.i_hat.animate.set_stroke(width=9),
+                self.j_hat.animate.set_stroke(width=9),
+                rate_func=there_and_back,
+                run_time=1.0,
+            )
+
+    def recipe(self, a: np.ndarray) -> None:
+        det = determinant(a)
+        ainv = inverse(a)
+        formula = tex(
+            "A^{-1}",
+            "=",
+            rf"\frac{{1}}{{{fmt(det)}}}",
+            tex_matrix(adjugate(a)),
+            "=",
+            tex_matrix(ainv),
+            size=SIZE,
+        )
+        formula[0].set_color(ORANGE)
+        rule = tex(r"\det A = ad - bc = ", fmt(det), size=SIZE)
+        with self.beat(
+            "For a 2 by 2 matrix there is a recipe: swap a and d, flip the signs of b "
+            f"and c, and divide by the determinant, a d minus b c, here {fmt(det)}.",
+            say="For a 2 by 2 matrix there is a recipe: swap a and d, flip the signs of "
+            f"b and c, and divide by the determinant, a d minus b c, here {say_num(det)}.",
+        ):
+            self.show_panel(self.named("A", a, PURPLE), rule, formula)
+            self.play(
+                formula[3].animate.set_color(ACCENT),
+                rate_func=there_and_back,
+                run_time=1.0,
+            )
+
+    def pose_problem(self, a: np.ndarray, b: np.ndarray) -> None:
+        self.b_arrow = self.view.arrow(b, ACCENT)
+        self.b_label = self.label("b", b, ACCENT)
+        question = tex("A", "x", "=", "b", size=44)
+        question[1].set_color(GREEN)
+        question[3].set_color(ACCENT)
+        with self.beat(
+            "Now a puzzle. Which vector x does A send onto this vector, "
+            f"b = {fmt_vec(b)}? That is solving A x = b.",
+            say="Now a puzzle. Which vector x does A send onto this vector, "
+            f"b equals {say_vec(b)}? That is solving A x equals b.",
+            chapter="Solving Ax = b",
+        ):
+            self.show_panel(
+                question, self.named("A", a, PURPLE), self.named("b", b, ACCENT)
+            )
+            self.play(GrowArrow(self.b_arrow), FadeIn(self.b_label), run_time=0.8)
+
+    def read_in_moved_grid(self, a: np.ndarray, b: np.ndarray) -> None:
+        x = solve(a, b)
+        c1 = a[:, 0]
+        v = self.view
+        self.leg1 = v.arrow(x[0] * c1, GREEN).set_stroke(width=7)
+        self.leg2 = v.arrow(b, RED, start=x[0] * c1).set_stroke(width=7)
+        with self.beat(
+            "Apply A and look where b sits in the moved grid: "
+            f"{fmt(x[0])} steps along the first column, then {fmt(x[1])} along the second.",
+            say="Apply A and look where b sits in the moved grid: "
+            f"{say_num(x[0])} steps along the first column, then {say_num(x[1])} along "
+            "the second.",
+        ):
+            self.apply(a, *self.basis_to(a))
+            self.add(self.b_arrow, self.b_label)
+            self.play(GrowArrow(self.leg1), run_time=0.8)
+            self.play(GrowArrow(self.leg2), run_time=0.8)
+
+    def carry_back(self, a: np.ndarray, b: np.ndarray) -> None:
+        x = solve(a, b)
+        ainv = inverse(a)
+        v = self.view
+        x_arrow = v.arrow(x, GREEN)
+        x_label = self.label("x", x, GREEN)
+        answer = tex(
+            "x",
+            "= A^{-1} b =",
+            tex_matrix(ainv),
+            tex_matrix(b),
+            "=",
+            tex_matrix(x),
+            size=SIZE,
+        )
+        answer[0].set_color(GREEN)
+        answer[5].set_color(GREEN)
+        question = tex("A", "x", "=", "b", size=44)
+        question[1].set_color(GREEN)
+        question[3].set_color(ACCENT)
+        with self.beat(
+            f"So x is {fmt_vec(x)}. A inverse finds it: run A inverse, the grid goes "
+            "home, and b is carried straight onto x.",
+            say=f"So x is {say_vec(x)}. A inverse finds it: run A inverse, the grid "
+            "goes home, and b is carried straight onto x.",
+            key=True,
+        ):
+            self.show_panel(question, self.named("A", a, PURPLE), answer)
+            self.apply(
+                ainv,
+                *self.basis_to(np.eye(2)),
+                Transform(self.b_arrow, x_arrow),
+                Transform(self.b_label, x_label),
+                Transform(self.leg1, v.arrow([x[0], 0], GREEN).set_stroke(width=7)),
+                Transform(
+                    self.leg2, v.arrow(x, RED, start=[x[0], 0]).set_stroke(width=7)
+                ),
+                run_time=3,
+            )
+        self.x_arrow, self.x_label = self.b_arrow, self.b_label
+
+    def check(self, a: np.ndarray, b: np.ndarray) -> None:
+        x = solve(a, b)
+        ax = transform(a, x)
+        line = tex(
+            "A",
+            "x",
+            "=",
+            tex_matrix(a),
+            tex_matrix(x),
+            "=",
+            tex_matrix(ax),
+            "= b",
+            size=SIZE,
+        )
+        line[1].set_color(GREEN)
+        line[7].set_color(ACCENT)
+        answer = tex("x", "=", tex_matrix(x), size=SIZE)
+        answer[0].set_color(GREEN)
+        with self.beat(
+            f"Check it: A times {fmt_vec(x)} gives {fmt_vec(ax)}, which is b exactly.",
+            say=f"Check it: A times {say_vec(x)} gives {say_vec(ax)}, which is b "
+            "exactly.",
+        ):
+            self.show_panel(self.named("b", b, ACCENT), answer, line)
+            self.play(FadeOut(self.leg1, self.leg2), run_time=0.5)
+            self.play(
+                self.x_arrow.animate.set_stroke(width=9),
+                rate_func=there_and_back,
+                run_time=1.0,
+            )
+
+    def singular_collapse(self) -> None:
+        s = SINGULAR
+        det = determinant(s)
+        p1 = SINGULAR_POINT
+        p2 = twin(s, p1)
+        v = self.view
+        self.dots = VGroup(
+            Dot(v.point(p1), radius=0.15, color=ACCENT),
+            Dot(v.point(p2), radius=0.08, color=PURPLE),
+        )
+        self.dot_labels = VGroup(
+            tex(fmt_vec(p1), size=34, color=ACCENT).next_to(
+                self.dots[0], DOWN, buff=0.15
+            ),
+            tex(fmt_vec(p2), size=34, color=PURPLE).next_to(
+                self.dots[1], LEFT, buff=0.15
+            ),
+        )
+        det_line = tex(r"\det S", "=", fmt(det), size=SIZE)
+        det_line[0].set_color(ACCENT)
+        with self.beat(
+            "Not every matrix can be undone. This one, S, has determinant 0: "
+            "its columns lie on one line, and it squashes the whole plane onto it.",
+            chapter="No inverse",
+        ):
+            self.play(FadeOut(self.x_arrow, self.x_label), run_time=0.4)
+            self.reset_grid()
+            self.show_panel(self.named("S", s, RED), det_line)
+            self.play(FadeIn(self.dots), FadeIn(self.dot_labels), run_time=0.6)
+            self.starts = self.dots.copy().set_opacity(0.4)
+            self.add(self.starts, self.dots)
+            self.apply(
+                s,
+                *self.basis_to(s),
+                *(
+                    dot.animate.move_to(v.point(transform(s, p)))
+                    for dot, p in ((self.dots[0], p1), (self.dots[1], p2))
+                ),
+                run_time=3,
+            )
+
+    def singular_twins(self) -> None:
+        s = SINGULAR
+        p1 = SINGULAR_POINT
+        p2 = twin(s, p1)
+        image = transform(s, p1)
+        v = self.view
+        where = tex(fmt_vec(image), size=34, color=INK).next_to(
+            v.point(image), DOWN + RIGHT, buff=0.2
+        )
+        paths = VGroup(
+            *(
+                Arrow(
+                    v.point(p),
+                    v.point(image),
+                    buff=0.2,
+                    color=color,
+                    stroke_width=3,
+                    tip_length=0.18,
+                    max_tip_length_to_length_ratio=0.3,
+                )
+                for p, color in ((p1, ACCENT), (p2, PURPLE))
+            )
+        )
+        rows = [
+            self.named("S", s, RED),
+            tex(
+                "S",
+                tex_matrix(p1),
+                "=",
+                "S",
+                tex_matrix(p2),
+                "=",
+                tex_matrix(image),
+                size=SIZE,
+            ),
+            text("no way back: S has no inverse", SMALL, RED),
+        ]
+        rows[1][1].set_color(ACCENT)
+        rows[1][4].set_color(PURPLE)
+        with self.beat(
+            f"Two different points, {fmt_vec(p1)} and {fmt_vec(p2)}, both land on "
+            f"{fmt_vec(image)}. An inverse would have to send {fmt_vec(image)} back to "
+            "both at once, so S has none.",
+            say=f"Two different points, {say_vec(p1)} and {say_vec(p2)}, both land on "
+            f"{say_vec(image)}. An inverse would have to send {say_vec(image)} back to "
+            "both at once, so S has none.",
+        ):
+            self.show_panel(*rows)
+            self.play(*(GrowArrow(path) for path in paths), run_time=0.8)
+            self.play(FadeIn(where), run_time=0.5)
+            self.play(
+                self.dots.animate.scale(1.6), rate_func=there_and_back, run_time=1.0
+            )
+        self.play(
+            FadeOut(
+                self.plane,
+                self.ghost,
+                self.i_hat,
+                self.j_hat,
+                self.dots,
+                where,
+                self.info,
+            ),
+            run_time=0.6,
+        )

@@ -1,0 +1,692 @@
+"""Tensors: images as arrays of numbers, with as many axes as they need.
+
+A grayscale image is a matrix, one brightness from 0 (black) to 255 (white) per
+pixel; a colour image stacks three such channels (red, green, blue) into an
+``H x W x 3`` array; a batch of ``N`` of them is a 4-D tensor ``N x H x W x 3``.
+A dense layer takes a vector, so an image is flattened row by row (row-major:
+pixel ``(i, j)`` goes to position ``i * W + j``), and reshaping restores it
+exactly. The images are digit-like strokes drawn by :func:`digit_image`, with no
+downloads; everything on screen comes from the pure functions below (numpy
+only), which the tests check on their own.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Brace,
+    FadeIn,
+    FadeOut,
+    Integer,
+    Square,
+    SurroundingRectangle,
+    Transform,
+    TransformFromCopy,
+    VGroup,
+    there_and_back,
+)
+
+from mathreel.params import Choice, Int
+from scenes.style import (
+    ACCENT,
+    BACKGROUND,
+    BLUE,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    MUTED,
+    ORANGE,
+    RED,
+    SMALL,
+    CourseLesson,
+    tex,
+    text,
+)
+
+__all__ = [
+    "BACKGROUND_BOTTOM",
+    "BACKGROUND_TOP",
+    "CHANNELS",
+    "PATTERNS",
+    "STROKE_COLOURS",
+    "Tensors",
+    "batch_images",
+    "batch_patterns",
+    "colour_image",
+    "digit_image",
+    "feature_pixel",
+    "flat_index",
+    "flatten",
+    "pixel_of",
+    "shape_ladder",
+    "shape_tex",
+    "unflatten",
+]
+
+#: Strokes of each digit-like pattern: polylines in the unit square (x right, y down).
+PATTERNS: dict[str, list[list[tuple[float, float]]]] = {
+    "seven": [[(0.18, 0.2), (0.8, 0.2), (0.42, 0.86)]],
+    "zero": [
+        [
+            (0.5 + 0.28 * float(np.sin(t)), 0.5 - 0.36 * float(np.cos(t)))
+            for t in np.linspace(0.0, 2.0 * np.pi, 33)
+        ]
+    ],
+    "one": [[(0.3, 0.34), (0.55, 0.15), (0.55, 0.86)], [(0.3, 0.86), (0.78, 0.86)]],
+    "four": [[(0.66, 0.86), (0.66, 0.14), (0.16, 0.62), (0.84, 0.62)]],
+}
+#: How the narrator names each pattern.
+PATTERN_NAMES = {
+    "seven": "a handwritten seven",
+    "zero": "a handwritten zero",
+    "one": "a handwritten one",
+    "four": "a handwritten four",
+}
+CHANNELS = ("red", "green", "blue")
+#: Stroke colour (R, G, B) of each image in a batch, the lesson's image first.
+STROKE_COLOURS = (
+    (255, 160, 40),
+    (120, 220, 90),
+    (250, 90, 130),
+    (240, 230, 80),
+    (110, 200, 255),
+    (200, 140, 255),
+)
+#: The background of a colour image fades from this colour at the top ...
+BACKGROUND_TOP = (20, 40, 110)
+#: ... to this one at the bottom.
+BACKGROUND_BOTTOM = (40, 110, 190)
+
+
+# -- the math ------------------------------------------------------------------------
+
+
+def _segment_distance(
+    px: np.ndarray, py: np.ndarray, a: Sequence[float], b: Sequence[float]
+) -> np.ndarray:
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    t = np.clip(((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy), 0.0, 1.0)
+    return np.hypot(px - ax - t * dx, py - ay - t * dy)
+
+
+def digit_image(pattern: str, size: int, supersample: int = 5) -> np.ndarray:
+    """A ``size x size`` grayscale image (ints 0 to 255) of the named pattern.
+
+    Each pixel's brightness is the share of it the pen stroke covers, measured
+    on a ``supersample x supersample`` grid inside the pixel, so stroke edges
+    come out gray, as in a scanned digit.
+    """
+    width = 0.15  # the pen's width, as a share of the image
+    n = size * supersample
+    centres = (np.arange(n) + 0.5) / n
+    px, py = np.meshgrid(centres, centres)  # rows run down the image
+    dist = np.full(px.shape, np.inf)
+    for stroke in PATTERNS[pattern]:
+        for a, b in itertools.pairwise(stroke):
+            dist = np.minimum(dist, _segment_distance(px, py, a, b))
+    inside = (dist <= width / 2).astype(float)
+    cover = inside.reshape(size, supersample, size, supersample).mean(axis=(1, 3))
+    return np.rint(255 * cover).astype(int)
+
+
+def colour_image(
+    gray: np.ndarray, stroke: Sequence[int] = STROKE_COLOURS[0]
+) -> np.ndarray:
+    """An ``H x W x 3`` colour image (ints 0 to 255): the stroke over a sky gradient.
+
+    A pixel of brightness ``g`` mixes ``g / 255`` of the stroke colour with the
+    background, which fades from :data:`BACKGROUND_TOP` to :data:`BACKGROUND_BOTTOM`.
+    """
+    gray = np.asarray(gray)
+    h = gray.shape[0]
+    fade = np.linspace(0.0, 1.0, h)[:, None, None]
+    top, bottom = np.array(BACKGROUND_TOP), np.array(BACKGROUND_BOTTOM)
+    background = (1 - fade) * top + fade * bottom  # (H, 1, 3)
+    share = gray[:, :, None] / 255.0
+    mixed = share * np.array(stroke, dtype=float) + (1 - share) * background
+    return np.rint(mixed).astype(int)
+
+
+def batch_patterns(pattern: str, n: int) -> list[str]:
+    """The patterns of a batch of ``n`` images: ``pattern`` first, then the others."""
+    names = list(PATTERNS)
+    start = names.index(pattern)
+    return [names[(start + k) % len(names)] for k in range(n)]
+
+
+def batch_images(pattern: str, size: int, n: int) -> np.ndarray:
+    """A batch: ``n`` colour images stacked on a new first axis, ``N x H x W x 3``."""
+    return np.stack(
+        [
+            colour_image(
+                digit_image(name, size), STROKE_COLOURS[k % len(STROKE_COLOURS)]
+            )
+            for k, name in enumerate(batch_patterns(pattern, n))
+        ]
+    )
+
+
+def flatten(image: np.ndarray) -> np.ndarray:
+    """All the numbers of ``image`` in one vector, row-major: row 0, then row 1, ..."""
+    return np.asarray(image).reshape(-1)
+
+
+def unflatten(vector: np.ndarray, shape: Sequence[int]) -> np.ndarray:
+    """The inverse of :func:`flatten`: refill ``shape`` row by row."""
+    return np.asarray(vector).reshape(tuple(shape))
+
+
+def flat_index(i: int, j: int, width: int) -> int:
+    """Where pixel ``(i, j)`` of an image ``width`` pixels wide lands when flattened."""
+    return i * width + j
+
+
+def pixel_of(index: int, width: int) -> tuple[int, int]:
+    """The pixel ``(i, j)`` at position ``index`` of a flattened image."""
+    return divmod(index, width)
+
+
+def feature_pixel(gray: np.ndarray) -> tuple[int, int]:
+    """The pixel the lesson points at: the brightest, nearest the centre on ties."""
+    gray = np.asarray(gray)
+    h, w = gray.shape
+    rows, cols = np.nonzero(gray == gray.max())
+    dist = (rows - (h - 1) / 2) ** 2 + (cols - (w - 1) / 2) ** 2
+    k = int(np.lexsort((cols, rows, dist))[0])
+    return int(rows[k]), int(cols[k])
+
+
+def shape_ladder(size: int, batch: int) -> list[tuple[str, tuple[int, ...]]]:
+    """Arrays of 0 to 4 axes from the lesson, with their shapes."""
+    return [
+        ("a number", ()),
+        ("a flattened image", (size * size,)),
+        ("a grayscale image", (size, size)),
+        ("a colour image", (size, size, 3)),
+        ("a batch of images", (batch, size, size, 3)),
+    ]
+
+
+def shape_tex(shape: Sequence[int]) -> str:
+    """A shape as numpy prints it: ``()``, ``(64,)``, ``(8, 8)``."""
+    if len(shape) == 1:
+        return f"({shape[0]},)"
+    return "(" + ", ".join(str(n) for n in shape) + ")"
+
+
+# -- drawing helpers -----------------------------------------------------------------
+
+
+def _hex(rgb: Sequence[int]) -> str:
+    r, g, b = (int(v) for v in rgb)
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _gray_rgb(gray: np.ndarray) -> np.ndarray:
+    return np.repeat(np.asarray(gray)[:, :, None], 3, axis=2)
+
+
+def _channel_rgb(channel: np.ndarray, c: int) -> np.ndarray:
+    """One channel drawn in its own colour: black to pure red, green or blue."""
+    rgb = np.zeros((*channel.shape, 3), dtype=int)
+    rgb[:, :, c] = channel
+    return rgb
+
+
+def pixel_grid(rgb: np.ndarray, cell: float, centre: np.ndarray) -> VGroup:
+    """Squares coloured by ``rgb`` (H x W x 3), row-major, centred at ``centre``."""
+    h, w, _ = rgb.shape
+    squares = VGroup()
+    for i in range(h):
+        for j in range(w):
+            square = Square(
+                side_length=cell,
+                stroke_color=MUTED,
+                stroke_width=1,
+                stroke_opacity=0.6,
+                fill_color=_hex(rgb[i, j]),
+                fill_opacity=1,
+            )
+            square.move_to(
+                centre
+                + np.array([(j - (w - 1) / 2) * cell, ((h - 1) / 2 - i) * cell, 0])
+            )
+            squares.add(square)
+    return squares
+
+
+def number_grid(gray: np.ndarray, squares: VGroup, size: float) -> VGroup:
+    """Each pixel's value written on its square: dark on light, light on dark."""
+    numbers = VGroup()
+    for value, square in zip(flatten(gray), squares, strict=True):
+        colour = BACKGROUND if value > 140 else INK
+        numbers.add(Integer(int(value), font_size=size, color=colour).move_to(square))
+    return numbers
+
+
+def shape_columns(
+    dims: Sequence[int], names: Sequence[str], colours: Sequence[str]
+) -> VGroup:
+    """``8 x 8 x 3`` with each axis's name under its length."""
+    parts = VGroup()
+    for k, (n, name, colour) in enumerate(zip(dims, names, colours, strict=True)):
+        if k:
+            parts.add(tex(r"\times", size=44, color=MUTED))
+        column = VGroup(tex(str(n), size=48, color=colour), text(name, SMALL, colour))
+        column.arrange(DOWN, buff=0.15)
+        parts.add(column)
+    parts.arrange(RIGHT, buff=0.3, aligned_edge=UP)
+    for part in parts:
+        if isinstance(part, VGroup):
+            continue
+        part.match_y(parts[0][0])
+    return parts
+
+
+def outline(square: Square, colour: str = ACCENT) -> Square:
+    return Square(
+        side_length=square.width, stroke_color=colour, stroke_width=6
+    ).move_to(square)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# -- the lesson ----------------------------------------------------------------------
+
+TOP = 3.85
+BOTTOM = CONTENT_BOTTOM + 0.1
+MIDDLE = (TOP + BOTTOM) / 2
+AXIS_COLOURS = (ACCENT, GREEN, BLUE, ORANGE)
+
+
+class Tensors(CourseLesson):
+    """A matrix of pixels, a stack of colour channels, a batch, and flattening."""
+
+    params = {
+        "pattern": Choice(
+            "seven", list(PATTERNS), help="which digit-like image the lesson draws"
+        ),
+        "size": Int(8, lo=6, hi=10, help="the image's height and width in pixels"),
+        "batch": Int(4, lo=1, hi=6, help="how many images make up the batch"),
+    }
+
+    def construct(self) -> None:
+        name, n, batch = self.args.pattern, self.args.size, self.args.batch
+        self.n, self.batch = n, batch
+        self.gray = digit_image(name, n)
+        self.colour = colour_image(self.gray)
+        self.pixel = feature_pixel(self.gray)
+        self.title_card("Tensors", "How does a neural network see an image?")
+        self.show_image(name)
+        self.show_numbers()
+        self.as_matrix()
+        self.to_colour()
+        self.split_channels()
+        self.pixel_triple()
+        self.show_batch()
+        self.ladder()
+        self.flatten_rows()
+        self.find_pixel()
+        self.reshape_back()
+        self.recap(
+            [
+                "A grayscale image is a matrix: one number per pixel.",
+                "A colour image stacks red, green and blue channels: height by width by 3.",
+                "A batch adds one more axis in front: a 4-D tensor.",
+                "Flattening lists the numbers row by row; reshaping puts them back.",
+            ],
+            "every image model takes batches shaped N by H by W by C, and a dense "
+            "layer first flattens each image into one vector.",
+        )
+
+    # -- beats: a matrix of pixels ---------------------------------------------------------
+    def show_image(self, name: str) -> None:
+        n = self.n
+        self.cell = min(0.62, 5.6 / n)
+        self.grid_centre = np.array([-2.6, MIDDLE, 0.0])
+        self.grid = pixel_grid(_gray_rgb(self.gray), self.cell, self.grid_centre)
+        with self.beat(
+            f"Here is a tiny grayscale image, {n} pixels by {n}: {PATTERN_NAMES[name]}.",
+            chapter="A matrix of pixels",
+        ):
+            self.play(FadeIn(self.grid, lag_ratio=0.02), run_time=1.5)
+
+    def show_numbers(self) -> None:
+        self.numbers = number_grid(self.gray, self.grid, 28)
+        ramp = np.linspace(0, 255, 9).round().astype(int)
+        bar = VGroup(
+            *(
+                Square(
+                    side_length=0.42,
+                    stroke_width=0,
+                    fill_color=_hex((v, v, v)),
+                    fill_opacity=1,
+                )
+                for v in ramp
+            )
+        ).arrange(RIGHT, buff=0)
+        bar.set_stroke(MUTED, width=1, opacity=0.6)
+        ends = VGroup(
+            tex("0", size=34).next_to(bar, DOWN, buff=0.15).align_to(bar, LEFT),
+            tex("255", size=34).next_to(bar, DOWN, buff=0.15).align_to(bar, RIGHT),
+        )
+        words = VGroup(
+            text("black", SMALL, MUTED).next_to(bar, UP, buff=0.15).align_to(bar, LEFT),
+            text("white", SMALL, MUTED)
+            .next_to(bar, UP, buff=0.15)
+            .align_to(bar, RIGHT),
+        )
+        self.legend = VGroup(bar, ends, words)
+        self.legend.move_to([3.6, MIDDLE + 1.9, 0])
+        with self.beat(
+            "To a computer it is only numbers, one per pixel: 0 is black, 255 is white, "
+            "and the grays lie in between.",
+        ):
+            self.play(FadeIn(self.legend), run_time=0.6)
+            self.play(FadeIn(self.numbers, lag_ratio=0.01), run_time=1.5)
+
+    def as_matrix(self) -> None:
+        n, (i, j) = self.n, self.pixel
+        value = int(self.gray[i, j])
+        k = flat_index(i, j, n)
+        cols = VGroup(
+            *(
+                Integer(c, font_size=26, color=MUTED).next_to(
+                    self.grid[c], UP, buff=0.12
+                )
+                for c in range(n)
+            )
+        )
+        rows = VGroup(
+            *(
+                Integer(r, font_size=26, color=MUTED).next_to(
+                    self.grid[r * n], LEFT, buff=0.12
+                )
+                for r in range(n)
+            )
+        )
+        self.indices = VGroup(rows, cols)
+        shape = VGroup(text("shape", SMALL, MUTED), tex(rf"{n} \times {n}", size=44))
+        shape.arrange(RIGHT, buff=0.25)
+        entry = tex(rf"X_{{{i},{j}}}", "=", str(value), size=44)
+        entry[0].set_color(ACCENT)
+        facts = VGroup(shape, entry).arrange(DOWN, aligned_edge=LEFT, buff=0.5)
+        facts.next_to(self.legend, DOWN, buff=0.8).align_to(self.legend, LEFT)
+        self.facts = facts
+        self.box = outline(self.grid[k])
+        with self.beat(
+            f"Numbers in rows and columns make a matrix, X, of shape {n} by {n}. "
+            f"Counting from 0, row {i}, column {j} holds {value}.",
+        ):
+            self.play(FadeIn(self.indices), FadeIn(shape), run_time=0.8)
+            self.play(FadeIn(self.box), FadeIn(entry), run_time=0.8)
+            self.play(
+                self.box.animate.scale(1.25), rate_func=there_and_back, run_time=0.8
+            )
+
+    # -- beats: colour -------------------------------------------------------------------------
+    def to_colour(self) -> None:
+        colours = [_hex(rgb) for rgb in self.colour.reshape(-1, 3)]
+        with self.beat(
+            "A colour image needs three numbers per pixel: how much red, green and "
+            "blue light to mix.",
+            chapter="Colour channels",
+        ):
+            self.play(
+                FadeOut(self.numbers, self.indices, self.legend, self.facts, self.box),
+                run_time=0.6,
+            )
+            self.play(
+                *(
+                    square.animate.set_fill(colour)
+                    for square, colour in zip(self.grid, colours, strict=True)
+                ),
+                run_time=1.5,
+            )
+
+    def split_channels(self) -> None:
+        n = self.n
+        small = min(0.42, 3.4 / n)
+        left = np.array([-4.7, MIDDLE + 0.3, 0.0])
+        self.small_grid = pixel_grid(self.colour, small, left)
+        cell = min(0.4, 3.2 / n)
+        step = np.array([0.5, 0.5, 0.0])
+        front = np.array([0.9, MIDDLE - 0.05, 0.0])
+        self.layers = [
+            pixel_grid(_channel_rgb(self.colour[:, :, c], c), cell, front + c * step)
+            for c in range(3)
+        ]
+        names = VGroup()
+        for c, (name, colour) in enumerate(
+            zip(CHANNELS, (RED, GREEN, BLUE), strict=True)
+        ):
+            layer = self.layers[c]
+            label = text(name, SMALL, colour)
+            label.next_to(layer.get_corner(DOWN + RIGHT), RIGHT, buff=0.15)
+            label.shift((label.height / 2 + 0.08) * UP)
+            names.add(label)
+        self.channel_names = names
+        self.shape3 = shape_columns(
+            (n, n, 3), ("height", "width", "channels"), AXIS_COLOURS[1:]
+        )
+        self.shape3.next_to(
+            [front[0] + 0.5, self.layers[0].get_bottom()[1], 0], DOWN, buff=0.35
+        )
+        with self.beat(
+            "Pull the three channels apart and stack them. The image is now a block of "
+            f"numbers, {n} by {n} by 3: height by width by channels.",
+            key=True,
+        ):
+            self.play(Transform(self.grid, self.small_grid), run_time=1.0)
+            for c in (2, 1, 0):  # back to front
+                self.play(
+                    TransformFromCopy(self.grid, self.layers[c]),
+                    FadeIn(names[c]),
+                    run_time=0.7,
+                )
+            self.play(FadeIn(self.shape3), run_time=0.6)
+
+    def pixel_triple(self) -> None:
+        n, (i, j) = self.n, self.pixel
+        k = flat_index(i, j, n)
+        rgb = [int(v) for v in self.colour[i, j]]
+        cell = min(0.34, 2.6 / n)
+        width = n * cell
+        gap = 0.45
+        x0 = -2.2 + width / 2
+        targets = [
+            pixel_grid(
+                _channel_rgb(self.colour[:, :, c], c),
+                cell,
+                np.array([x0 + c * (width + gap), MIDDLE + 0.5, 0.0]),
+            )
+            for c in range(3)
+        ]
+        boxes = VGroup(outline(self.grid[k]), *(outline(t[k]) for t in targets))
+        readouts = VGroup()
+        for c, (name, colour) in enumerate(
+            zip(CHANNELS, (RED, GREEN, BLUE), strict=True)
+        ):
+            readout = VGroup(
+                text(name, SMALL, colour), Integer(rgb[c], font_size=40, color=colour)
+            )
+            readout.arrange(RIGHT, buff=0.2).next_to(targets[c], DOWN, buff=0.3)
+            readouts.add(readout)
+        with self.beat(
+            f"Fan the channels out. The pixel at row {i}, column {j} is now three "
+            f"numbers: red {rgb[0]}, green {rgb[1]}, blue {rgb[2]}.",
+        ):
+            self.play(
+                FadeOut(self.shape3, self.channel_names),
+                *(
+                    Transform(layer, t)
+                    for layer, t in zip(self.layers, targets, strict=True)
+                ),
+                run_time=1.2,
+            )
+            self.play(FadeIn(boxes), FadeIn(readouts), run_time=0.8)
+        self.play(FadeOut(self.grid, *self.layers, boxes, readouts), run_time=0.6)
+
+    # -- beats: a batch ------------------------------------------------------------------------
+    def show_batch(self) -> None:
+        n, b = self.n, self.batch
+        images = batch_images(self.args.pattern, n, b)
+        gap = 0.4
+        cell = min(0.4, (12.6 - (b - 1) * gap) / (b * n))
+        thumbs = VGroup(
+            *(pixel_grid(img, cell, np.zeros(3)) for img in images)
+        ).arrange(RIGHT, buff=gap)
+        thumbs.move_to([0, TOP - 0.2 - thumbs.height / 2, 0])
+        brace = Brace(thumbs, DOWN, buff=0.15, color=ACCENT)
+        shape = shape_columns(
+            (b, n, n, 3), ("batch", "height", "width", "channels"), AXIS_COLOURS
+        )
+        shape.next_to(brace, DOWN, buff=0.35)
+        self.batch_group = VGroup(thumbs, brace, shape)
+        with self.beat(
+            "Networks learn from many images at once. Stack "
+            f"{_plural(b, 'colour image')} and the batch is a tensor with four axes: "
+            f"{b} by {n} by {n} by 3.",
+            chapter="A batch",
+        ):
+            self.play(FadeIn(thumbs, lag_ratio=0.3), run_time=1.5)
+            self.play(FadeIn(brace), FadeIn(shape), run_time=0.8)
+
+    def ladder(self) -> None:
+        rows = VGroup()
+        header = VGroup(text("shape", SMALL, MUTED), text("axes", SMALL, MUTED))
+        for name, shape in shape_ladder(self.n, self.batch):
+            rows.add(
+                VGroup(
+                    text(name, SMALL + 4, INK),
+                    tex(shape_tex(shape), size=40, color=ACCENT),
+                    Integer(len(shape), font_size=40, color=GREEN),
+                )
+            )
+        name_x, shape_x, axes_x = -5.6, 0.4, 4.6
+        top = TOP - 0.5
+        header[0].move_to([shape_x, top, 0], aligned_edge=LEFT)
+        header[1].move_to([axes_x, top, 0])
+        for k, row in enumerate(rows):
+            y = top - 0.9 * (k + 1)
+            row[0].move_to([name_x, y, 0], aligned_edge=LEFT)
+            row[1].move_to([shape_x, y, 0], aligned_edge=LEFT)
+            row[2].move_to([axes_x, y, 0])
+        with self.beat(
+            "That is all a tensor is: an array of numbers with any number of axes. "
+            "Its shape lists how long each axis is.",
+        ):
+            self.play(FadeOut(self.batch_group), run_time=0.5)
+            self.play(FadeIn(header), run_time=0.4)
+            self.play(FadeIn(rows, lag_ratio=0.4, shift=0.1 * RIGHT), run_time=2.0)
+        self.play(FadeOut(header, rows), run_time=0.5)
+
+    # -- beats: flattening ----------------------------------------------------------------------
+    def flatten_rows(self) -> None:
+        n = self.n
+        cell = min(0.36, 2.9 / n)
+        self.flat_grid_centre = np.array([0.0, TOP - 0.15 - n * cell / 2, 0.0])
+        self.source = pixel_grid(_gray_rgb(self.gray), cell, self.flat_grid_centre)
+        self.faint = self.source.copy().set_fill(opacity=0.35).set_stroke(opacity=0.3)
+        width = min(0.3, 13.2 / (n * n))
+        height = 0.5
+        y = -0.7
+        x0 = -width * n * n / 2 + width / 2
+        self.strip = VGroup()
+        for k, square in enumerate(self.source):
+            cell_mob = square.copy()
+            cell_mob.stretch_to_fit_width(width).stretch_to_fit_height(height)
+            cell_mob.move_to([x0 + k * width, y, 0])
+            self.strip.add(cell_mob)
+        labels = VGroup()
+        starts = VGroup()
+        for i in range(n):
+            segment = self.strip[i * n : (i + 1) * n]
+            labels.add(
+                text(f"row {i}", SMALL, ACCENT if i % 2 == 0 else ORANGE).next_to(
+                    segment, UP, buff=0.15
+                )
+            )
+            starts.add(
+                Integer(flat_index(i, 0, n), font_size=26, color=MUTED).next_to(
+                    segment[0], DOWN, buff=0.15
+                )
+            )
+        self.strip_labels = VGroup(labels, starts)
+        moving = self.source.copy()
+        with self.beat(
+            "A dense layer takes a vector, so the image is flattened: row 0 first, "
+            f"then row 1, and so on, {n * n} numbers in one line.",
+            chapter="Flattening",
+        ):
+            self.play(FadeIn(self.source), run_time=0.6)
+            self.add(self.faint)
+            self.remove(self.source)
+            self.add(moving)
+            for i in range(n):
+                row = VGroup(*moving[i * n : (i + 1) * n])
+                target = VGroup(*self.strip[i * n : (i + 1) * n])
+                self.play(
+                    Transform(row, target),
+                    FadeIn(labels[i]),
+                    FadeIn(starts[i]),
+                    run_time=0.35,
+                )
+        self.moving = moving
+
+    def find_pixel(self) -> None:
+        n, (i, j) = self.n, self.pixel
+        k = flat_index(i, j, n)
+        box_grid = outline(self.faint[k])
+        box_strip = SurroundingRectangle(
+            self.moving[k], buff=0.05, color=ACCENT, stroke_width=5
+        )
+        rule = tex(
+            rf"({i}, {j})", r"\to", rf"{i} \cdot {n} + {j}", "=", str(k), size=44
+        )
+        rule[4].set_color(ACCENT)
+        rule.move_to([0, -2.2, 0])
+        self.rule = rule
+        self.boxes = VGroup(box_grid, box_strip)
+        with self.beat(
+            f"Pixel ({i}, {j}) lands at position {i} times {n} plus {j}, which is {k}. "
+            "This order is called row-major.",
+        ):
+            self.play(FadeIn(box_grid), run_time=0.5)
+            self.play(TransformFromCopy(box_grid, box_strip), run_time=0.8)
+            self.play(FadeIn(rule), run_time=0.6)
+
+    def reshape_back(self) -> None:
+        n, b = self.n, self.batch
+        home = pixel_grid(
+            _gray_rgb(self.gray), self.faint[0].width, self.flat_grid_centre
+        )
+        flat = flatten(self.colour).size
+        batch_shape = tex(
+            rf"{b} \times {n} \times {n} \times 3",
+            r"\to",
+            rf"{b} \times {flat}",
+            size=44,
+        )
+        batch_shape[2].set_color(ACCENT)
+        batch_shape.move_to([0, -2.2, 0])
+        with self.beat(
+            f"Reshape the {n * n} numbers into {n} rows of {n} and the image comes back "
+            f"exactly. A batch flattens the same way: each colour image becomes "
+            f"{flat} numbers, so the batch is a {b} by {flat} matrix.",
+        ):
+            self.play(FadeOut(self.boxes, self.strip_labels, self.rule), run_time=0.5)
+            self.play(Transform(self.moving, home), run_time=1.5)
+            self.remove(self.faint)
+            self.play(FadeIn(batch_shape), run_time=0.6)
+        self.play(FadeOut(self.moving, batch_shape), run_time=0.6)

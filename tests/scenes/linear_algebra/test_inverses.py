@@ -1,0 +1,156 @@
+"""The inverses lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.inverses import (
+    SINGULAR,
+    SINGULAR_POINT,
+    Inverses,
+    adjugate,
+    determinant,
+    inverse,
+    null_vector,
+    residual,
+    solve,
+    transform,
+    twin,
+)
+from scenes.style import fmt, fmt_vec, tex_matrix
+
+entries = st.floats(-4, 4, allow_nan=False)
+matrices = arrays(np.float64, (2, 2), elements=entries)
+vectors = arrays(np.float64, (2,), elements=entries)
+
+
+# -- the math on its own ---------------------------------------------------------------
+
+
+@given(matrices)
+def test_the_inverse_undoes_the_matrix(m):
+    assume(abs(determinant(m)) > 0.05)
+    inv = inverse(m)
+    assert np.allclose(inv @ m, np.eye(2), atol=1e-9)
+    assert np.allclose(m @ inv, np.eye(2), atol=1e-9)
+    assert np.allclose(inv, np.linalg.inv(m), atol=1e-9)
+    # the recipe: A adj(A) = det(A) I
+    assert np.allclose(m @ adjugate(m), determinant(m) * np.eye(2), atol=1e-9)
+
+
+@given(matrices, vectors)
+def test_the_solve_lands_on_b(m, b):
+    assume(abs(determinant(m)) > 0.05)
+    x = solve(m, b)
+    assert residual(m, x, b) <= 1e-9 * (1 + np.abs(x).max())
+    assert np.allclose(transform(inverse(m), transform(m, x)), x, atol=1e-8)
+
+
+def test_the_default_problem_has_whole_numbers():
+    a, b = np.array([[2, 1], [1, 3]]), np.array([5, 5])
+    assert np.allclose(inverse(a), [[0.6, -0.2], [-0.2, 0.4]])
+    assert np.allclose(solve(a, b), [2, 1])
+    assert residual(a, solve(a, b), b) < 1e-12
+
+
+def test_a_singular_matrix_has_no_inverse():
+    with pytest.raises(ZeroDivisionError):
+        inverse(np.array([[1.0, 2.0], [2.0, 4.0]]))
+
+
+@given(vectors, vectors, vectors)
+def test_a_singular_matrix_sends_two_points_to_one(u, w, p):
+    assume(np.linalg.norm(u) > 0.1 and np.linalg.norm(w) > 0.1)
+    s = np.outer(u, w)  # rank one
+    n = null_vector(s)
+    assert np.linalg.norm(n) > 0
+    assert np.allclose(transform(s, n), 0, atol=1e-9)
+    q = twin(s, p)
+    assert not np.allclose(q, p)
+    assert np.allclose(transform(s, q), transform(s, p), atol=1e-9)
+
+
+def test_the_fixed_singular_example():
+    assert determinant(SINGULAR) == 0
+    q = twin(SINGULAR, SINGULAR_POINT)
+    assert np.allclose(q, [0, 1])
+    assert np.allclose(transform(SINGULAR, q), [2, 1])
+    assert np.allclose(transform(SINGULAR, SINGULAR_POINT), [2, 1])
+
+
+# -- what the lesson shows ------------------------------------------------------------------
+
+OTHER = {"matrix": [[1, -1], [1, 2]], "b": [-1, 4]}  # x = (2/3, 5/3)
+
+
+@pytest.fixture(scope="module")
+def scenes(course):
+    entry = course.get("inverses")
+    return {"default": construct_only(entry, {}), "other": construct_only(entry, OTHER)}
+
+
+def _all_shown(scene):
+    return [s for beat in scene.timeline.beats for s in beat.shown]
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    a, b = scene.args.matrix, scene.args.b
+    inv, x = inverse(a), solve(a, b)
+    shown = _all_shown(scene)
+    assert any(s.endswith(tex_matrix(inv)) and s.startswith("A^{-1}") for s in shown)
+    # A^-1 A = I, from the matrices on screen
+    product = tex_matrix(inv) + " " + tex_matrix(a) + " = " + tex_matrix(np.eye(2))
+    assert any(product in s for s in shown)
+    # the recipe: 1/det times the adjugate
+    recipe = rf"\frac{{1}}{{{fmt(determinant(a))}}} {tex_matrix(adjugate(a))}"
+    assert any(recipe in s for s in shown)
+    # the answer, x = A^-1 b, and the check A x = b
+    answer = f"{tex_matrix(inv)} {tex_matrix(b)} = {tex_matrix(x)}"
+    assert any(answer in s for s in shown)
+    check = f"{tex_matrix(x)} = {tex_matrix(transform(a, x))} = b"
+    assert any(check in s for s in shown)
+    assert tex_matrix(transform(a, x)) == tex_matrix(b)
+    key = next(beat for beat in scene.timeline.beats if beat.key)
+    assert fmt_vec(x) in key.text
+    assert not scene.timeline.warnings
+
+
+def test_the_singular_example_on_screen(scenes):
+    shown = _all_shown(scenes["default"])
+    assert r"\det S = 0" in shown
+    assert any(
+        s.startswith("S " + tex_matrix(SINGULAR_POINT))
+        and s.endswith(tex_matrix([2, 1]))
+        for s in shown
+    )
+    assert "no way back: S has no inverse" in shown
+
+
+@pytest.mark.parametrize(
+    ("given_args", "name", "why"),
+    [
+        ({"matrix": [[1, 2], [2, 4]]}, "matrix", "singular"),
+        ({"matrix": [[0, 0], [0, 0]]}, "matrix", "singular"),
+        ({"matrix": [[1, 0], [0, 0.01]]}, "matrix", "too large"),
+        ({"matrix": [[9, 0], [0, 1]]}, "matrix", "do not fit"),
+        ({"matrix": [[1, 2]]}, "matrix", "shape"),
+        ({"b": [1, 2, 3]}, "b", "3 entries"),
+        ({"b": "up"}, "b", "not a list"),
+        ({"matrix": [[1, 0], [0, 0.2]], "b": [0, 4]}, "b", "does not fit"),
+    ],
+)
+def test_bad_parameters_fail_with_one_line(given_args, name, why):
+    with pytest.raises(ParamError) as error:
+        Inverses.resolve_args(given_args, lesson="inverses")
+    message = str(error.value)
+    assert f"parameter '{name}'" in message
+    assert why in message
+    assert "\n" not in message

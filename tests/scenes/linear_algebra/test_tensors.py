@@ -1,0 +1,167 @@
+"""The tensors lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import array_shapes, arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.tensors import (
+    PATTERNS,
+    STROKE_COLOURS,
+    Tensors,
+    batch_images,
+    batch_patterns,
+    colour_image,
+    digit_image,
+    feature_pixel,
+    flat_index,
+    flatten,
+    pixel_of,
+    shape_ladder,
+    shape_tex,
+    unflatten,
+)
+
+sizes = st.integers(6, 10)
+patterns = st.sampled_from(list(PATTERNS))
+
+
+# -- the math on its own ---------------------------------------------------------------
+
+
+@given(patterns, sizes)
+def test_images_have_the_right_shapes_and_ranges(pattern, size):
+    gray = digit_image(pattern, size)
+    assert gray.shape == (size, size)
+    assert gray.dtype.kind == "i"
+    assert gray.min() >= 0 and gray.max() <= 255
+    assert gray.max() >= 200  # the stroke is bright somewhere
+    assert (gray < 128).mean() > 0.4  # and most of the picture is dark
+    colour = colour_image(gray)
+    assert colour.shape == (size, size, 3)
+    assert colour.min() >= 0 and colour.max() <= 255
+
+
+@given(patterns, sizes, st.integers(1, 6))
+def test_a_batch_is_four_dimensional(pattern, size, n):
+    batch = batch_images(pattern, size, n)
+    assert batch.shape == (n, size, size, 3)
+    assert np.array_equal(batch[0], colour_image(digit_image(pattern, size)))
+    assert batch_patterns(pattern, n)[0] == pattern
+    ladder = dict(shape_ladder(size, n))
+    assert ladder["a batch of images"] == batch.shape
+    assert ladder["a colour image"] == batch[0].shape
+    assert ladder["a grayscale image"] == digit_image(pattern, size).shape
+    assert ladder["a flattened image"] == flatten(digit_image(pattern, size)).shape
+    assert ladder["a number"] == np.float64(1).shape
+
+
+def test_the_brightest_pixel_takes_the_stroke_colour():
+    gray = digit_image("seven", 8)
+    i, j = feature_pixel(gray)
+    assert gray[i, j] == 255
+    assert tuple(colour_image(gray)[i, j]) == STROKE_COLOURS[0]
+    # the pattern changes the image
+    assert not np.array_equal(digit_image("seven", 8), digit_image("zero", 8))
+
+
+@given(patterns, sizes)
+def test_flattening_is_row_major(pattern, size):
+    gray = digit_image(pattern, size)
+    flat = flatten(gray)
+    assert flat.shape == (size * size,)
+    assert np.array_equal(flat, gray.ravel(order="C"))
+    assert np.array_equal(flat[:size], gray[0])  # row 0 first
+    for i in range(size):
+        for j in range(size):
+            k = flat_index(i, j, size)
+            assert flat[k] == gray[i, j]
+            assert pixel_of(k, size) == (i, j)
+    colour = colour_image(gray)
+    assert flatten(colour).size == size * size * 3
+    assert np.array_equal(flatten(colour)[:3], colour[0, 0])  # channels vary fastest
+
+
+@given(arrays(np.int64, array_shapes(min_dims=1, max_dims=4, max_side=6)))
+def test_unflattening_restores_any_array(array):
+    assert np.array_equal(unflatten(flatten(array), array.shape), array)
+
+
+def test_shape_text_is_numpy_style():
+    assert shape_tex(()) == "()"
+    assert shape_tex((64,)) == "(64,)"
+    assert shape_tex((4, 8, 8, 3)) == "(4, 8, 8, 3)"
+
+
+# -- what the lesson shows ------------------------------------------------------------------
+
+OTHER = {"pattern": "zero", "size": 6, "batch": 2}
+
+
+@pytest.fixture(scope="module")
+def scenes(course):
+    entry = course.get("tensors")
+    return {"default": construct_only(entry, {}), "other": construct_only(entry, OTHER)}
+
+
+def _contains_run(seq, run):
+    return any(seq[k : k + len(run)] == run for k in range(len(seq) - len(run) + 1))
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    pattern, n, b = scene.args.pattern, scene.args.size, scene.args.batch
+    gray = digit_image(pattern, n)
+    colour = colour_image(gray)
+    i, j = feature_pixel(gray)
+    beats = scene.timeline.beats
+    shown = [s for beat in beats for s in beat.shown]
+    # every pixel's number, row by row, on the grid
+    numbers = [str(v) for v in flatten(gray)]
+    assert any(_contains_run(beat.shown, numbers) for beat in beats)
+    assert f"{n} \\times {n}" in shown
+    assert f"X_{{{i},{j}}} = {gray[i, j]}" in shown
+    # the colour pixel's three channel values
+    triple = next(beat for beat in beats if "is now three numbers" in beat.text)
+    for name, value in zip(("red", "green", "blue"), colour[i, j], strict=True):
+        assert _contains_run(triple.shown, [name, str(value)])
+    # the batch's shape, axis by axis, and the shape ladder
+    batch_beat = next(beat for beat in beats if "four axes" in beat.text)
+    assert _contains_run(
+        batch_beat.shown,
+        [str(b), "batch", r"\times", str(n), "height", r"\times", str(n), "width"],
+    )
+    for _, shape in shape_ladder(n, b):
+        assert shape_tex(shape) in shown
+    # flattening: pixel (i, j) goes to i * n + j
+    k = flat_index(i, j, n)
+    assert f"({i}, {j}) \\to {i} \\cdot {n} + {j} = {k}" in shown
+    assert (
+        f"{b} \\times {n} \\times {n} \\times 3 \\to {b} \\times {3 * n * n}" in shown
+    )
+    assert not scene.timeline.warnings
+
+
+@pytest.mark.parametrize(
+    ("given_args", "name"),
+    [
+        ({"size": 5}, "size"),
+        ({"size": 11}, "size"),
+        ({"size": 7.5}, "size"),
+        ({"pattern": "nine"}, "pattern"),
+        ({"batch": 0}, "batch"),
+        ({"batch": 7}, "batch"),
+    ],
+)
+def test_bad_parameters_fail_with_one_line(given_args, name):
+    with pytest.raises(ParamError) as error:
+        Tensors.resolve_args(given_args, lesson="tensors")
+    message = str(error.value)
+    assert message.startswith(f"tensors: parameter '{name}'")
+    assert "\n" not in message
