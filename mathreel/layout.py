@@ -23,6 +23,7 @@ from manim import (
     SingleStringMathTex,
     Tex,
     Text,
+    ValueTracker,
     VMobject,
     config,
 )
@@ -45,8 +46,8 @@ def is_backdrop(mob: Mobject) -> bool:
 
 
 def _visible(mob: Mobject) -> bool:
-    if not mob.has_points():
-        return False
+    if isinstance(mob, ValueTracker) or not mob.has_points():
+        return False  # a tracker keeps its value as a point, but draws nothing
     if isinstance(mob, VMobject):
         stroke = mob.get_stroke_opacity() if mob.get_stroke_width() > 0 else 0
         return max(float(stroke), float(mob.get_fill_opacity())) > 0.01

@@ -1,0 +1,963 @@
+"""Linear regression: fit a line by following the gradient of the mean squared error.
+
+A seeded, noisy scatter of ``n`` points around a hidden line. The model is a line
+``y_hat = w x + b``; its residuals are the vertical gaps to the points, and its loss
+is their mean square, ``L(w, b)``. The chain rule gives ``dL/dw`` and ``dL/db``;
+gradient descent steps against them, the line settles and the loss falls. For a
+line the minimum can also be solved in one shot (the normal equations), and the
+two answers agree. A learning rate that is too large makes every step overshoot:
+the descent diverges, which the pure functions detect and the scene shows,
+without a single non-finite number.
+
+Every number on screen comes from the pure functions below (numpy only), which
+the tests check on their own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Create,
+    DashedLine,
+    DecimalNumber,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Integer,
+    Line,
+    ReplacementTransform,
+    UpdateFromAlphaFunc,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    always_redraw,
+    linear,
+    smooth,
+    there_and_back,
+)
+
+from mathreel.errors import ParamError
+from mathreel.params import Args, Float, Int, Seed
+from scenes.style import (
+    ACCENT,
+    BLUE,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    MUTED,
+    ORANGE,
+    RED,
+    SMALL,
+    CourseLesson,
+    fmt,
+    say_num,
+    tex,
+    text,
+)
+
+__all__ = [
+    "BLOWUP",
+    "DIGITS",
+    "STEPS",
+    "X_SPAN",
+    "Descent",
+    "LinearRegression",
+    "at_step",
+    "big",
+    "clip_segment",
+    "displayed",
+    "gradient_descent",
+    "gradient_step",
+    "least_squares",
+    "loss_window",
+    "make_data",
+    "mse",
+    "mse_gradient",
+    "nice_range",
+    "outcome",
+    "predict",
+    "residuals",
+    "stable_rate_limit",
+]
+
+#: Where the points' x values lie.
+X_SPAN = (-3.0, 3.0)
+#: Gradient-descent steps the lesson runs.
+STEPS = 50
+#: A loss this many times the starting loss counts as diverged; descent stops there.
+BLOWUP = 100.0
+#: Decimal places of w, b and the loss on screen.
+DIGITS = 2
+
+
+# -- the math ------------------------------------------------------------------------
+
+
+def make_data(
+    seed: int, n: int, slope: float, intercept: float, noise: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` points ``(x, y)`` scattered around ``y = slope * x + intercept``.
+
+    The x values are stratified over :data:`X_SPAN` (one uniform draw in each of
+    ``n`` equal slices, so they spread out and come sorted); ``y`` adds normal
+    noise of standard deviation ``noise``.
+    """
+    rng = np.random.default_rng(seed)
+    lo, hi = X_SPAN
+    x = lo + (hi - lo) * (np.arange(n) + rng.uniform(0.0, 1.0, n)) / n
+    y = slope * x + intercept + noise * rng.standard_normal(n)
+    return x, y
+
+
+def predict(w: float, b: float, x: np.ndarray) -> np.ndarray:
+    """The line's predictions ``y_hat = w x + b``."""
+    return w * np.asarray(x, dtype=float) + b
+
+
+def residuals(w: float, b: float, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Prediction minus data, ``w x_i + b - y_i``: the vertical gaps, signed."""
+    return predict(w, b, x) - np.asarray(y, dtype=float)
+
+
+def mse(w: float, b: float, x: np.ndarray, y: np.ndarray) -> float:
+    """The mean squared error ``L(w, b) = mean((w x_i + b - y_i)^2)``."""
+    return float(np.mean(residuals(w, b, x, y) ** 2))
+
+
+def mse_gradient(
+    w: float, b: float, x: np.ndarray, y: np.ndarray
+) -> tuple[float, float]:
+    """``(dL/dw, dL/db) = (2/n) sum r_i x_i, (2/n) sum r_i`` with ``r = w x + b - y``."""
+    r = residuals(w, b, x, y)
+    return float(2.0 * np.mean(r * x)), float(2.0 * np.mean(r))
+
+
+def gradient_step(
+    w: float, b: float, x: np.ndarray, y: np.ndarray, rate: float
+) -> tuple[float, float]:
+    """One step against the gradient: ``w - rate dL/dw, b - rate dL/db``."""
+    dw, db = mse_gradient(w, b, x, y)
+    return w - rate * dw, b - rate * db
+
+
+@dataclass(frozen=True)
+class Descent:
+    """A gradient-descent run: ``w``, ``b`` and the loss after each step.
+
+    Index 0 is the start. ``diverged`` says the loss blew up (past
+    :data:`BLOWUP` times its start, where the run stops early) or was still
+    growing at the last step; every number kept is finite.
+    """
+
+    w: np.ndarray
+    b: np.ndarray
+    loss: np.ndarray
+    rate: float
+    diverged: bool
+
+    @property
+    def steps(self) -> int:
+        """Steps taken (fewer than asked when the run blew up)."""
+        return len(self.loss) - 1
+
+
+def gradient_descent(
+    x: np.ndarray,
+    y: np.ndarray,
+    rate: float,
+    steps: int = STEPS,
+    start: tuple[float, float] = (0.0, 0.0),
+    blowup: float = BLOWUP,
+) -> Descent:
+    """Run ``steps`` steps of gradient descent on the MSE from ``start``.
+
+    Stops early, flagged as diverged, once the loss passes ``blowup`` times the
+    starting loss (or would stop being finite), so every number is finite.
+    """
+    w, b = float(start[0]), float(start[1])
+    ws, bs, losses = [w], [b], [mse(w, b, x, y)]
+    limit = blowup * losses[0]
+    diverged = False
+    for _ in range(steps):
+        nw, nb = gradient_step(w, b, x, y, rate)
+        loss = mse(nw, nb, x, y) if math.isfinite(nw) and math.isfinite(nb) else None
+        if loss is None or not math.isfinite(loss):
+            diverged = True
+            break
+        w, b = nw, nb
+        ws.append(w)
+        bs.append(b)
+        losses.append(loss)
+        if loss > limit:
+            diverged = True
+            break
+    if len(losses) > 1 and losses[-1] > losses[-2] * (1 + 1e-9):
+        diverged = True
+    return Descent(np.array(ws), np.array(bs), np.array(losses), float(rate), diverged)
+
+
+def least_squares(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The exact minimiser of the MSE, from the normal equations ``X^T X t = X^T y``.
+
+    ``X`` has rows ``(x_i, 1)``; ``t = (w, b)``.
+    """
+    design = np.column_stack([np.asarray(x, dtype=float), np.ones(len(x))])
+    w, b = np.linalg.solve(design.T @ design, design.T @ np.asarray(y, dtype=float))
+    return float(w), float(b)
+
+
+def stable_rate_limit(x: np.ndarray) -> float:
+    """The largest learning rate that does not diverge: ``2 / lambda_max``.
+
+    ``lambda_max`` is the largest eigenvalue of the loss's Hessian,
+    ``(2/n) X^T X``; the MSE is a quadratic bowl, so any rate below the limit
+    never increases the loss and any rate above it eventually blows up.
+    """
+    design = np.column_stack([np.asarray(x, dtype=float), np.ones(len(x))])
+    hessian = 2.0 * design.T @ design / len(x)
+    return float(2.0 / np.linalg.eigvalsh(hessian).max())
+
+
+def at_step(descent: Descent, t: float) -> tuple[float, float]:
+    """``(w, b)`` at fractional step ``t``, straight between whole steps."""
+    t = min(max(float(t), 0.0), float(descent.steps))
+    k = min(math.floor(t), max(descent.steps - 1, 0))
+    frac = t - k
+    if descent.steps == 0:
+        return float(descent.w[0]), float(descent.b[0])
+    w = descent.w[k] + frac * (descent.w[k + 1] - descent.w[k])
+    b = descent.b[k] + frac * (descent.b[k + 1] - descent.b[k])
+    return float(w), float(b)
+
+
+def big(x: float) -> str:
+    """A number for narration: ``0.57``, ``9.16``, or ``1,312`` from a thousand up."""
+    if abs(x) >= 1000:
+        return f"{round(float(x)):,}"
+    return fmt(x)
+
+
+def displayed(x: float, digits: int = DIGITS) -> float:
+    """``x`` rounded as a number on screen shows it, with no ``-0``."""
+    return round(float(x), digits) + 0.0
+
+
+def outcome(descent: Descent, target: tuple[float, float]) -> str:
+    """``"diverged"``, ``"converged"`` (w and b read the same as ``target`` on
+    screen) or ``"unfinished"`` (still on its way)."""
+    if descent.diverged:
+        return "diverged"
+    shown = (fmt(descent.w[-1]), fmt(descent.b[-1]))
+    return "converged" if shown == (fmt(target[0]), fmt(target[1])) else "unfinished"
+
+
+def nice_range(values: np.ndarray, pad: float = 0.1) -> tuple[float, float, float]:
+    """Axis ``(lo, hi, step)`` covering ``values`` with ``pad`` of margin.
+
+    ``step`` is 1, 2 or 5 times a power of ten, for about 4 to 10 ticks; the
+    ends are whole steps.
+    """
+    lo, hi = float(np.min(values)), float(np.max(values))
+    span = max(hi - lo, 1e-9)
+    lo, hi = lo - pad * span, hi + pad * span
+    raw = (hi - lo) / 6
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
+
+
+def loss_window(descent: Descent) -> float:
+    """Top of the loss inset: a little above the starting loss.
+
+    A diverging loss passes it and is drawn capped at the top.
+    """
+    return 1.15 * max(float(descent.loss[0]), 1e-9)
+
+
+def clip_segment(
+    w: float,
+    b: float,
+    x_span: tuple[float, float],
+    y_span: tuple[float, float],
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the line ``y = w x + b`` inside the box, or ``None``."""
+    x_lo, x_hi = x_span
+    y_lo, y_hi = y_span
+    if w != 0:
+        ends = sorted(((y_lo - b) / w, (y_hi - b) / w))
+        x_lo, x_hi = max(x_lo, ends[0]), min(x_hi, ends[1])
+    elif not y_lo <= b <= y_hi:
+        return None
+    if x_lo >= x_hi:
+        return None
+    return (x_lo, w * x_lo + b), (x_hi, w * x_hi + b)
+
+
+# -- layout (scene units) -----------------------------------------------------------
+PLOT_LEFT, PLOT_RIGHT = -6.85, -0.55
+PLOT_TOP, PLOT_BOTTOM = 3.65, CONTENT_BOTTOM + 0.15
+COLUMN = 0.05  # left edge of the right-hand column
+COLUMN_RIGHT = 6.9
+PANEL_TOP = 3.7
+FORMULA = 34  # formula size in the column
+INSET = (COLUMN + 0.7, COLUMN_RIGHT - 0.2, CONTENT_BOTTOM + 0.55, -0.55)
+
+
+class LinearRegression(CourseLesson):
+    """Residuals, the MSE, its gradient, descent, and the least-squares answer."""
+
+    params = {
+        "seed": Seed(0, help="random seed of the points"),
+        "points": Int(14, lo=3, hi=40, help="number of points"),
+        "slope": Float(1.5, lo=-3, hi=3, help="slope of the hidden line"),
+        "intercept": Float(1.0, lo=-3, hi=3, help="intercept of the hidden line"),
+        "noise": Float(
+            1.0, lo=0, hi=3, help="standard deviation of the noise on each point"
+        ),
+        "learning_rate": Float(
+            0.1,
+            lo=0,
+            hi=1,
+            lo_open=True,
+            help="step size of gradient descent (too large diverges)",
+        ),
+    }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Points that all sit on the starting line y = 0 leave nothing to fit."""
+        if args.slope == 0 and args.intercept == 0 and args.noise == 0:
+            raise ParamError(
+                "noise",
+                fmt(args.noise),
+                "a number in (0, 3] when slope and intercept are both 0",
+                why="every point lies on the starting line y = 0, so there is "
+                "nothing to fit",
+            )
+
+    # -- storyboard ---------------------------------------------------------------
+    def construct(self) -> None:
+        a = self.args
+        self.x, self.y = make_data(a.seed, a.points, a.slope, a.intercept, a.noise)
+        self.rate = a.learning_rate
+        self.fit = least_squares(self.x, self.y)
+        self.descent = gradient_descent(self.x, self.y, self.rate)
+        self.result = outcome(self.descent, self.fit)
+        self.title_card("Linear regression", "How do we fit a line to noisy data?")
+        self.show_points()
+        self.show_model()
+        self.show_residuals()
+        self.show_loss()
+        self.show_gradient()
+        self.read_gradient()
+        self.show_update_rule()
+        self.first_step()
+        self.descend()
+        self.normal_equations()
+        self.side_by_side()
+        self.why_descend()
+        self.recap(
+            [
+                "Residuals are the gaps; the loss is their mean square.",
+                "The chain rule gives the gradient; step against it.",
+                "Too large a learning rate diverges.",
+            ],
+            "every model, from a line to a huge network, is trained by stepping down "
+            "the gradient of a loss.",
+        )
+
+    # -- drawing helpers ------------------------------------------------------------
+    def make_axes(self) -> Axes:
+        lo, hi = X_SPAN
+        ends = predict(self.fit[0], self.fit[1], np.array([lo, hi]))
+        self.y_range = nice_range(np.concatenate([self.y, ends, [0.0]]))
+        axes = Axes(
+            x_range=[lo - 0.5, hi + 0.5, 1],
+            y_range=list(self.y_range),
+            x_length=PLOT_RIGHT - PLOT_LEFT,
+            y_length=PLOT_TOP - PLOT_BOTTOM,
+            tips=False,
+            axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.05},
+        )
+        axes.move_to([(PLOT_LEFT + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2, 0])
+        return axes
+
+    def line_for(self, w: float, b: float, color: str = ACCENT) -> VMobject:
+        """The line ``y = w x + b`` drawn inside the plot (nothing when it misses)."""
+        x_span = tuple(self.axes.x_range[:2])
+        y_span = tuple(self.axes.y_range[:2])
+        ends = clip_segment(w, b, x_span, y_span)
+        if ends is None:
+            return VMobject()
+        start, end = (self.axes.c2p(*p) for p in ends)
+        return Line(start, end, color=color, stroke_width=5)
+
+    def gaps(self, w: float, b: float) -> VGroup:
+        """The residuals as red vertical segments, clipped to the plot."""
+        y_lo, y_hi = self.axes.y_range[:2]
+        segments = VGroup()
+        for xi, yi, pi in zip(self.x, self.y, predict(w, b, self.x), strict=True):
+            end = min(max(pi, y_lo), y_hi)
+            segments.add(
+                Line(
+                    self.axes.c2p(xi, yi),
+                    self.axes.c2p(xi, end),
+                    color=RED,
+                    stroke_width=3,
+                )
+            )
+        return segments
+
+    def wb(self) -> tuple[float, float]:
+        return self.w_t.get_value(), self.b_t.get_value()
+
+    def number(self, value: float, color: str = INK, size: float = FORMULA):
+        return DecimalNumber(
+            displayed(value), num_decimal_places=DIGITS, font_size=size, color=color
+        )
+
+    def readout(self, label: str, value: float, color: str = INK) -> VGroup:
+        """``label`` then a number that can follow a tracker."""
+        name = tex(label, size=FORMULA, color=color)
+        number = self.number(value, color).next_to(name, RIGHT, buff=0.15)
+        return VGroup(name, number)
+
+    def column_top(self, mob, top: float = PANEL_TOP):
+        """Place ``mob`` at the top of the right-hand column, centred in it."""
+        return mob.move_to([(COLUMN + COLUMN_RIGHT) / 2, top - mob.height / 2, 0])
+
+    # -- beats ------------------------------------------------------------------------
+    def show_points(self) -> None:
+        a = self.args
+        self.axes = self.make_axes()
+        self.dots = VGroup(
+            *(
+                Dot(self.axes.c2p(xi, yi), radius=0.07, color=BLUE)
+                for xi, yi in zip(self.x, self.y, strict=True)
+            )
+        )
+        labels = VGroup(
+            tex("x", size=FORMULA, color=MUTED).next_to(
+                self.axes.x_axis.get_right(), UP, buff=0.12
+            ),
+            tex("y", size=FORMULA, color=MUTED).next_to(
+                self.axes.y_axis.get_top(), RIGHT, buff=0.12
+            ),
+        )
+        self.axis_labels = labels
+        hidden = self.line_for(a.slope, a.intercept, MUTED)
+        hidden = DashedLine(hidden.get_start(), hidden.get_end(), color=MUTED)
+        hidden_tex = tex(
+            rf"y = {_linear(a.slope, a.intercept)}", size=FORMULA, color=MUTED
+        )
+        hidden_card = self.column_top(
+            VGroup(text("hidden line", SMALL, MUTED), hidden_tex).arrange(
+                DOWN, buff=0.15
+            )
+        )
+        n = len(self.x)
+        with self.beat(
+            f"Here are {n} noisy points around a hidden line, "
+            f"y = {_linear_text(a.slope, a.intercept)}.",
+            say=f"Here are {n} noisy points around a hidden line, "
+            f"y equals {_linear_say(a.slope, a.intercept)}.",
+            chapter="A line through the points",
+        ):
+            self.play(Create(self.axes), FadeIn(labels), run_time=1.0)
+            self.play(FadeIn(self.dots, lag_ratio=0.1), run_time=1.2)
+            self.play(Create(hidden), FadeIn(hidden_card), run_time=1.0)
+            self.play(FadeOut(hidden, hidden_card), run_time=0.8)
+
+    def show_model(self) -> None:
+        self.w_t, self.b_t = ValueTracker(0.0), ValueTracker(0.0)
+        model = tex(r"\hat y", "=", "w", "x", "+", "b", size=40)
+        model[0].set_color(ACCENT)
+        model[2].set_color(ORANGE)
+        model[5].set_color(GREEN)
+        w_out = self.readout("w =", 0.0, ORANGE)
+        b_out = self.readout("b =", 0.0, GREEN)
+        numbers = VGroup(w_out, b_out).arrange(RIGHT, buff=0.8)
+        self.model_card = self.column_top(
+            VGroup(model, numbers).arrange(DOWN, buff=0.35)
+        )
+        self.w_out, self.b_out = w_out, b_out
+        self.line = always_redraw(lambda: self.line_for(*self.wb()))
+        with self.beat(
+            "Our model is a line, ŷ = w x + b. Start flat: w = 0 and b = 0.",
+            say="Our model is a line, y hat equals w x plus b. Start flat: w equals 0 "
+            "and b equals 0.",
+        ):
+            self.play(FadeIn(self.model_card[0]), run_time=0.8)
+            self.play(FadeIn(numbers), Create(self.line), run_time=1.0)
+        self.add(self.dots)
+
+    def show_residuals(self) -> None:
+        self.gap_lines = always_redraw(lambda: self.gaps(*self.wb()))
+        with self.beat(
+            "How wrong is it? Each residual is the vertical gap between a point and "
+            "the line.",
+            chapter="The loss",
+        ):
+            self.play(Create(self.gap_lines), run_time=1.5)
+            self.add(self.dots)
+            self.play(
+                self.gap_lines.animate.set_stroke(width=6),
+                rate_func=there_and_back,
+                run_time=0.8,
+            )
+
+    def show_loss(self) -> None:
+        loss0 = self.descent.loss[0]
+        formula = tex(
+            "L",
+            "=",
+            r"\frac{1}{n}\sum_{i=1}^{n}",
+            r"(w x_i + b - y_i)^2",
+            size=FORMULA,
+        )
+        formula[0].set_color(RED)
+        self.loss_formula = formula
+        self.l_out = self.readout("L =", loss0, RED)
+        card = VGroup(formula, self.l_out).arrange(DOWN, buff=0.3)
+        card.next_to(self.model_card, DOWN, buff=0.5)
+        self.loss_card = card
+        with self.beat(
+            "Square every residual and average: that is the mean squared error, the "
+            f"loss. For the flat line it is {fmt(loss0)}.",
+        ):
+            self.play(FadeIn(formula, shift=0.2 * UP), run_time=1.0)
+            self.play(FadeIn(self.l_out), run_time=0.6)
+
+    def show_gradient(self) -> None:
+        dw = tex(
+            r"\frac{\partial L}{\partial w}",
+            "=",
+            r"\frac{2}{n}\sum_{i=1}^{n}",
+            r"(w x_i + b - y_i)",
+            r"\,x_i",
+            size=FORMULA,
+        )
+        db = tex(
+            r"\frac{\partial L}{\partial b}",
+            "=",
+            r"\frac{2}{n}\sum_{i=1}^{n}",
+            r"(w x_i + b - y_i)",
+            r"\cdot 1",
+            size=FORMULA,
+        )
+        dw[0].set_color(ORANGE)
+        db[0].set_color(GREEN)
+        grads = VGroup(dw, db).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
+        top = self.loss_formula.copy()
+        block = VGroup(top, grads).arrange(DOWN, buff=0.45)
+        self.column_top(block, PANEL_TOP - 0.1)
+        self.grads = grads
+        with self.beat(
+            "How does the loss change as w and b change? By the chain rule, the "
+            "square brings down 2 times the residual, times its slope: x for w, 1 "
+            "for b.",
+            chapter="The gradient",
+        ):
+            self.play(
+                FadeOut(self.model_card, self.l_out),
+                ReplacementTransform(self.loss_formula, top),
+                run_time=0.8,
+            )
+            self.loss_formula = top
+            self.play(FadeIn(grads, shift=0.2 * UP), run_time=1.2)
+            pulse = {"rate_func": there_and_back, "run_time": 0.8}
+            self.play(
+                dw[2].animate.set_color(ACCENT),
+                db[2].animate.set_color(ACCENT),
+                **pulse,
+            )
+            self.play(
+                dw[4].animate.scale(1.3).set_color(ACCENT),
+                db[4].animate.scale(1.3).set_color(ACCENT),
+                **pulse,
+            )
+
+    def read_gradient(self) -> None:
+        gw, gb = mse_gradient(0.0, 0.0, self.x, self.y)
+        values = VGroup(
+            self.readout(r"\frac{\partial L}{\partial w} =", gw, ORANGE),
+            self.readout(r"\frac{\partial L}{\partial b} =", gb, GREEN),
+        ).arrange(RIGHT, buff=0.7)
+        values.next_to(self.grads, DOWN, buff=0.5)
+        self.grad_values = values
+        sign = _sign_word(gw, gb)
+        with self.beat(
+            f"For the flat line they are {fmt(gw)} and {fmt(gb)}: {sign}",
+            say=f"For the flat line they are {say_num(gw)} and {say_num(gb)}: {sign}",
+        ):
+            self.play(FadeIn(values, shift=0.2 * UP), run_time=1.0)
+
+    def show_update_rule(self) -> None:
+        rule = VGroup(
+            tex(
+                "w",
+                r"\leftarrow",
+                "w",
+                r"- \eta",
+                r"\frac{\partial L}{\partial w}",
+                size=FORMULA,
+            ),
+            tex(
+                "b",
+                r"\leftarrow",
+                "b",
+                r"- \eta",
+                r"\frac{\partial L}{\partial b}",
+                size=FORMULA,
+            ),
+        ).arrange(RIGHT, buff=0.7)
+        rule[0][4].set_color(ORANGE)
+        rule[1][4].set_color(GREEN)
+        rate = tex(rf"\eta = {fmt(self.rate, 4)}", size=FORMULA, color=ACCENT)
+        card = VGroup(rule, rate).arrange(DOWN, buff=0.3)
+        card.next_to(self.grad_values, DOWN, buff=0.45)
+        self.rule_card = card
+        with self.beat(
+            "Gradient descent steps against the gradient, scaled by a learning rate, "
+            f"η = {fmt(self.rate, 4)}.",
+            say="Gradient descent steps against the gradient, scaled by a learning "
+            f"rate, eta, here {fmt(self.rate, 4)}.",
+        ):
+            self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
+
+    def first_step(self) -> None:
+        d = self.descent
+        gw, gb = mse_gradient(0.0, 0.0, self.x, self.y)
+        w1, b1 = float(d.w[1]), float(d.b[1])
+        eta = fmt(self.rate, 4)
+        arithmetic = VGroup(
+            tex(
+                rf"w = 0 - {eta} \times ({fmt(gw)}) = {fmt(w1)}",
+                size=FORMULA,
+                color=ORANGE,
+            ),
+            tex(
+                rf"b = 0 - {eta} \times ({fmt(gb)}) = {fmt(b1)}",
+                size=FORMULA,
+                color=GREEN,
+            ),
+        ).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        self.column_top(arithmetic)
+        # the live readouts under the arithmetic, and the loss inset at the bottom
+        self.w_out = self.readout("w =", 0.0, ORANGE)
+        self.b_out = self.readout("b =", 0.0, GREEN)
+        self.l_out = self.readout("L =", d.loss[0], RED)
+        step_label = tex(r"\text{step}", size=FORMULA, color=MUTED)
+        self.k_out = Integer(0, font_size=FORMULA, color=MUTED)
+        self.k_out.next_to(step_label, RIGHT, buff=0.15)
+        self.step_out = VGroup(step_label, self.k_out)
+        # a 2 x 2 grid, left-aligned, so numbers that grow have room to the right
+        top = arithmetic.get_bottom()[1] - 0.55
+        for mob, (x, y) in (
+            (self.w_out, (COLUMN + 0.5, top)),
+            (self.b_out, (COLUMN + 3.7, top)),
+            (self.step_out, (COLUMN + 0.5, top - 0.6)),
+            (self.l_out, (COLUMN + 3.7, top - 0.6)),
+        ):
+            mob.move_to([x, y, 0], aligned_edge=LEFT)
+        row = VGroup(self.w_out, self.b_out, self.step_out, self.l_out)
+        self.readouts = row
+        self.make_inset()
+        self.follow_trackers()
+        loss1 = float(d.loss[1])
+        change = (
+            f"The residuals shrink; the loss drops to {big(loss1)}."
+            if loss1 < d.loss[0]
+            else f"It overshoots: the loss grows to {big(loss1)}."
+        )
+        with self.beat(
+            f"One step: w goes to {fmt(w1)} and b to {fmt(b1)}. {change}",
+            say=f"One step: w goes to {say_num(w1)} and b to {say_num(b1)}. "
+            f"{change.replace('-', 'minus ')}",
+            chapter="Gradient descent",
+        ):
+            self.play(
+                FadeOut(
+                    self.loss_formula, self.grads, self.grad_values, self.rule_card
+                ),
+                run_time=0.6,
+            )
+            self.play(FadeIn(arithmetic), FadeIn(row), run_time=0.8)
+            self.play(Create(self.inset), FadeIn(self.inset_labels), run_time=0.8)
+            self.run_steps(0.0, 1.0, run_time=2.0, rate_func=smooth)
+        self.arithmetic = arithmetic
+
+    def make_inset(self) -> None:
+        left, right, bottom, top = INSET
+        d = self.descent
+        self.loss_top = loss_window(d)
+        axes = Axes(
+            x_range=[0, STEPS, 10],
+            y_range=[0, self.loss_top, self.loss_top],
+            x_length=right - left,
+            y_length=top - bottom,
+            tips=False,
+            axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.04},
+        )
+        axes.move_to([(left + right) / 2, (top + bottom) / 2, 0])
+        self.inset = axes
+        loss_label = text("loss", SMALL, RED).next_to(axes.y_axis, LEFT, buff=0.12)
+        loss_label.align_to(axes.y_axis, UP)
+        step_label = text("step", SMALL, MUTED).next_to(axes.x_axis, DOWN, buff=0.12)
+        step_label.align_to(axes.x_axis, RIGHT)
+        self.inset_labels = VGroup(loss_label, step_label)
+
+    def curve_points(self, t: float) -> list[np.ndarray]:
+        d = self.descent
+        whole = min(math.floor(t), d.steps)
+        ks = list(range(whole + 1))
+        points = [self.inset.c2p(k, min(float(d.loss[k]), self.loss_top)) for k in ks]
+        if t > whole:
+            w, b = at_step(d, t)
+            loss = min(mse(w, b, self.x, self.y), self.loss_top)
+            points.append(self.inset.c2p(t, loss))
+        return points
+
+    def follow_trackers(self) -> None:
+        self.k_t = ValueTracker(0.0)
+        self.w_out[1].add_updater(
+            lambda m: m.set_value(displayed(self.w_t.get_value()))
+        )
+        self.b_out[1].add_updater(
+            lambda m: m.set_value(displayed(self.b_t.get_value()))
+        )
+        self.l_out[1].add_updater(
+            lambda m: m.set_value(displayed(mse(*self.wb(), self.x, self.y)))
+        )
+        self.k_out.add_updater(lambda m: m.set_value(math.floor(self.k_t.get_value())))
+
+        def curve() -> VMobject:
+            points = self.curve_points(self.k_t.get_value())
+            if len(points) < 2:
+                return Dot(points[0], radius=0.05, color=RED)
+            return VMobject(color=RED, stroke_width=4).set_points_as_corners(points)
+
+        self.curve = always_redraw(curve)
+        self.add(self.curve)
+
+    def run_steps(self, start: float, end: float, **kwargs) -> None:
+        d = self.descent
+        power = kwargs.pop("power", 1.0)
+
+        def drive(tracker: ValueTracker, alpha: float) -> None:
+            t = start + (end - start) * alpha**power
+            tracker.set_value(t)
+            w, b = at_step(d, t)
+            self.w_t.set_value(w)
+            self.b_t.set_value(b)
+
+        self.play(UpdateFromAlphaFunc(self.k_t, drive), **kwargs)
+        self.remove(self.k_t)  # a tracker is a point; keep it out of layout checks
+
+    def descend(self) -> None:
+        d = self.descent
+        end = d.steps
+        first, last = big(d.loss[0]), big(d.loss[-1])
+        eta = fmt(self.rate, 4)
+        self.diverge_label = None
+        if self.result == "diverged":
+            text_ = (
+                f"Keep stepping. With η = {eta} every step overshoots further: the line "
+                f"swings wider and the loss grows, from {first} to {last} by step "
+                f"{end}. Gradient descent diverges."
+            )
+            say = text_.replace("η", "eta")
+        elif self.result == "converged":
+            text_ = (
+                f"Keep stepping. After {end} steps the loss has fallen from {first} "
+                f"to {last} and flattened out: the line has settled."
+            )
+            say = text_
+        else:
+            text_ = (
+                f"Keep stepping. After {end} steps the loss has fallen from {first} "
+                f"to {last}, and it is still falling: with η = {eta} the steps are "
+                "small."
+            )
+            say = text_.replace("η", "eta")
+        with self.beat(text_, say=say, key=True):
+            lift = PANEL_TOP - 0.1 - self.readouts.get_top()[1]
+            self.play(
+                FadeOut(self.arithmetic),
+                self.readouts.animate.shift(lift * UP),
+                run_time=0.6,
+            )
+            run_time = max(2.0, min(6.0, 0.12 * end))
+            self.run_steps(
+                1.0, float(end), run_time=run_time, rate_func=linear, power=2.0
+            )
+            if self.result == "diverged":
+                label = text("diverging", SMALL, RED)
+                label.next_to(self.inset.c2p(STEPS, self.loss_top), DOWN, buff=0.15)
+                label.align_to(self.inset.c2p(STEPS, 0), RIGHT)
+                self.diverge_label = label
+                self.play(FadeIn(label, shift=0.2 * UP), run_time=0.6)
+        for mob in (self.w_out[1], self.b_out[1], self.l_out[1], self.k_out):
+            mob.clear_updaters()
+
+    def normal_equations(self) -> None:
+        formula = tex(
+            r"\begin{bmatrix} w \\ b \end{bmatrix}",
+            "=",
+            r"(X^\top X)^{-1} X^\top y",
+            size=FORMULA,
+        )
+        note = tex(r"X \text{ has rows } (x_i,\ 1)", size=FORMULA, color=MUTED)
+        heading = text("least squares, in one shot", SMALL, GREEN)
+        card = VGroup(heading, formula, note).arrange(DOWN, buff=0.25)
+        self.column_top(card)
+        self.ls_card = card
+        with self.beat(
+            "For a line we can also jump straight to the bottom: set both derivatives "
+            "to zero and solve the normal equations.",
+            chapter="Least squares",
+        ):
+            extra = [self.diverge_label] if self.diverge_label is not None else []
+            self.play(
+                FadeOut(
+                    self.readouts, self.inset, self.inset_labels, self.curve, *extra
+                ),
+                run_time=0.6,
+            )
+            self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
+
+    def side_by_side(self) -> None:
+        d, (lw, lb) = self.descent, self.fit
+        l_fit = mse(lw, lb, self.x, self.y)
+        gd_head = text("gradient descent", SMALL, ACCENT)
+        ls_head = text("least squares", SMALL, GREEN)
+        rows = [("w", d.w[-1], lw), ("b", d.b[-1], lb), ("L", d.loss[-1], l_fit)]
+        names = [tex(r, size=FORMULA, color=MUTED) for r, _, _ in rows]
+        gd_col = [self.number(g, ACCENT) for _, g, _ in rows]
+        ls_col = [self.number(s, GREEN) for _, _, s in rows]
+        x_gd = 0.0
+        x_ls = gd_head.width / 2 + 0.7 + ls_head.width / 2
+        x_name = -gd_head.width / 2 - 0.5
+        gd_head.move_to([x_gd, 0, 0])
+        ls_head.move_to([x_ls, 0, 0])
+        table = VGroup(gd_head, ls_head)
+        for i, (name, g, s) in enumerate(zip(names, gd_col, ls_col, strict=True)):
+            y = -0.6 * (i + 1)
+            name.move_to([x_name, y, 0])
+            g.move_to([x_gd, y, 0])
+            s.move_to([x_ls, y, 0])
+            table.add(name, g, s)
+        table.move_to([(COLUMN + COLUMN_RIGHT) / 2, 0, 0])
+        table.next_to(self.ls_card, DOWN, buff=0.7, coor_mask=np.array([0, 1, 0]))
+        self.table = table
+        fit_line = self.line_for(lw, lb, GREEN)
+        fit_line = DashedLine(
+            fit_line.get_start(), fit_line.get_end(), color=GREEN, stroke_width=5
+        )
+        if self.result == "converged":
+            words = (
+                f"Side by side: gradient descent gives w = {fmt(lw)}, b = {fmt(lb)}, "
+                "the same as least squares. Noise kept both off the hidden line."
+            )
+            say = (
+                f"Side by side: gradient descent gives w equals {say_num(lw)}, b "
+                f"equals {say_num(lb)}, the same as least squares. Noise kept both "
+                "off the hidden line."
+            )
+        elif self.result == "diverged":
+            words = (
+                f"Least squares gives w = {fmt(lw)} and b = {fmt(lb)}. Gradient "
+                f"descent never got there: it diverged, and we stopped it at step "
+                f"{d.steps}."
+            )
+            say = (
+                f"Least squares gives w equals {say_num(lw)} and b equals "
+                f"{say_num(lb)}. Gradient descent never got there: it diverged, and "
+                f"we stopped it at step {d.steps}."
+            )
+        else:
+            words = (
+                f"Side by side: gradient descent is at w = {fmt(d.w[-1])} and b = "
+                f"{fmt(d.b[-1])}; least squares gives {fmt(lw)} and {fmt(lb)}. Close, "
+                "but a small learning rate needs more steps."
+            )
+            say = (
+                f"Side by side: gradient descent is at w equals {say_num(d.w[-1])} and "
+                f"b equals {say_num(d.b[-1])}; least squares gives {say_num(lw)} and "
+                f"{say_num(lb)}. Close, but a small learning rate needs more steps."
+            )
+        with self.beat(words, say=say):
+            self.play(FadeIn(table), Create(fit_line), run_time=1.2)
+
+    def why_descend(self) -> None:
+        limit = stable_rate_limit(self.x)
+        eta = fmt(self.rate, 4)
+        relation = "<" if self.rate < limit else r"\geq"
+        rule = tex(
+            rf"\eta = {eta} {relation} {fmt(limit)}",
+            size=FORMULA,
+            color=GREEN if self.rate < limit else RED,
+        )
+        note = text("largest stable learning rate here", SMALL, MUTED)
+        card = VGroup(note, rule).arrange(DOWN, buff=0.2)
+        card.next_to(self.table, DOWN, buff=0.7)
+        with self.beat(
+            "Descent needs no formula, so it scales to millions of weights. Just keep "
+            f"the learning rate below {fmt(limit)} here, or it diverges.",
+        ):
+            self.play(FadeIn(card, shift=0.2 * UP), run_time=0.8)
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- wording ----------------------------------------------------------------------
+
+
+def _linear(slope: float, intercept: float) -> str:
+    """``1.5x + 1`` as TeX."""
+    return _linear_text(slope, intercept).replace("−", "-")
+
+
+def _linear_text(slope: float, intercept: float) -> str:
+    """``1.5x + 1`` as a caption shows it."""
+    head = {0.0: "", 1.0: "x", -1.0: "-x"}.get(float(fmt(slope)), f"{fmt(slope)}x")
+    if intercept == 0:
+        return head or "0"
+    if not head:
+        return fmt(intercept)
+    sign = "−" if intercept < 0 else "+"
+    return f"{head} {sign} {fmt(abs(intercept))}"
+
+
+def _linear_say(slope: float, intercept: float) -> str:
+    """``1.5 x plus 1`` as the narrator says it."""
+    head = {0.0: "", 1.0: "x", -1.0: "minus x"}.get(
+        float(fmt(slope)), f"{say_num(slope)} x"
+    )
+    if intercept == 0:
+        return head or "0"
+    if not head:
+        return say_num(intercept)
+    sign = "minus" if intercept < 0 else "plus"
+    return f"{head} {sign} {fmt(abs(intercept))}"
+
+
+def _sign_word(gw: float, gb: float) -> str:
+    """What the signs of the gradient say about which way to move."""
+    up = [n for n, g in (("w", gw), ("b", gb)) if round(g, DIGITS) < 0]
+    down = [n for n, g in (("w", gw), ("b", gb)) if round(g, DIGITS) > 0]
+    if not up and not down:
+        return "both about zero, so the flat line is already close to the best fit."
+    moves = []
+    if up:
+        moves.append("raising " + " and ".join(up))
+    if down:
+        moves.append("lowering " + " and ".join(down))
+    return " and ".join(moves) + " lowers the loss."

@@ -1,0 +1,264 @@
+"""The backpropagation lesson: its math on its own, then what the scene shows."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.calculus.backpropagation import (
+    WEIGHTS,
+    Backpropagation,
+    backward,
+    forward,
+    init_weights,
+    loss,
+    num,
+    numeric_gradient,
+    relation,
+    sigmoid,
+    update,
+)
+
+SLUG = "backpropagation"
+
+seeds = st.integers(0, 2**32 - 1)
+inputs = arrays(np.float64, (2,), elements=st.floats(-3, 3, allow_nan=False))
+targets = st.floats(-3, 3, allow_nan=False)
+weights = arrays(np.float64, (6,), elements=st.floats(-4, 4, allow_nan=False))
+
+
+# -- the network's math -------------------------------------------------------------
+
+
+@given(seeds)
+def test_starting_weights_are_seeded_short_decimals(seed):
+    theta = init_weights(seed)
+    assert theta.shape == (6,)
+    assert np.array_equal(theta, init_weights(seed))
+    assert np.all((np.abs(theta) >= 0.2) & (np.abs(theta) <= 1.5))
+    np.testing.assert_allclose(theta, np.round(theta, 1), atol=1e-12)
+
+
+@given(st.floats(-800, 800, allow_nan=False))
+def test_sigmoid_is_stable_and_its_slope_is_h_times_one_minus_h(z):
+    h = sigmoid(z)
+    assert 0.0 <= h <= 1.0 and math.isfinite(h)
+    if abs(z) < 30:
+        assert h == pytest.approx(1 / (1 + math.exp(-z)), rel=1e-12)
+        eps = 1e-6
+        slope = (sigmoid(z + eps) - sigmoid(z - eps)) / (2 * eps)
+        assert h * (1 - h) == pytest.approx(slope, abs=1e-8)
+
+
+@given(weights, inputs, targets)
+def test_the_forward_pass_is_the_network(theta, x, target):
+    f = forward(theta, x, target)
+    w11, w12, w21, w22, v1, v2 = theta
+    z1, z2 = w11 * x[0] + w12 * x[1], w21 * x[0] + w22 * x[1]
+    assert f.z == pytest.approx([z1, z2])
+    assert f.h == pytest.approx([sigmoid(z1), sigmoid(z2)])
+    assert f.yhat == pytest.approx(v1 * f.h[0] + v2 * f.h[1])
+    assert f.loss == pytest.approx((f.yhat - target) ** 2)
+    assert loss(theta, x, target) == f.loss
+
+
+@settings(max_examples=200)
+@given(seeds, inputs, targets)
+def test_backpropagated_gradients_equal_central_differences(seed, x, target):
+    theta = init_weights(seed)
+    exact = backward(theta, x, target).grad
+    numeric = numeric_gradient(theta, x, target, eps=1e-5)
+    np.testing.assert_allclose(exact, numeric, rtol=0, atol=1e-6)
+
+
+@settings(max_examples=100)
+@given(weights, inputs, targets)
+def test_backpropagation_matches_differences_for_any_weights(theta, x, target):
+    exact = backward(theta, x, target).grad
+    numeric = numeric_gradient(theta, x, target, eps=1e-5)
+    np.testing.assert_allclose(exact, numeric, rtol=0, atol=1e-6)
+
+
+@given(weights, inputs, targets)
+def test_each_gradient_is_the_product_of_local_slopes_on_its_path(theta, x, target):
+    f, g = forward(theta, x, target), backward(theta, x, target)
+    v = theta[4:]
+    assert g.dyhat == pytest.approx(2 * (f.yhat - target))
+    assert g.slope == pytest.approx(f.h * (1 - f.h))
+    for j in range(2):
+        assert g.dh[j] == pytest.approx(g.dyhat * v[j])
+        assert g.dz[j] == pytest.approx(g.dyhat * v[j] * g.slope[j])
+        for k in range(2):
+            path = g.dyhat * v[j] * g.slope[j] * x[k]
+            assert g.grad[2 * j + k] == pytest.approx(path, abs=1e-12)
+        assert g.grad[4 + j] == pytest.approx(g.dyhat * f.h[j])
+
+
+@settings(max_examples=200)
+@given(seeds, inputs, targets, st.floats(1e-4, 0.01))
+def test_a_small_step_against_the_gradient_lowers_the_loss(seed, x, target, rate):
+    theta = init_weights(seed)
+    grad = backward(theta, x, target).grad
+    assume(float(grad @ grad) > 1e-8)
+    after = loss(update(theta, grad, rate), x, target)
+    assert after < loss(theta, x, target)
+
+
+def test_the_update_is_a_step_against_the_gradient():
+    theta, grad = np.arange(6.0), np.ones(6)
+    np.testing.assert_allclose(update(theta, grad, 0.5), theta - 0.5)
+
+
+# -- numbers as shown ------------------------------------------------------------------
+
+
+@given(st.floats(-1e4, 1e4, allow_nan=False))
+def test_numbers_on_screen_never_hide_a_nonzero_value(x):
+    shown = num(x)
+    assume(abs(x) > 1e-6)
+    assert float(shown) != 0.0
+    assert abs(float(shown) - x) <= max(0.005, 0.05 * abs(x)) + 1e-12
+
+
+def test_numbers_read_as_the_lesson_shows_them():
+    assert num(0.6899) == "0.69"
+    assert num(-2.402) == "-2.4"
+    assert num(0.0431) == "0.043"
+    assert num(0.00123) == "0.0012"
+    assert num(0.0) == "0"
+
+
+def test_equals_only_when_the_shown_arithmetic_agrees():
+    assert relation([-2.4, 1.0], -2.402) == "="
+    assert relation([-2.402, 0.2139], -0.5138) == r"\approx"  # -2.4 * 0.21 = -0.504
+
+
+# -- what the scene shows -------------------------------------------------------------
+
+OTHER = {"seed": 3, "x": [-1.5, 2], "target": -1, "learning_rate": 0.1}
+OVERSHOOT = {"learning_rate": 2}
+
+
+@pytest.fixture(scope="module")
+def scenes(course):
+    entry = course.get(SLUG)
+    return {
+        "default": construct_only(entry, {}),
+        "other": construct_only(entry, OTHER),
+        "overshoot": construct_only(entry, OVERSHOOT),
+    }
+
+
+def beat_shown(scene, starts: str) -> list[str]:
+    (beat,) = [b for b in scene.timeline.beats if b.text.startswith(starts)]
+    return beat.shown
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    a = scene.args
+    theta = init_weights(a.seed)
+    f, g = forward(theta, a.x, a.target), backward(theta, a.x, a.target)
+    new = update(theta, g.grad, a.learning_rate)
+    f2 = forward(new, a.x, a.target)
+
+    shown = beat_shown(scene, "Forward pass")
+    for value in (*theta, *a.x, a.target):
+        assert num(value) in shown
+    shown = beat_shown(scene, "Left to right")
+    for value in (*f.z, *f.h):
+        assert num(value) in shown
+    assert any(s.startswith("z_1 = ") and s.endswith(num(f.h[0])) for s in shown)
+    shown = beat_shown(scene, "So the output")
+    assert num(f.yhat) in shown and num(f.loss) in shown
+    shown = beat_shown(scene, "Now go backwards")
+    assert num(g.dyhat) in shown and "1" in shown
+    assert any(s.endswith(num(g.dyhat)) for s in shown if s.startswith(r"\frac"))
+    shown = beat_shown(scene, "ŷ changes")
+    for value in g.dh:
+        assert num(value) in shown
+    shown = beat_shown(scene, "Through each sigmoid")
+    for j in range(2):
+        assert num(g.dz[j]) in shown
+        assert rf"\sigma' = {num(g.slope[j])}" in shown
+    shown = beat_shown(scene, "Last, a weight")
+    assert num(g.grad[0]) in shown
+    assert any(s.endswith(num(g.grad[0])) and s.startswith("=") for s in shown)
+    shown = beat_shown(scene, "One backward sweep")
+    rows = [s for s in shown if s.startswith(r"\frac")]
+    for value in g.grad:
+        assert any(f"= {num(value)}" in row for row in rows)
+    shown = beat_shown(scene, "Now step every weight")
+    for value in new:
+        assert num(value) in shown
+    shown = beat_shown(scene, "Forward again")
+    for value in (*f2.z, *f2.h, f2.yhat, f2.loss):
+        assert num(value) in shown
+    assert any(
+        rf"{num(f.loss)} \to {num(f2.loss)}" in s and num(f2.yhat) in s for s in shown
+    )
+    assert f2.loss < f.loss
+    key = [b for b in scene.timeline.beats if b.key]
+    assert len(key) == 1 and key[0].text.startswith("Last, a weight")
+    assert not scene.timeline.warnings
+
+
+def test_narration_reads_the_default_numbers(scenes):
+    texts = " ".join(b.text for b in scenes["default"].timeline.beats)
+    theta = init_weights(2)
+    x, target = np.array([1.0, -0.5]), 1.0
+    f, g = forward(theta, x, target), backward(theta, x, target)
+    f2 = forward(update(theta, g.grad, 0.2), x, target)
+    assert f"h₁ = σ({num(f.z[0])}) = {num(f.h[0])}" in texts
+    assert f"the loss is {num(f.loss)}" in texts
+    assert f"∂L/∂ŷ = {num(g.dyhat)}" in texts
+    assert f"∂L/∂w₁₁ = {num(g.grad[0])}" in texts
+    assert f"falls from {num(f.loss)} to {num(f2.loss)}" in texts
+
+
+def test_a_step_that_overshoots_says_so(scenes):
+    scene = scenes["overshoot"]
+    theta = init_weights(2)
+    x, target = np.array([1.0, -0.5]), 1.0
+    g = backward(theta, x, target)
+    before, after = loss(theta, x, target), loss(update(theta, g.grad, 2), x, target)
+    assert after > before
+    (beat,) = [b for b in scene.timeline.beats if b.text.startswith("Forward again")]
+    assert f"rises from {num(before)} to {num(after)}" in beat.text
+    assert "overshot" in beat.text
+    assert not scene.timeline.warnings
+
+
+@pytest.mark.parametrize(
+    ("given_args", "name"),
+    [
+        ({"x": [5, 0]}, "x"),
+        ({"x": [1]}, "x"),
+        ({"x": [1, 2, 3]}, "x"),
+        ({"x": "big"}, "x"),
+        ({"target": 4}, "target"),
+        ({"target": float("inf")}, "target"),
+        ({"learning_rate": 0}, "learning_rate"),
+        ({"learning_rate": 3}, "learning_rate"),
+        ({"seed": -1}, "seed"),
+        ({"seed": 1.5}, "seed"),
+    ],
+)
+def test_bad_parameters_fail_with_one_line(given_args, name):
+    with pytest.raises(ParamError) as error:
+        Backpropagation.resolve_args(given_args, lesson=SLUG)
+    message = str(error.value)
+    assert message.startswith(f"{SLUG}: parameter '{name}'")
+    assert "\n" not in message
+
+
+def test_weight_names_follow_the_edges():
+    assert WEIGHTS == ("w11", "w12", "w21", "w22", "v1", "v2")
