@@ -1,0 +1,623 @@
+"""Singular value decomposition: every matrix is a rotation, a stretch and a rotation.
+
+A 2x2 matrix A turns the unit circle into an ellipse. Two perpendicular
+directions on the circle, ``v1`` and ``v2``, land on the ellipse's axes, still
+perpendicular; the axes' half-lengths are the singular values ``sigma1 >= sigma2``.
+So ``A = U Sigma V^T``: ``V^T`` rotates ``v1, v2`` onto the coordinate axes,
+``Sigma`` stretches along them, ``U`` rotates the result into place. Dropping
+``sigma2`` leaves the rank-1 matrix ``sigma1 u1 v1^T``, the closest rank-1 matrix
+to A, and the reason SVD compresses images.
+
+Sign conventions, so the three animated steps really compose to A: ``V`` is
+always a rotation (``det V = 1``) whose angle is in (-90, 90] degrees; ``U`` is
+then a rotation when ``det A > 0`` and a rotation after a flip when ``det A < 0``.
+A singular, nearly singular or evenly stretching matrix is rejected with a
+one-line :class:`ParamError` that says why. The numbers on screen come from the
+pure functions below, which the tests check on their own.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    ApplyMatrix,
+    Arrow,
+    Circle,
+    Create,
+    DashedVMobject,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    NumberPlane,
+    ReplacementTransform,
+    Rotate,
+    Transform,
+    VGroup,
+    config,
+)
+
+from mathreel.params import Matrix
+from scenes.style import (
+    ACCENT,
+    BACKGROUND,
+    BLUE,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    MUTED,
+    ORANGE,
+    PURPLE,
+    RED,
+    SMALL,
+    CourseLesson,
+    fmt,
+    panel,
+    say_num,
+    tex,
+    tex_matrix,
+    text,
+)
+
+__all__ = [
+    "IMAGE_SIDE",
+    "KEEP",
+    "MAX_ENTRY",
+    "SVD",
+    "degree_text",
+    "rank1",
+    "rotation",
+    "storage",
+    "svd2",
+    "svd_problem",
+    "svd_steps",
+    "truncation_errors",
+    "turn_angle",
+    "view_unit",
+]
+
+#: Largest entry the lesson can draw on screen.
+MAX_ENTRY = 4.0
+#: Singular values closer than this count as equal.
+MIN_GAP = 0.1
+#: The compression example: an IMAGE_SIDE x IMAGE_SIDE image keeping KEEP values.
+IMAGE_SIDE = 1000
+KEEP = 50
+
+FLIP = np.diag([1.0, -1.0])
+
+
+# -- the math ------------------------------------------------------------------------
+
+
+def rotation(deg: float) -> np.ndarray:
+    """The matrix that rotates the plane ``deg`` degrees counter-clockwise."""
+    t = math.radians(deg)
+    return np.array([[math.cos(t), -math.sin(t)], [math.sin(t), math.cos(t)]])
+
+
+def turn_angle(m: np.ndarray) -> float:
+    """Where an orthogonal matrix sends the x-axis, in degrees in (-180, 180]."""
+    return math.degrees(math.atan2(m[1, 0], m[0, 0]))
+
+
+def svd2(m: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(U, sigma, V^T)`` with ``A = U diag(sigma) V^T``, in the lesson's conventions.
+
+    ``sigma`` is sorted, largest first, and non-negative; U and V are orthonormal;
+    V is a rotation by an angle in (-90, 90]; U is a rotation unless ``det A < 0``
+    (then it is a rotation after the flip ``diag(1, -1)``). For a singular A the
+    free sign of ``u2`` is chosen so that U is a rotation.
+    """
+    a = np.asarray(m, dtype=float)
+    u, s, vt = np.linalg.svd(a)
+    v = vt.T.copy()
+    if np.linalg.det(v) < 0:  # flip the pair (u2, v2): the product is unchanged
+        v[:, 1] *= -1
+        u[:, 1] *= -1
+    if np.linalg.det(u) < 0 and s[1] <= 1e-12 * max(s[0], 1.0):
+        u[:, 1] *= -1  # sigma2 = 0: u2's sign is free
+    angle = turn_angle(v)
+    if angle <= -90 or angle > 90:  # flip both pairs: V and U turn by 180 degrees
+        u, v = -u, -v
+    return u, s, v.T
+
+
+def svd_steps(m: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """The matrices the lesson applies, in order; their product is A.
+
+    ``V^T`` (a rotation), ``Sigma`` (a stretch), then ``U``: a rotation, or, when
+    ``det A < 0``, a flip followed by a rotation (``U = R F``).
+    """
+    u, s, vt = svd2(m)
+    steps = [("V^T", vt), ("Sigma", np.diag(s))]
+    if np.linalg.det(u) < 0:
+        steps += [("flip", FLIP), ("U", u @ FLIP)]
+    else:
+        steps.append(("U", u))
+    return steps
+
+
+def rank1(m: np.ndarray, which: int = 0) -> np.ndarray:
+    """``sigma_i u_i v_i^T`` for ``which = i - 1``: A keeping one singular value."""
+    u, s, vt = svd2(m)
+    return s[which] * np.outer(u[:, which], vt[which])
+
+
+def truncation_errors(m: np.ndarray) -> tuple[float, float]:
+    """Frobenius distance from A to keeping sigma1 only, and to keeping sigma2 only."""
+    a = np.asarray(m, dtype=float)
+    return (
+        float(np.linalg.norm(a - rank1(a, 0))),
+        float(np.linalg.norm(a - rank1(a, 1))),
+    )
+
+
+def storage(rows: int, cols: int, keep: int) -> int:
+    """Numbers stored for a rank-``keep`` SVD: each ``sigma``, ``u`` and ``v``."""
+    return keep * (rows + cols + 1)
+
+
+def view_unit(sigma1: float, half_width: float, half_height: float) -> float:
+    """Scene units per plane unit: the circle and the ellipse, with label room."""
+    reach = max(1.0, float(sigma1))
+    room = min(half_width, half_height) - 0.5
+    return max(0.2, min(1.6, room / reach))
+
+
+def svd_problem(m: np.ndarray) -> str | None:
+    """Why the lesson cannot show ``m`` (a parameter requirement), or None."""
+    a = np.asarray(m, dtype=float)
+    if np.max(np.abs(a)) > MAX_ENTRY:
+        return f"entries larger than {fmt(MAX_ENTRY)} do not fit on screen"
+    s = np.linalg.svd(a, compute_uv=False)
+    if s[0] < 1e-12:
+        return "it is the zero matrix: every vector goes to 0"
+    if s[1] < 1e-9 * s[0]:
+        return (
+            "it is singular: it already flattens the circle to a segment, so it is "
+            "its own rank-1 approximation"
+        )
+    if s[1] < max(0.2, 0.08 * s[0]):
+        return (
+            f"it is nearly singular: its small singular value {fmt(s[1], 3)} is too "
+            f"thin to see next to {fmt(s[0])}"
+        )
+    if s[0] - s[1] < MIN_GAP:
+        return (
+            f"both singular values are {fmt(s[0])}: it stretches every direction "
+            "alike, so no direction is the largest"
+        )
+    return None
+
+
+def degree_text(deg: float) -> str:
+    """An angle as shown on screen: ``−62°`` (a true minus sign)."""
+    return fmt(deg, 0).replace("-", "\N{MINUS SIGN}") + "\N{DEGREE SIGN}"
+
+
+def rotate_words(deg: float) -> str:
+    """``62 degrees clockwise``."""
+    way = "clockwise" if deg < 0 else "counter-clockwise"
+    return f"{fmt(abs(deg), 0)} degrees {way}"
+
+
+# -- the lesson --------------------------------------------------------------------
+
+#: Where the plane goes: right of the panel, above the captions.
+PLANE_BOX = (-2.0, CONTENT_BOTTOM + 0.1, config.frame_width / 2 - 0.3, 3.9)
+V_COLORS = (ACCENT, GREEN)
+
+
+class SVD(CourseLesson):
+    """Rotate, stretch, rotate: the unit circle becomes an ellipse; keep sigma1."""
+
+    params = {
+        "matrix": Matrix(
+            [[1.5, 2], [0, 1.5]],
+            help="the matrix A (not singular, two different singular values)",
+            require=[svd_problem],
+        ),
+    }
+
+    def construct(self) -> None:
+        a = self.args.matrix
+        self.u, self.s, self.vt = svd2(a)
+        self.setup_view()
+        self.title_card(
+            "Singular value decomposition", "What does any matrix do to a circle?"
+        )
+        self.show_circle(a)
+        self.apply_a(a)
+        self.name_singular_values()
+        self.show_factors(a)
+        self.step_vt()
+        self.step_sigma()
+        self.step_u(a)
+        self.flatten(a)
+        self.show_rank1(a)
+        self.best_rank1(a)
+        self.compression()
+        self.recap(
+            [
+                "Every matrix is a rotation, a stretch along the axes, and a rotation.",
+                "The stretches are the singular values, largest first.",
+                "Keeping the largest ones gives the best low-rank approximation.",
+            ],
+            "low-rank approximations compress images and embeddings, and power "
+            "recommender systems and LoRA fine-tuning.",
+        )
+
+    # -- view ------------------------------------------------------------------
+    def setup_view(self) -> None:
+        x0, y0, x1, y1 = PLANE_BOX
+        self.unit = view_unit(self.s[0], (x1 - x0) / 2, (y1 - y0) / 2)
+        self.origin = np.array([(x0 + x1) / 2, (y0 + y1) / 2, 0.0])
+
+    def point(self, xy: np.ndarray) -> np.ndarray:
+        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
+
+    def arrow(self, xy: np.ndarray, color: str) -> Arrow:
+        return Arrow(
+            self.origin,
+            self.point(xy),
+            buff=0,
+            color=color,
+            stroke_width=6,
+            max_tip_length_to_length_ratio=0.3,
+            tip_length=0.24,
+        )
+
+    def make_plane(self, opacity: float = 1.0) -> NumberPlane:
+        step = 1 if self.unit > 0.35 else 2
+        span = step * math.ceil((math.ceil(18 / self.unit) + 2) / step)
+        plane = NumberPlane(
+            x_range=[-span, span, step],
+            y_range=[-span, span, step],
+            x_length=2 * span * self.unit,
+            y_length=2 * span * self.unit,
+            background_line_style={
+                "stroke_color": BLUE,
+                "stroke_width": 1.5,
+                "stroke_opacity": 0.4 * opacity,
+            },
+            axis_config={"stroke_color": INK, "stroke_opacity": 0.7 * opacity},
+        ).move_to(self.origin)
+        self.backdrop(plane)
+        return plane
+
+    def circle(self) -> Circle:
+        return Circle(radius=self.unit, color=ORANGE, stroke_width=5).move_to(
+            self.origin
+        )
+
+    def label_for(self, content: str, arrow: Arrow, color: str) -> object:
+        """A label that stays just beyond the tip of ``arrow`` as it moves."""
+        label = tex(content, color=color, size=36)
+        label.add_background_rectangle(color=BACKGROUND, opacity=0.75, buff=0.04)
+
+        def follow(mob, arrow=arrow):
+            start, end = arrow.get_start(), arrow.get_end()
+            d = end - start
+            length = np.linalg.norm(d)
+            d = d / length if length > 1e-6 else np.array([1.0, 0.0, 0.0])
+            mob.move_to(end + d * (0.22 + 0.5 * max(mob.width, mob.height)))
+
+        follow(label)
+        label.add_updater(follow)
+        return label
+
+    def side_panel(self, *rows) -> VGroup:
+        card = panel(VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.28))
+        return card.to_corner(UL, buff=0.3).set_z_index(10)
+
+    def apply_step(self, name: str, m: np.ndarray, run_time: float = 2.5) -> None:
+        """Play one factor on the plane, circle and arrows (rotations as rotations)."""
+        if name in ("V^T", "U"):
+            angle = math.radians(turn_angle(m))
+            self.play(
+                *(
+                    Rotate(mob, angle, about_point=self.origin)
+                    for mob in (self.plane, self.circ, *self.arrows)
+                ),
+                run_time=run_time,
+            )
+            return
+        ends = [m @ self.tips[i] for i in range(2)]
+        self.play(
+            *self.apply_to_plane(m),
+            *(
+                Transform(arr, self.arrow(end, arr.get_color()))
+                for arr, end in zip(self.arrows, ends, strict=True)
+            ),
+            run_time=run_time,
+        )
+
+    def apply_to_plane(self, m: np.ndarray) -> list[ApplyMatrix]:
+        """``m`` on the grid and the circle (separately: the grid stays a backdrop)."""
+        return [
+            ApplyMatrix(m, self.plane, about_point=self.origin),
+            ApplyMatrix(m, self.circ, about_point=self.origin),
+        ]
+
+    # -- chapter: circle to ellipse --------------------------------------------
+    def show_circle(self, a: np.ndarray) -> None:
+        v = self.vt.T
+        self.ghost = self.make_plane(opacity=0.35)
+        self.plane = self.make_plane()
+        self.circ = self.circle()
+        self.tips = [v[:, 0].copy(), v[:, 1].copy()]
+        self.arrows = [self.arrow(self.tips[i], V_COLORS[i]) for i in range(2)]
+        self.labels = [
+            self.label_for(f"v_{i + 1}", self.arrows[i], V_COLORS[i]) for i in range(2)
+        ]
+        a_row = tex("A", "=", tex_matrix(a))
+        a_row[0].set_color(BLUE)
+        self.info = self.side_panel(a_row)
+        self.add(self.ghost)
+        with self.beat(
+            "Take the unit circle, and two perpendicular directions on it: v1 and v2.",
+            chapter="Circle to ellipse",
+        ):
+            self.play(Create(self.plane), FadeIn(self.info), run_time=1.2)
+            self.play(Create(self.circ), run_time=1)
+            self.play(
+                *(GrowArrow(arr) for arr in self.arrows),
+                *(FadeIn(lab) for lab in self.labels),
+                run_time=0.8,
+            )
+
+    def apply_a(self, a: np.ndarray) -> None:
+        self.target = DashedVMobject(
+            self.circle().apply_matrix(a, about_point=self.origin),
+            num_dashes=40,
+        ).set_stroke(ORANGE, width=3, opacity=0.8)
+        self.backdrop(self.target)
+        with self.beat(
+            "Apply A. The circle becomes an ellipse, and these two directions "
+            "were picked so that they land on its axes, still perpendicular.",
+        ):
+            self.tips = [a @ t for t in self.tips]
+            self.play(
+                *self.apply_to_plane(a),
+                *(
+                    Transform(arr, self.arrow(t, arr.get_color()))
+                    for arr, t in zip(self.arrows, self.tips, strict=True)
+                ),
+                run_time=3,
+            )
+
+    def name_singular_values(self) -> None:
+        s1, s2 = self.s
+        rows = [
+            tex(r"\sigma_1 = " + fmt(s1), color=V_COLORS[0]),
+            tex(r"\sigma_2 = " + fmt(s2), color=V_COLORS[1]),
+        ]
+        old = self.info
+        self.info = self.side_panel(old[1].copy(), *rows)
+        new_labels = [
+            self.label_for(rf"\sigma_{i + 1} u_{i + 1}", self.arrows[i], V_COLORS[i])
+            for i in range(2)
+        ]
+        with self.beat(
+            f"The axes' half-lengths, {fmt(s1)} and {fmt(s2)}, are the singular "
+            "values of A, sigma 1 and sigma 2. Their directions are called u1 and u2.",
+            say=f"The axes' half-lengths, {say_num(s1)} and {say_num(s2)}, are the "
+            "singular values of A, sigma 1 and sigma 2. Their directions are called "
+            "u 1 and u 2.",
+        ):
+            self.play(ReplacementTransform(old, self.info), run_time=0.8)
+            self.play(
+                *(
+                    ReplacementTransform(o, n)
+                    for o, n in zip(self.labels, new_labels, strict=True)
+                ),
+                run_time=0.8,
+            )
+            self.labels = new_labels
+        # back to the circle, leaving the ellipse A makes as a dashed target
+        fresh = self.make_plane()
+        self.tips = [self.vt[i].copy() for i in range(2)]
+        back = [
+            self.label_for(f"v_{i + 1}", self.arrows[i], V_COLORS[i]) for i in range(2)
+        ]
+        self.play(
+            ReplacementTransform(self.plane, fresh),
+            Transform(self.circ, self.circle()),
+            *(
+                Transform(arr, self.arrow(t, arr.get_color()))
+                for arr, t in zip(self.arrows, self.tips, strict=True)
+            ),
+            *(
+                ReplacementTransform(o, n)
+                for o, n in zip(self.labels, back, strict=True)
+            ),
+            FadeIn(self.target),
+            run_time=1.2,
+        )
+        self.plane = fresh
+        self.labels = back
+
+    # -- chapter: rotate, stretch, rotate ------------------------------------------
+    def factor_row(self, symbol: str, m: np.ndarray, note: str, color: str) -> VGroup:
+        formula = tex(symbol, "=", tex_matrix(m), size=34)
+        formula[0].set_color(color)
+        return VGroup(formula, text(note, SMALL, MUTED)).arrange(RIGHT, buff=0.3)
+
+    def show_factors(self, a: np.ndarray) -> None:
+        steps = svd_steps(a)
+        self.flipped = any(name == "flip" for name, _ in steps)
+        heading = tex("A", "=", "U", r"\Sigma", "V^T")
+        heading[0].set_color(BLUE)
+        a_row = tex("A", "=", tex_matrix(a), size=34)
+        a_row[0].set_color(BLUE)
+        self.rows = {
+            "V^T": self.factor_row(
+                "V^T", self.vt, f"rotate {degree_text(turn_angle(self.vt))}", PURPLE
+            ),
+            "Sigma": self.factor_row(r"\Sigma", np.diag(self.s), "stretch", ACCENT),
+            "U": self.factor_row(
+                "U",
+                self.u,
+                ("flip, rotate " if self.flipped else "rotate ")
+                + degree_text(turn_angle(self.u)),
+                RED,
+            ),
+        }
+        old = self.info
+        self.info = self.side_panel(heading, a_row)
+        with self.beat(
+            "Every matrix splits into three simple steps: A = U Sigma V transpose. "
+            "Read it from the right: V transpose acts first.",
+            say="Every matrix splits into three simple steps: A equals U Sigma V "
+            "transpose. Read it from the right: V transpose acts first.",
+            chapter="Rotate, stretch, rotate",
+        ):
+            self.play(ReplacementTransform(old, self.info), run_time=1)
+
+    def reveal(self, name: str) -> None:
+        """Add the row of one factor to the panel."""
+        rows = [row.copy() for row in self.info[1]] + [self.rows[name]]
+        grown = self.side_panel(*rows)
+        self.play(ReplacementTransform(self.info, grown), run_time=0.6)
+        self.info = grown
+
+    def step_vt(self) -> None:
+        deg = turn_angle(self.vt)
+        with self.beat(
+            f"First V transpose rotates the plane {rotate_words(deg)}, turning v1 "
+            "and v2 onto the axes.",
+        ):
+            self.reveal("V^T")
+            self.tips = [self.vt @ t for t in self.tips]
+            self.apply_step("V^T", self.vt)
+
+    def step_sigma(self) -> None:
+        s1, s2 = self.s
+        sigma = np.diag(self.s)
+        with self.beat(
+            f"Then Sigma stretches along the axes: by {fmt(s1)} across and by "
+            f"{fmt(s2)} up and down. The circle becomes an ellipse.",
+            say=f"Then Sigma stretches along the axes: by {say_num(s1)} across, and "
+            f"by {say_num(s2)} up and down. The circle becomes an ellipse.",
+        ):
+            self.reveal("Sigma")
+            self.apply_step("Sigma", sigma)
+            self.tips = [sigma @ t for t in self.tips]
+
+    def step_u(self, a: np.ndarray) -> None:
+        deg = turn_angle(self.u)
+        flip = "flips it over and then rotates it" if self.flipped else "rotates it"
+        final = [
+            self.label_for(rf"\sigma_{i + 1} u_{i + 1}", self.arrows[i], V_COLORS[i])
+            for i in range(2)
+        ]
+        with self.beat(
+            f"Finally U {flip} {rotate_words(deg)}. It lands exactly on the ellipse "
+            "A made: the three steps together are A.",
+            key=True,
+        ):
+            self.reveal("U")
+            if self.flipped:
+                self.apply_step("flip", FLIP, run_time=1.5)
+                self.tips = [FLIP @ t for t in self.tips]
+                self.apply_step("U", self.u @ FLIP)
+            else:
+                self.apply_step("U", self.u)
+            self.tips = [a @ v for v in self.vt]
+            self.play(
+                *(
+                    ReplacementTransform(o, n)
+                    for o, n in zip(self.labels, final, strict=True)
+                ),
+                run_time=0.6,
+            )
+            self.labels = final
+
+    # -- chapter: low rank ----------------------------------------------------------
+    def flatten(self, a: np.ndarray) -> None:
+        a1 = rank1(a)
+        squash = a1 @ np.linalg.inv(a)
+        with self.beat(
+            "To compress A, keep only its biggest stretch: set sigma 2 to zero. "
+            "The ellipse flattens to a segment.",
+            chapter="Keep the biggest stretch",
+        ):
+            self.play(
+                *self.apply_to_plane(squash),
+                FadeOut(self.arrows[1], self.labels[1], self.target),
+                run_time=2.5,
+            )
+
+    def show_rank1(self, a: np.ndarray) -> None:
+        a1 = rank1(a)
+        row = tex("A_1", "=", r"\sigma_1 u_1 v_1^T", "=", tex_matrix(a1), size=38)
+        row[0].set_color(ACCENT)
+        old = self.info
+        self.a1_row = row
+        self.info = self.side_panel(row)
+        with self.beat(
+            "What is left is a rank-one matrix, sigma 1 u1 v1 transpose: one number "
+            "and two directions.",
+            say="What is left is a rank-one matrix, sigma 1, u 1, v 1 transpose: one "
+            "number and two directions.",
+        ):
+            self.play(ReplacementTransform(old, self.info), run_time=1)
+
+    def best_rank1(self, a: np.ndarray) -> None:
+        keep1, keep2 = truncation_errors(a)
+        errors = VGroup(
+            tex(r"\|A - \sigma_1 u_1 v_1^T\| = " + fmt(keep1), size=34),
+            tex(r"\|A - \sigma_2 u_2 v_2^T\| = " + fmt(keep2), size=34),
+        )
+        errors[0].set_color(ACCENT)
+        old = self.info
+        self.info = self.side_panel(self.a1_row.copy(), *errors)
+        with self.beat(
+            f"It is the closest rank-one matrix to A. It misses by {fmt(keep1)}, "
+            f"which is sigma 2; keeping sigma 2 instead would miss by {fmt(keep2)}.",
+            say=f"It is the closest rank-one matrix to A. It misses by "
+            f"{say_num(keep1)}, which is sigma 2; keeping sigma 2 instead would miss "
+            f"by {say_num(keep2)}.",
+        ):
+            self.play(ReplacementTransform(old, self.info), run_time=1)
+
+    def compression(self) -> None:
+        full = IMAGE_SIDE * IMAGE_SIDE
+        kept = storage(IMAGE_SIDE, IMAGE_SIDE, KEEP)
+        lines = VGroup(
+            text(f"{IMAGE_SIDE} × {IMAGE_SIDE} image: {full:,} numbers", SMALL),
+            text(
+                f"top {KEEP} singular values: {KEEP} × {2 * IMAGE_SIDE + 1} = {kept:,}",
+                SMALL,
+                ACCENT,
+            ),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        card = panel(lines).next_to(self.info, DOWN, buff=0.3, aligned_edge=LEFT)
+        card.set_z_index(10)
+        share = round(100 * kept / full)
+        with self.beat(
+            f"That is how SVD compresses. A {IMAGE_SIDE} by {IMAGE_SIDE} image is "
+            f"{full:,} numbers; its top {KEEP} singular values with their vectors "
+            f"take {kept:,}, about {share} percent.",
+        ):
+            self.play(FadeIn(card), run_time=0.8)
+        for lab in self.labels:
+            lab.clear_updaters()
+        self.play(
+            FadeOut(
+                card,
+                self.info,
+                self.plane,
+                self.ghost,
+                self.circ,
+                self.arrows[0],
+                self.labels[0],
+            ),
+            run_time=0.6,
+        )

@@ -1,0 +1,196 @@
+"""The PCA lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mathreel.course import load_course
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.pca import (
+    MEAN,
+    PCA,
+    analyse,
+    centre,
+    components,
+    covariance,
+    covariance_problem,
+    explained_ratio,
+    percent,
+    project,
+    sample,
+    view_box,
+)
+from scenes.style import fmt, fmt_vec, tex_matrix
+
+SLUG = "pca"
+OTHER = {"seed": 7, "points": 250, "covariance": [[1.5, -1.2], [-1.2, 2.5]]}
+
+
+@st.composite
+def covariances(draw):
+    """Random symmetric positive definite 2x2 matrices: R diag(a, b) R^T."""
+    angle = draw(st.floats(0, np.pi))
+    a = draw(st.floats(0.05, 4))
+    b = draw(st.floats(0.05, 4))
+    c, s = np.cos(angle), np.sin(angle)
+    r = np.array([[c, -s], [s, c]])
+    return r @ np.diag([a, b]) @ r.T
+
+
+clouds = st.tuples(st.integers(0, 2**32 - 1), st.integers(20, 300), covariances())
+
+
+@settings(max_examples=60)
+@given(clouds)
+def test_components_are_orthonormal_sorted_and_match_numpy_svd(cloud):
+    seed, n, cov = cloud
+    result = analyse(seed, n, cov)
+    axes, variances = result.axes, result.variances
+    assert np.allclose(axes @ axes.T, np.eye(2), atol=1e-9)
+    assert variances[0] >= variances[1] > 0
+    # each axis is an eigenvector of the covariance with its variance
+    for v, w in zip(variances, axes, strict=True):
+        assert np.allclose(result.cov @ w, v * w, atol=1e-9)
+    # numpy's SVD of the centred data gives the same axes up to sign
+    _, s, vt = np.linalg.svd(result.centred, full_matrices=False)
+    assert np.allclose(s**2 / (n - 1), variances, rtol=1e-9, atol=1e-12)
+    if variances[0] - variances[1] > 1e-6 * variances[0]:
+        for k in range(2):
+            assert abs(float(vt[k] @ axes[k])) == pytest.approx(1.0, abs=1e-6)
+    # the lesson's sign convention: the first axis points right, the second is it
+    # turned a quarter counter-clockwise
+    assert axes[0][0] >= -1e-12
+    assert np.allclose(axes[1], [-axes[0][1], axes[0][0]])
+
+
+@settings(max_examples=60)
+@given(clouds)
+def test_explained_variance_ratios_sum_to_one(cloud):
+    seed, n, cov = cloud
+    ratios = analyse(seed, n, cov).ratios
+    assert ratios.sum() == pytest.approx(1.0)
+    assert ratios[0] >= 0.5 - 1e-12 and np.all(ratios > 0)
+
+
+@settings(max_examples=40)
+@given(clouds)
+def test_projection_keeps_the_first_components_variance(cloud):
+    seed, n, cov = cloud
+    result = analyse(seed, n, cov)
+    assert result.centred.mean(axis=0) == pytest.approx([0, 0], abs=1e-9)
+    assert result.mean == pytest.approx(result.points.mean(axis=0))
+    assert np.var(result.scores, ddof=1) == pytest.approx(result.variances[0])
+    # what is lost is exactly the spread along the second axis
+    residual = result.centred - result.projected
+    lost = (residual**2).sum() / (n - 1)
+    assert lost == pytest.approx(result.variances[1], rel=1e-7, abs=1e-12)
+    # the residual is perpendicular to the first axis
+    assert np.allclose(residual @ result.axes[0], 0, atol=1e-9)
+
+
+def test_pieces_agree_with_numpy():
+    cov = np.array([[3.0, 1.8], [1.8, 1.6]])
+    points = sample(0, 100, cov)
+    assert points.shape == (100, 2)
+    assert np.array_equal(points, sample(0, 100, cov))  # seeded
+    mean, centred = centre(points)
+    assert np.allclose(covariance(centred), np.cov(points.T))
+    variances, _ = components(covariance(centred))
+    assert np.allclose(variances, np.linalg.eigvalsh(np.cov(points.T))[::-1])
+    assert explained_ratio(np.array([3.0, 1.0])) == pytest.approx([0.75, 0.25])
+    scores, feet = project(np.array([[1.0, 2.0]]), np.array([1.0, 0.0]))
+    assert np.allclose(scores, [1.0]) and np.allclose(feet, [[1.0, 0.0]])
+    assert np.linalg.norm(mean - MEAN) < 0.6
+
+
+def test_view_box_holds_everything_and_the_origin():
+    pts = np.array([[1.2, 2.5], [3.1, 4.0]])
+    x0, y0, x1, y1 = view_box(pts)
+    assert x0 <= 0 <= x1 and y0 <= 0 <= y1
+    assert x1 >= 3.1 and y1 >= 4.0
+    assert all(float(v).is_integer() for v in (x0, y0, x1, y1))
+
+
+def test_unusable_covariances_say_why():
+    assert "not symmetric" in covariance_problem(np.array([[1.0, 0.5], [0.2, 1]]))
+    assert "not positive definite" in covariance_problem(np.array([[1.0, 2], [2, 1]]))
+    assert "not positive definite" in covariance_problem(np.array([[1.0, 1], [1, 1]]))
+    assert "do not fit" in covariance_problem(np.array([[12.0, 0], [0, 1]]))
+    assert covariance_problem(np.array([[3.0, 1.8], [1.8, 1.6]])) is None
+
+
+# -- what the scene shows ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    entry = load_course().get(SLUG)
+    return {"default": construct_only(entry, {}), "other": construct_only(entry, OTHER)}
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    args = scene.args
+    result = analyse(args.seed, args.points, args.covariance)
+    shown = "\n".join(t for beat in scene.timeline.beats for t in beat.shown)
+    v1, v2 = result.variances
+    assert f"{args.points} points" in shown
+    assert rf"\bar{{x}} = {tex_matrix(result.mean)}" in shown
+    assert f"= {tex_matrix(result.cov)}" in shown
+    assert rf"\lambda_1 = {fmt(v1)} ,\; w_1 = {tex_matrix(result.axes[0])}" in shown
+    assert rf"\lambda_2 = {fmt(v2)} ,\; w_2 = {tex_matrix(result.axes[1])}" in shown
+    assert (
+        rf"{{{fmt(v1)}}}{{{fmt(v1)} + {fmt(v2)}}} = {percent(result.ratios[0])}\%"
+        in shown
+    )
+    assert f"{percent(result.ratios[0])}%" in shown.split("\n")
+    assert f"{percent(result.ratios[1])}%" in shown.split("\n")
+    assert f"{percent(result.ratios[0])}% of the variance kept" in shown
+    for beat in scene.timeline.beats:
+        assert not beat.warnings, (beat.index, beat.warnings)
+    # the dots end on the number line, each at its score along the first axis
+    assert len(scene.cloud) == args.points
+    zero = scene.z_line.n2p(0)
+    xs = np.array([d.get_center()[0] for d in scene.cloud])
+    assert np.allclose((xs - zero[0]) / scene.unit, result.scores, atol=1e-6)
+
+
+def test_narration_uses_the_same_numbers(scenes):
+    scene = scenes["default"]
+    result = analyse(scene.args.seed, scene.args.points, scene.args.covariance)
+    says = " ".join(b.say for b in scene.timeline.beats)
+    assert fmt_vec(result.mean)[1:-1].replace(", ", " comma ") in says
+    assert fmt(result.cov[0, 1]) in says
+    assert f"{percent(result.ratios[0])} percent" in says
+    assert f"{percent(result.ratios[1])} percent" in says
+
+
+def test_exactly_one_key_beat(scenes):
+    assert sum(b.key for b in scenes["default"].timeline.beats) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "bad", "why"),
+    [
+        ("covariance", [[1, 0.5], [0.2, 1]], "not symmetric"),
+        ("covariance", [[1, 2], [2, 1]], "not positive definite"),
+        ("covariance", [[-1, 0], [0, 1]], "not positive definite"),
+        ("covariance", [[20, 0], [0, 1]], "do not fit"),
+        ("points", 5, "out of range"),
+        ("points", 1000, "out of range"),
+        ("points", 2.5, "not an integer"),
+        ("seed", -1, "out of range"),
+    ],
+)
+def test_bad_parameters_fail_with_one_line(name, bad, why):
+    with pytest.raises(ParamError) as error:
+        PCA.resolve_args({name: bad}, lesson=SLUG)
+    message = str(error.value)
+    assert message.startswith(f"{SLUG}: parameter '{name}'")
+    assert why in message
+    assert "\n" not in message

@@ -1,0 +1,186 @@
+"""The SVD lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.course import load_course
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.svd import (
+    FLIP,
+    IMAGE_SIDE,
+    KEEP,
+    MAX_ENTRY,
+    SVD,
+    degree_text,
+    rank1,
+    rotation,
+    storage,
+    svd2,
+    svd_problem,
+    svd_steps,
+    truncation_errors,
+    turn_angle,
+    view_unit,
+)
+from scenes.style import fmt, tex_matrix
+
+entries = st.floats(-MAX_ENTRY, MAX_ENTRY, allow_nan=False)
+matrices = arrays(np.float64, (2, 2), elements=entries)
+SLUG = "svd"
+OTHER = {"matrix": [[2, 1], [1, -1]]}  # det < 0: U flips, then rotates
+
+
+@given(matrices)
+def test_u_sigma_vt_reconstructs_a(m):
+    u, s, vt = svd2(m)
+    assert np.allclose(u @ np.diag(s) @ vt, m, atol=1e-9)
+    assert np.allclose(u.T @ u, np.eye(2), atol=1e-9)
+    assert np.allclose(vt @ vt.T, np.eye(2), atol=1e-9)
+    assert s[0] >= s[1] >= 0
+    assert np.allclose(s, np.linalg.svd(m, compute_uv=False))
+    # the lesson's conventions: V is a rotation by at most 90 degrees either way
+    assert np.linalg.det(vt) == pytest.approx(1.0)
+    assert -90 < turn_angle(vt.T) <= 90 + 1e-9
+    if np.linalg.det(m) > 1e-9:
+        assert np.linalg.det(u) == pytest.approx(1.0)
+    if np.linalg.det(m) < -1e-9:
+        assert np.linalg.det(u) == pytest.approx(-1.0)
+
+
+@given(matrices)
+def test_the_animated_steps_compose_to_a(m):
+    assume(svd_problem(m) is None)
+    done = np.eye(2)
+    for name, step in svd_steps(m):
+        if name in ("V^T", "U"):
+            # the scene plays these as true rotations by turn_angle
+            assert np.allclose(rotation(turn_angle(step)), step, atol=1e-9)
+        done = step @ done
+    assert np.allclose(done, m, atol=1e-9)
+    names = [name for name, _ in svd_steps(m)]
+    assert names == (
+        ["V^T", "Sigma", "flip", "U"] if np.linalg.det(m) < 0 else ["V^T", "Sigma", "U"]
+    )
+
+
+@given(matrices)
+def test_keeping_sigma1_is_the_best_of_the_two_truncations(m):
+    _, s, _ = svd2(m)
+    keep1, keep2 = truncation_errors(m)
+    assert keep1 == pytest.approx(s[1], abs=1e-9)
+    assert keep2 == pytest.approx(s[0], abs=1e-9)
+    assert keep1 <= keep2 + 1e-12
+    assert np.linalg.matrix_rank(rank1(m), tol=1e-9) <= 1
+    assert np.allclose(rank1(m) + rank1(m, 1), m, atol=1e-9)
+
+
+@given(
+    matrices,
+    arrays(np.float64, (2,), elements=entries),
+    arrays(np.float64, (2,), elements=entries),
+)
+def test_no_rank1_matrix_is_closer_than_sigma1_u1_v1(m, x, y):
+    other = np.outer(x, y)
+    best = np.linalg.norm(m - rank1(m))
+    assert np.linalg.norm(m - other) >= best - 1e-9
+
+
+def test_storage_of_the_compression_example():
+    assert storage(IMAGE_SIDE, IMAGE_SIDE, KEEP) == 100_050
+    assert storage(2, 2, 1) == 5
+
+
+@given(st.floats(0.2, 8))
+def test_view_fits_the_ellipse_and_its_labels(sigma1):
+    unit = view_unit(sigma1, 4.5, 3.3)
+    assert 0.2 <= unit <= 1.6
+    assert max(1.0, sigma1) * unit + 0.5 <= 3.3 + 1e-9
+
+
+def test_degrees_read_with_a_true_minus():
+    assert degree_text(-61.85) == "\N{MINUS SIGN}62\N{DEGREE SIGN}"
+    assert degree_text(28.2) == "28\N{DEGREE SIGN}"
+
+
+def test_each_kind_of_unusable_matrix_says_why():
+    assert "singular" in svd_problem(np.array([[1.0, 2], [2, 4]]))
+    assert "zero matrix" in svd_problem(np.zeros((2, 2)))
+    assert "alike" in svd_problem(np.array([[0.0, -1], [1, 0]]))
+    assert "nearly singular" in svd_problem(np.array([[3.0, 0], [0, 0.1]]))
+    assert "do not fit" in svd_problem(np.array([[5.0, 0], [0, 1]]))
+    assert svd_problem(np.array([[1.5, 2], [0, 1.5]])) is None
+
+
+# -- what the scene shows ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scenes():
+    entry = load_course().get(SLUG)
+    return {"default": construct_only(entry, {}), "other": construct_only(entry, OTHER)}
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    a = scene.args.matrix
+    u, s, vt = svd2(a)
+    flipped = np.linalg.det(a) < 0
+    shown = "\n".join(t for beat in scene.timeline.beats for t in beat.shown)
+    keep1, keep2 = truncation_errors(a)
+    assert f"A = {tex_matrix(a)}" in shown
+    assert rf"\sigma_1 = {fmt(s[0])}" in shown and rf"\sigma_2 = {fmt(s[1])}" in shown
+    assert f"V^T = {tex_matrix(vt)}" in shown
+    assert rf"\Sigma = {tex_matrix(np.diag(s))}" in shown
+    assert f"U = {tex_matrix(u)}" in shown
+    assert f"rotate {degree_text(turn_angle(vt))}" in shown
+    turn_u = f"rotate {degree_text(turn_angle(u))}"
+    assert ("flip, " + turn_u if flipped else turn_u) in shown
+    assert rf"A_1 = \sigma_1 u_1 v_1^T = {tex_matrix(rank1(a))}" in shown
+    assert rf"\|A - \sigma_1 u_1 v_1^T\| = {fmt(keep1)}" in shown
+    assert rf"\|A - \sigma_2 u_2 v_2^T\| = {fmt(keep2)}" in shown
+    assert f"{storage(IMAGE_SIDE, IMAGE_SIDE, KEEP):,}" in shown
+    for beat in scene.timeline.beats:
+        assert not beat.warnings, (beat.index, beat.warnings)
+
+
+def test_narration_uses_the_same_numbers(scenes):
+    says = " ".join(b.say for b in scenes["default"].timeline.beats)
+    _, s, _ = svd2(scenes["default"].args.matrix)
+    assert f"{fmt(s[0])} and {fmt(s[1])}" in says
+    assert "62 degrees clockwise" in says and "28 degrees counter-clockwise" in says
+    other = " ".join(b.say for b in scenes["other"].timeline.beats)
+    assert "flips it over and then rotates it" in other
+
+
+def test_exactly_one_key_beat(scenes):
+    assert sum(b.key for b in scenes["default"].timeline.beats) == 1
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ([[1, 2], [2, 4]], "singular"),
+        ([[0, 0], [0, 0]], "zero matrix"),
+        ([[0, -1], [1, 0]], "no direction is the largest"),
+        ([[9, 0], [0, 1]], "do not fit"),
+        ([[1, 2, 3]], "shape 1x3"),
+    ],
+)
+def test_bad_matrices_fail_with_one_line(bad, why):
+    with pytest.raises(ParamError) as error:
+        SVD.resolve_args({"matrix": bad}, lesson=SLUG)
+    message = str(error.value)
+    assert message.startswith(f"{SLUG}: parameter 'matrix'")
+    assert why in message
+    assert "\n" not in message
+
+
+def test_flip_is_a_reflection():
+    assert np.linalg.det(FLIP) == -1
