@@ -51,7 +51,11 @@ def _locked_compile(compile_svg: Callable[..., Path]) -> Callable[..., Path]:
 def _locked_load(generate: Callable[[Any], Any]) -> Callable[[Any], Any]:
     @functools.wraps(generate)
     def wrapper(self: Any) -> Any:
-        with folder_lock(Path(self.get_file_path()).parent):
+        try:
+            folder = Path(self.get_file_path()).parent
+        except (AttributeError, ValueError, OSError):
+            return generate(self)  # not a file-backed SVG: nothing shared to guard
+        with folder_lock(folder):
             return generate(self)
 
     setattr(wrapper, _MARK, True)
