@@ -249,6 +249,12 @@ def plan(
     help="Cut long lessons into pieces rendered in parallel when there are more workers than lessons.",
 )
 @click.option(
+    "--course",
+    "course_video",
+    is_flag=True,
+    help="Also join the folder's lessons into course.mp4 with a chapter per lesson.",
+)
+@click.option(
     "--watch",
     is_flag=True,
     help="Render one lesson again whenever its module or the style module changes.",
@@ -269,6 +275,7 @@ def render(
     shard: str | None,
     scheduler: str | None,
     split: bool,
+    course_video: bool,
     watch: bool,
 ) -> None:
     """Render LESSONS (slugs) or --all into narrated, captioned MP4s with a manifest.
@@ -315,7 +322,16 @@ def render(
         )
     if not watch:
         failed = _render_run(
-            course, entries, given, options, out, jobs, force, scheduler, split
+            course,
+            entries,
+            given,
+            options,
+            out,
+            jobs,
+            force,
+            scheduler,
+            split,
+            course_video,
         )
         if failed:
             sys.exit(1)
@@ -351,6 +367,7 @@ def _render_run(
     force: bool,
     scheduler: str | None,
     split: bool = True,
+    course_video: bool = False,
 ) -> int:
     """Render what is not current; print the summary; return how many failed."""
     from mathreel import batch
@@ -398,6 +415,7 @@ def _render_run(
         finally:
             display.close()
         manifest = write_manifest(out_dir, course, setting)
+        _present(out_dir, options, course_video)
     for outcome in outcomes:
         slug = outcome.job.entry.slug
         log = str(outcome.log)
@@ -426,6 +444,21 @@ def _render_run(
         )
     return len(failed)
     return 0
+
+
+def _present(out_dir: Path, options: Any, course_video: bool) -> None:
+    """Posters, key moments and contact sheets, the course video if asked, the page."""
+    from mathreel.course_video import build_course_video
+    from mathreel.page import build_page
+    from mathreel.previews import make_all_previews
+
+    if options.format != "gif":
+        make_all_previews(out_dir)
+    if course_video:
+        if options.format != "mp4":
+            raise MathreelError("--course joins MP4 lessons: render with --format mp4")
+        build_course_video(out_dir)
+    click.echo(f"Page:     {build_page(out_dir)}")
 
 
 def _row(
@@ -660,6 +693,249 @@ def new(
     click.echo(f"Tests:    {made.test}")
     click.echo(f"Course:   {made.registry} (entry added)")
     click.echo(f"Next:     mathreel plan {slug}; mathreel render {slug}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("lessons", nargs=-1)
+@click.option(
+    "--shard",
+    metavar="I/N",
+    help="Render only shard I of N: a deterministic, duration-balanced share of the lessons.",
+)
+@click.option(
+    "--resolution",
+    metavar="WxH",
+    help="Override the preview resolution (854x480), e.g. 192x108.",
+)
+@click.option("--fps", type=int, help="Override the preview frame rate (15).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root; videos, previews and the page go to OUT/QUALITY/.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Lessons rendered at once, each in its own process.",
+)
+@click.option(
+    "--force", is_flag=True, help="Render and make previews even when current."
+)
+@click.option(
+    "--merge",
+    "merge_from",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Render nothing: merge the rendered folders found in DIR (CI shards' "
+    "outputs, each with a manifest.json) into OUT/QUALITY, then make the "
+    "previews and the page. Repeatable.",
+)
+def preview(
+    lessons: tuple[str, ...],
+    shard: str | None,
+    resolution: str | None,
+    fps: int | None,
+    out: Path,
+    jobs: int,
+    force: bool,
+    merge_from: tuple[Path, ...],
+) -> None:
+    """CI previews in one command: render, then posters, contact sheets and the page.
+
+    Renders LESSONS (slugs; default the whole course) at preview quality without
+    narration (--voice none), like 'mathreel render', then writes into
+    OUT/QUALITY/previews/ each lesson's poster (the first frame of its key
+    beat), a looping WebP of its key moment and a contact sheet (one tile per
+    beat), and the course page OUT/QUALITY/index.html. Lessons whose outputs
+    are current are not rendered again. With --merge, the shards' folders are
+    merged into one first and nothing is rendered.
+    """
+    from mathreel import batch
+    from mathreel.course import load_course
+    from mathreel.doctor import require_latex
+    from mathreel.outputs import RenderOptions
+    from mathreel.quality import resolve_quality
+    from mathreel.voice import parse_voice
+
+    if merge_from:
+        if lessons or shard or resolution or fps:
+            raise MathreelError(
+                "--merge renders nothing: give it no lessons, --shard, --resolution or --fps"
+            )
+        _preview_merge(merge_from, out, force)
+        return
+    course = load_course()
+    entries = course.select(list(lessons)) if lessons else course.entries
+    options = RenderOptions(
+        resolve_quality("preview", resolution=resolution, fps=fps),
+        voice=parse_voice("none"),
+    )
+    shard_of = batch.parse_shard(shard) if shard else None
+    require_latex()
+    if shard_of:
+        entries = _shard_entries(entries, {}, options, *shard_of)
+        click.echo(
+            f"Shard {shard_of[0]}/{shard_of[1]}: "
+            + (", ".join(e.slug for e in entries) or "no lessons")
+        )
+        if not entries:
+            return
+    failed = _render_run(course, entries, {}, options, out, jobs, force, None)
+    _preview_outputs(out / options.quality.name, force)
+    if failed:
+        sys.exit(1)
+
+
+def _preview_merge(roots: tuple[Path, ...], out: Path, force: bool) -> None:
+    """Merge the rendered folders under ``roots`` into OUT/QUALITY; previews and page."""
+    from mathreel import batch
+    from mathreel.page import find_rendered, merge_shards
+    from mathreel.previews import rendered_lessons
+
+    sources = [folder for root in roots for folder in find_rendered(root)]
+    if not sources:
+        raise MathreelError(
+            f"no rendered folder (with a manifest.json) in {', '.join(str(r) for r in roots)}"
+        )
+    out_dir = out / str(rendered_lessons(sources[0])["quality"])
+    with batch.lock_output(out_dir):
+        manifest = merge_shards(sources, out_dir)
+    count = len(json.loads(manifest.read_text(encoding="utf-8"))["lessons"])
+    click.echo(
+        f"Merged {count} lesson(s) from {len(sources)} folder(s) into {out_dir}/"
+    )
+    _preview_outputs(out_dir, force)
+
+
+def _preview_outputs(out_dir: Path, force: bool) -> None:
+    """Posters, key moments, contact sheets and the page of a rendered folder."""
+    from mathreel import batch
+    from mathreel.page import build_page
+    from mathreel.previews import make_all_previews
+
+    with batch.lock_output(out_dir):
+        made = make_all_previews(out_dir, force=force)
+        page = build_page(out_dir)
+    fresh = sum(1 for p in made if p.made)
+    click.echo(
+        f"Previews: {out_dir / 'previews'}/ ({len(made)} lesson(s), {fresh} made now)"
+    )
+    click.echo(f"Page:     {page}")
+
+
+@cli.command("course", context_settings=CONTEXT)
+@click.option(
+    "-q",
+    "--quality",
+    default="preview",
+    show_default=True,
+    help="Quality folder to join (or e.g. 108p5).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root the lessons were rendered into.",
+)
+@click.option(
+    "--force", is_flag=True, help="Join again even when the course video is current."
+)
+@click.option(
+    "--reencode",
+    is_flag=True,
+    help="Encode the video again even when the lessons' packets could be copied.",
+)
+def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
+    """Join the rendered lessons, in course order, into one MP4 with chapters.
+
+    Writes OUT/QUALITY/course.mp4 with a chapter per lesson (and one per chapter
+    of a lesson), course.vtt and course.srt (every lesson's captions, shifted),
+    course.chapters.vtt and course.json, then rebuilds the course page. The
+    video is copied without re-encoding when the lessons share their encoding
+    settings; the narration becomes one continuous track, silent where a lesson
+    has none.
+    """
+    from mathreel import batch
+    from mathreel.course_video import build_course_video
+    from mathreel.page import build_page
+    from mathreel.previews import rendered_lessons
+
+    out_dir = out / quality
+    rendered_lessons(out_dir)  # one clear line when there is nothing to join
+    with batch.lock_output(out_dir):
+        result = build_course_video(
+            out_dir, force=force, reencode=True if reencode else None
+        )
+        page = build_page(out_dir)
+    how = "video copied" if result.copied else "video re-encoded"
+    sound = "with narration" if result.has_audio else "silent"
+    state = "built" if result.built else "current, not rebuilt"
+    click.echo(
+        f"Course video: {result.video} ({state}): {len(result.lessons)} lesson(s), "
+        f"{result.frames} frames, {_clock(result.duration)}, {how}, {sound}"
+    )
+    lessons = sum(1 for c in result.chapters if c.level == 1)
+    click.echo(
+        f"Chapters:     {lessons} lessons, {len(result.chapters) - lessons} lesson "
+        f"chapters ({result.chapters_vtt.name})"
+    )
+    click.echo(f"Captions:     {result.vtt}, {result.srt}")
+    click.echo(f"Page:         {page}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "-q",
+    "--quality",
+    default="preview",
+    show_default=True,
+    help="Quality folder to serve (or e.g. 108p5).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Output root the lessons were rendered into.",
+)
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Serve this rendered folder instead of OUT/QUALITY.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port (0: any free port).",
+)
+def serve(quality: str, out: Path, folder: Path | None, host: str, port: int) -> None:
+    """Serve the course page of OUT/QUALITY on localhost for a quick look.
+
+    The page (index.html) is rebuilt from the folder's manifest first. Videos
+    are served with byte ranges, so seeking and the chapter buttons work.
+    Ctrl-C stops the server.
+    """
+    from mathreel.page import build_page
+    from mathreel.page import serve as serve_folder
+
+    where = folder or out / quality
+    page = build_page(where)
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {where}/ at {url}{page.name} (Ctrl-C to stop)")
+
+    serve_folder(where, host, port, ready=ready)
 
 
 for _command in cli.commands.values():  # -V/--version on every command, as on the group

@@ -22,10 +22,32 @@ from .timeline import Plan
 __all__ = ["fingerprint", "load_plan", "save_plan"]
 
 
+#: Engine modules that never change a lesson's frames, sound or captions (the
+#: CLI's helpers, the course page and previews, the benchmark): editing them
+#: does not re-render the course.
+PRESENTATION = frozenset(
+    {
+        "bench.py",
+        "batch.py",
+        "course_video.py",
+        "doctor.py",
+        "page.py",
+        "previews.py",
+        "report.py",
+        "scaffold.py",
+        "watch.py",
+    }
+)
+
+
 @cache
 def _engine_sources() -> tuple[tuple[str, bytes], ...]:
     root = Path(__file__).resolve().parent
-    return tuple((p.name, p.read_bytes()) for p in sorted(root.rglob("*.py")))
+    return tuple(
+        (p.name, p.read_bytes())
+        for p in sorted(root.rglob("*.py"))
+        if p.name not in PRESENTATION
+    )
 
 
 @cache

@@ -291,6 +291,7 @@ def lesson_record(
                 "say": b.say,
                 "speech_seconds": round(b.speech_seconds, 3),
                 "chapter": b.chapter,
+                "key": b.key,
             }
             for b in plan.beats
         ],

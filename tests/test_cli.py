@@ -14,7 +14,18 @@ from mathreel import __version__
 from mathreel.media import probe
 from render import cli
 
-COMMANDS = ["list", "plan", "render", "still", "frames", "doctor", "new"]
+COMMANDS = [
+    "list",
+    "plan",
+    "render",
+    "still",
+    "frames",
+    "doctor",
+    "new",
+    "preview",
+    "course",
+    "serve",
+]
 
 
 def run(*args):

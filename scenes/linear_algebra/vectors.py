@@ -1,0 +1,728 @@
+"""Vectors: an arrow, a list of numbers, and data.
+
+A 2-D vector is an arrow from the origin and, equally, the list of its two
+components: how far it goes along each axis. Vectors add tip to tail, which is
+adding component by component; a scalar stretches every component, and a
+negative one flips the arrow. Words become vectors too: on a small hand-made
+embedding table, ``king - man + woman`` lands next to ``queen``. The numbers on
+screen come from the pure functions below, which the tests check on their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    UR,
+    Arrow,
+    Axes,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    GrowFromCenter,
+    Mobject,
+    NumberPlane,
+    ReplacementTransform,
+    Star,
+    VGroup,
+    config,
+)
+
+from mathreel.params import Float, Vector, nonzero
+from scenes.style import (
+    ACCENT,
+    BLUE,
+    CONTENT_BOTTOM,
+    GREEN,
+    INK,
+    MUTED,
+    ORANGE,
+    PURPLE,
+    RED,
+    SMALL,
+    CourseLesson,
+    fmt,
+    fmt_vec,
+    panel,
+    say_num,
+    say_vec,
+    tex,
+    tex_matrix,
+    text,
+)
+
+__all__ = [
+    "ANALOGY",
+    "EMBEDDINGS",
+    "Vectors",
+    "add",
+    "analogy",
+    "distances",
+    "entries_within",
+    "fit_unit",
+    "nearest_word",
+    "quiet_corner",
+    "scale",
+    "scale_phrase",
+]
+
+#: A made-up 2-D word embedding: (how royal, how female).
+EMBEDDINGS: dict[str, tuple[float, float]] = {
+    "man": (1.0, 1.0),
+    "woman": (1.2, 3.0),
+    "prince": (3.0, 0.6),
+    "princess": (2.9, 3.3),
+    "king": (4.0, 0.8),
+    "queen": (4.1, 3.1),
+}
+
+#: Where each word's label sits, clear of the analogy arrows.
+LABEL_SIDES = {"man": LEFT, "king": RIGHT, "prince": DOWN}
+
+#: The analogy the lesson computes: ``king - man + woman``.
+ANALOGY = ("king", "man", "woman")
+
+#: Largest component the lesson can draw for u and v.
+MAX_ENTRY = 4.0
+
+
+# -- the math ---------------------------------------------------------------------
+
+
+def add(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """``u + v``, component by component."""
+    return np.asarray(u, dtype=float) + np.asarray(v, dtype=float)
+
+
+def scale(c: float, v: np.ndarray) -> np.ndarray:
+    """``c v``: every component times ``c``."""
+    return float(c) * np.asarray(v, dtype=float)
+
+
+def scale_phrase(c: float) -> str:
+    """What multiplying by ``c`` does to an arrow, in words."""
+    size = abs(float(c))
+    if size == 1:
+        length = "the same length"
+    elif size == 2:
+        length = "twice as long"
+    elif size == 0.5:
+        length = "half as long"
+    else:
+        length = f"{fmt(size)} times as long"
+    way = "the same direction" if c > 0 else "the opposite direction"
+    return f"{way}, {length}"
+
+
+def analogy(
+    table: Mapping[str, Sequence[float]], start: str, minus: str, plus: str
+) -> np.ndarray:
+    """``start - minus + plus`` on the word vectors of ``table``."""
+    vec = {w: np.asarray(x, dtype=float) for w, x in table.items()}
+    return vec[start] - vec[minus] + vec[plus]
+
+
+def distances(
+    table: Mapping[str, Sequence[float]], point: np.ndarray
+) -> dict[str, float]:
+    """Euclidean distance from ``point`` to every word of ``table``."""
+    p = np.asarray(point, dtype=float)
+    return {
+        w: float(np.linalg.norm(np.asarray(x, dtype=float) - p))
+        for w, x in table.items()
+    }
+
+
+def nearest_word(
+    table: Mapping[str, Sequence[float]],
+    point: np.ndarray,
+    exclude: Sequence[str] = (),
+) -> tuple[str, float]:
+    """The word of ``table`` closest to ``point`` (skipping ``exclude``) and its distance."""
+    found = {w: d for w, d in distances(table, point).items() if w not in exclude}
+    word = min(found, key=lambda w: (found[w], w))
+    return word, found[word]
+
+
+def fit_unit(points: np.ndarray, half_width: float, half_height: float) -> float:
+    """Scene units per grid unit so that every point fits, with a margin.
+
+    At most 1.2, so a small picture is not blown up; at least 0.2, which the
+    parameter limits (components up to 4, scalars up to 3) never go below.
+    """
+    pts = np.atleast_2d(np.asarray(points, dtype=float))
+    extent_x = max(1.0, float(np.max(np.abs(pts[:, 0]))) * 1.15)
+    extent_y = max(1.0, float(np.max(np.abs(pts[:, 1]))) * 1.15)
+    return max(0.2, min(1.2, half_width / extent_x, half_height / extent_y))
+
+
+def quiet_corner(points: np.ndarray) -> str:
+    """``"UL"`` or ``"UR"``: the upper corner with fewer of ``points`` in it.
+
+    Points on the left half of the upper half count against UL, on the right
+    half against UR; ties go to UL.
+    """
+    pts = np.atleast_2d(np.asarray(points, dtype=float))
+    upper = pts[pts[:, 1] > 0]
+    left = int(np.sum(upper[:, 0] < 0))
+    right = int(np.sum(upper[:, 0] > 0))
+    return "UR" if left > right else "UL"
+
+
+def entries_within(limit: float):
+    """A parameter requirement: every component has absolute value at most ``limit``."""
+
+    def check(value: np.ndarray) -> str | None:
+        if np.max(np.abs(value)) > limit:
+            return f"components larger than {fmt(limit)} do not fit on screen"
+        return None
+
+    return check
+
+
+def _scalar_visible(c: float) -> str | None:
+    if abs(c) < 0.25:
+        return "a scalar this close to 0 shrinks the arrow to almost nothing"
+    return None
+
+
+def _segment_points(a: np.ndarray, b: np.ndarray, n: int = 5) -> np.ndarray:
+    t = np.linspace(0.0, 1.0, n)[:, None]
+    return (1 - t) * np.asarray(a, dtype=float) + t * np.asarray(b, dtype=float)
+
+
+# -- layout (scene units) -----------------------------------------------------------
+TOP = config.frame_height / 2 - 0.3
+BOTTOM = CONTENT_BOTTOM + 0.15
+
+
+class Vectors(CourseLesson):
+    """Arrows and lists; tip-to-tail addition; scaling; words as vectors."""
+
+    params = {
+        "u": Vector(
+            [3, 1],
+            help="the first vector, u",
+            require=[nonzero, entries_within(MAX_ENTRY)],
+        ),
+        "v": Vector(
+            [1, 2],
+            help="the second vector, v, added to u",
+            require=[nonzero, entries_within(MAX_ENTRY)],
+        ),
+        "scalar": Float(
+            2,
+            lo=-3,
+            hi=3,
+            help="the number c that scales u",
+            require=[_scalar_visible],
+        ),
+    }
+
+    def construct(self) -> None:
+        u, v, c = self.args.u, self.args.v, self.args.scalar
+        self.fit_view(u, v, c)
+        self.title_card("Vectors", "What is a vector, and how can a word be one?")
+        self.show_arrow(u)
+        self.show_components(u)
+        self.add_tip_to_tail(u, v)
+        self.add_in_numbers(u, v)
+        self.scale_up(u, c)
+        self.flip(u, c)
+        self.clear_plane()
+        self.words_as_vectors()
+        self.word_step()
+        self.word_analogy()
+        self.recap(
+            [
+                "A vector is an arrow and a list of numbers, its components.",
+                "Add vectors tip to tail, which is adding component by component.",
+                "A scalar stretches every component; a negative one flips the arrow.",
+                "Data becomes vectors, and differences between them carry meaning.",
+            ],
+            "every input to a model, a word, an image, a row of a table, "
+            "is a vector, and embeddings place similar things close together.",
+        )
+
+    # -- view ------------------------------------------------------------------
+    def fit_view(self, u: np.ndarray, v: np.ndarray, c: float) -> None:
+        """Choose the grid scale and the panel corner from everything drawn."""
+        s = add(u, v)
+        points = np.vstack([u, v, s, scale(c, u), scale(-c, u)])
+        half_h = (TOP - BOTTOM) / 2
+        self.origin = np.array([0.0, (TOP + BOTTOM) / 2, 0.0])
+        self.unit = fit_unit(points, config.frame_width / 2 - 0.5, half_h - 0.4)
+        drawn = np.vstack(
+            [
+                _segment_points([0, 0], u),
+                _segment_points([0, 0], v),
+                _segment_points(u, s),
+                _segment_points([0, 0], s),
+                _segment_points([0, 0], scale(c, u)),
+                _segment_points([0, 0], scale(-c, u)),
+            ]
+        )
+        self.corner = UL if quiet_corner(drawn) == "UL" else UR
+
+    def point(self, xy: np.ndarray) -> np.ndarray:
+        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
+
+    def arrow(self, xy: np.ndarray, color: str, start: np.ndarray | None = None):
+        """An arrow from ``start`` (the origin) to ``xy``, or a dot if it has no length."""
+        tail = np.zeros(2) if start is None else np.asarray(start, dtype=float)
+        head = np.asarray(xy, dtype=float)
+        if np.linalg.norm(head - tail) * self.unit < 1e-3:
+            return Dot(self.point(head), radius=0.08, color=color)
+        return Arrow(
+            self.point(tail),
+            self.point(head),
+            buff=0,
+            color=color,
+            stroke_width=6,
+            max_tip_length_to_length_ratio=0.3,
+            tip_length=0.25,
+        )
+
+    def tip_label(
+        self,
+        mob: Mobject,
+        xy: np.ndarray,
+        start=None,
+        away_from=None,
+        avoid: Sequence[Mobject] = (),
+    ) -> Mobject:
+        """Place ``mob`` beside the tip of the arrow to ``xy``.
+
+        Beside the tip rather than past it, so a longer arrow along the same line
+        (``2u`` over ``u``) never runs through the label. The arrow's left side
+        is preferred, or the side farther from the plane point ``away_from``;
+        the other side is taken when the first would cover a label in ``avoid``
+        or leave the frame.
+        """
+        tail = np.zeros(2) if start is None else np.asarray(start, dtype=float)
+        d = np.asarray(xy, dtype=float) - tail
+        n = np.linalg.norm(d)
+        along = np.array([d[0], d[1], 0.0]) / n if n > 0 else RIGHT
+        normal = np.array([-along[1], along[0], 0.0])
+        reach = 0.18 + 0.5 * (mob.width * abs(normal[0]) + mob.height * abs(normal[1]))
+        spots = [self.point(xy) - 0.15 * along + k * reach * normal for k in (1, -1)]
+        if away_from is not None:
+            far = self.point(away_from)
+            spots.sort(key=lambda p: -float(np.linalg.norm(p - far)))
+        past = 0.3 + 0.5 * (mob.width * abs(along[0]) + mob.height * abs(along[1]))
+        spots += [
+            self.point(xy) + past * along,
+            spots[0] + reach * (spots[0] - spots[1]),
+        ]
+        half = np.array([mob.width / 2, mob.height / 2, 0.0])
+
+        def clashes(spot: np.ndarray) -> int:
+            lo, hi = spot - half, spot + half
+            count = 0
+            for other in avoid:
+                o_lo, o_hi = other.get_corner(DOWN + LEFT), other.get_corner(UP + RIGHT)
+                if np.all(lo[:2] < o_hi[:2] + 0.03) and np.all(
+                    o_lo[:2] - 0.03 < hi[:2]
+                ):
+                    count += 1
+            limit = np.array([config.frame_width / 2, config.frame_height / 2])
+            if np.any(np.abs(lo[:2]) > limit) or np.any(np.abs(hi[:2]) > limit):
+                count += 1
+            return count
+
+        spot = min(spots, key=clashes)  # min keeps the first of equals
+        return mob.move_to(spot)
+
+    def make_plane(self) -> NumberPlane:
+        span = math.ceil(config.frame_width / self.unit) + 2
+        step = 1 if self.unit > 0.35 else 2
+        span += span % step
+        plane = NumberPlane(
+            x_range=[-span, span, step],
+            y_range=[-span, span, step],
+            x_length=2 * span * self.unit,
+            y_length=2 * span * self.unit,
+            background_line_style={
+                "stroke_color": BLUE,
+                "stroke_width": 1.5,
+                "stroke_opacity": 0.4,
+            },
+            axis_config={"stroke_color": INK, "stroke_opacity": 0.8},
+        ).move_to(self.origin)
+        self.backdrop(plane)
+        return plane
+
+    def set_info(self, *rows: Mobject) -> None:
+        """Replace the formula card in the quiet corner with ``rows``."""
+        content = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        card = panel(content).to_corner(self.corner, buff=0.3)
+        if self.info is None:
+            self.play(FadeIn(card), run_time=0.6)
+        else:
+            self.play(ReplacementTransform(self.info, card), run_time=0.7)
+        self.info = card
+
+    def named(self, name: str, vec: np.ndarray, color: str) -> Mobject:
+        line = tex(name, "=", tex_matrix(vec))
+        line[0].set_color(color)
+        line[2].set_color(color)
+        return line
+
+    # -- beats: arrows and lists ---------------------------------------------------
+    def show_arrow(self, u: np.ndarray) -> None:
+        self.info = None
+        self.plane = self.make_plane()
+        self.u_arrow = self.arrow(u, ACCENT)
+        # away from the corner where the component legs meet
+        self.u_label = self.tip_label(
+            tex("u", color=ACCENT), u, away_from=np.array([u[0], 0.0])
+        )
+        right = "right" if u[0] >= 0 else "left"
+        up = "up" if u[1] >= 0 else "down"
+        with self.beat(
+            "A vector is an arrow: a length and a direction. This one, u, starts at the "
+            f"origin and ends {fmt(abs(u[0]))} {right} and {fmt(abs(u[1]))} {up}.",
+            chapter="Arrows and lists",
+        ):
+            self.play(Create(self.plane), run_time=1.2)
+            self.play(GrowArrow(self.u_arrow), run_time=0.8)
+            self.play(FadeIn(self.u_label), run_time=0.4)
+
+    def show_components(self, u: np.ndarray) -> None:
+        corner = np.array([u[0], 0.0])
+        legs = VGroup()
+        labels = VGroup()
+        if abs(u[0]) > 1e-9:
+            legs.add(
+                DashedLine(self.origin, self.point(corner), color=GREEN, stroke_width=5)
+            )
+            labels.add(
+                tex(fmt(u[0]), color=GREEN).next_to(
+                    legs[-1], DOWN if u[1] >= 0 else UP, buff=0.12
+                )
+            )
+        if abs(u[1]) > 1e-9:
+            legs.add(
+                DashedLine(self.point(corner), self.point(u), color=RED, stroke_width=5)
+            )
+            labels.add(
+                tex(fmt(u[1]), color=RED).next_to(
+                    legs[-1], RIGHT if u[0] >= 0 else LEFT, buff=0.12
+                )
+            )
+        self.legs = VGroup(legs, labels)
+        with self.beat(
+            f"As a list of numbers, u is {fmt_vec(u)}: how far it goes along each axis. "
+            "These numbers are its components.",
+            say=f"As a list of numbers, u is {say_vec(u)}: how far it goes along each axis. "
+            "These numbers are its components.",
+        ):
+            self.play(Create(legs), run_time=1.0)
+            self.play(FadeIn(labels), run_time=0.5)
+            self.set_info(self.named("u", u, ACCENT))
+
+    # -- beats: adding and scaling ---------------------------------------------------
+    def add_tip_to_tail(self, u: np.ndarray, v: np.ndarray) -> None:
+        s = add(u, v)
+        self.v_arrow = self.arrow(v, BLUE)
+        self.v_label = self.tip_label(tex("v", color=BLUE), v, avoid=[self.u_label])
+        moved = self.arrow(s, BLUE, start=u)
+        self.sum_arrow = self.arrow(s, PURPLE)
+        self.sum_label = self.tip_label(
+            tex("u+v", color=PURPLE), s, away_from=u, avoid=[self.u_label, self.v_label]
+        )
+        with self.beat(
+            f"Add a second vector, v = {fmt_vec(v)}. To add, go tip to tail: slide v so it "
+            "starts where u ends. The sum runs from the origin to where v now ends.",
+            say=f"Add a second vector, v, equal to {say_vec(v)}. To add, go tip to tail: "
+            "slide v so it starts where u ends. The sum runs from the origin to where v "
+            "now ends.",
+            chapter="Adding and scaling",
+        ):
+            self.play(FadeOut(self.legs), run_time=0.4)
+            self.play(GrowArrow(self.v_arrow), FadeIn(self.v_label), run_time=0.8)
+            row = VGroup(self.named("u", u, ACCENT), self.named("v", v, BLUE)).arrange(
+                RIGHT, buff=0.5
+            )
+            self.set_info(row)
+            self.v_copy = self.v_arrow.copy()
+            self.play(ReplacementTransform(self.v_copy, moved), run_time=1.2)
+            self.v_copy = moved
+            self.play(_grow(self.sum_arrow), run_time=0.9)
+            self.play(FadeIn(self.sum_label), run_time=0.4)
+
+    def add_in_numbers(self, u: np.ndarray, v: np.ndarray) -> None:
+        s = add(u, v)
+        line = tex(
+            "u+v", "=", tex_matrix(u), "+", tex_matrix(v), "=", tex_matrix(s), size=36
+        )
+        line[0].set_color(PURPLE)
+        line[2].set_color(ACCENT)
+        line[4].set_color(BLUE)
+        line[6].set_color(PURPLE)
+        sums = " and ".join(
+            f"{fmt(a)} plus {fmt(b)} is {fmt(a + b)}" for a, b in zip(u, v, strict=True)
+        )
+        says = " and ".join(
+            f"{say_num(a)} plus {say_num(b)} is {say_num(a + b)}"
+            for a, b in zip(u, v, strict=True)
+        )
+        with self.beat(
+            f"In numbers, add component by component: {sums}. So u + v = {fmt_vec(s)}.",
+            say=f"In numbers, add component by component: {says}. So u plus v is "
+            f"{say_vec(s)}.",
+        ):
+            self.set_info(line)
+            self.play(self.sum_arrow.animate.set_stroke(width=10), run_time=0.4)
+            self.play(self.sum_arrow.animate.set_stroke(width=6), run_time=0.4)
+
+    def scaled_line(self, c: float, u: np.ndarray) -> Mobject:
+        cu = scale(c, u)
+        line = tex(f"{fmt(c)}u", "=", fmt(c), tex_matrix(u), "=", tex_matrix(cu))
+        line[0].set_color(ORANGE)
+        line[3].set_color(ACCENT)
+        line[5].set_color(ORANGE)
+        return line
+
+    def scale_up(self, u: np.ndarray, c: float) -> None:
+        cu = scale(c, u)
+        self.c_arrow = self.arrow(cu, ORANGE)
+        self.c_label = self.tip_label(
+            tex(f"{fmt(c)}u", color=ORANGE), cu, avoid=[self.u_label]
+        )
+        with self.beat(
+            f"Multiplying by a number, a scalar, scales every component. {fmt(c)} u is "
+            f"{fmt_vec(cu)}: {scale_phrase(c)}.",
+            say=f"Multiplying by a number, a scalar, scales every component. {say_num(c)} u "
+            f"is {say_vec(cu)}: {scale_phrase(c)}.",
+        ):
+            self.play(
+                FadeOut(
+                    self.v_arrow,
+                    self.v_label,
+                    self.v_copy,
+                    self.sum_arrow,
+                    self.sum_label,
+                ),
+                run_time=0.5,
+            )
+            self.set_info(self.scaled_line(c, u))
+            self.bring_to_back(self.c_arrow)
+            self.bring_to_back(self.plane)
+            self.play(GrowArrow(self.c_arrow), FadeIn(self.c_label), run_time=1.0)
+            self.bring_to_front(self.u_arrow)
+
+    def flip(self, u: np.ndarray, c: float) -> None:
+        cu = scale(-c, u)
+        arrow = self.arrow(cu, RED)
+        label = self.tip_label(
+            tex(f"{fmt(-c)}u", color=RED), cu, avoid=[self.u_label, self.c_label]
+        )
+        if c > 0:
+            line = (
+                f"A negative scalar flips the arrow: {fmt(-c)} u = {fmt_vec(cu)} "
+                "points the opposite way."
+            )
+            say = (
+                f"A negative scalar flips the arrow: {say_num(-c)} u is {say_vec(cu)}, "
+                "pointing the opposite way."
+            )
+        else:
+            line = (
+                f"Flip the sign and the arrow turns around: {fmt(-c)} u = {fmt_vec(cu)} "
+                "points along u again."
+            )
+            say = (
+                f"Flip the sign and the arrow turns around: {say_num(-c)} u is "
+                f"{say_vec(cu)}, pointing along u again."
+            )
+        line2 = self.scaled_line(-c, u)
+        line2[0].set_color(RED)
+        line2[5].set_color(RED)
+        with self.beat(line, say=say):
+            self.set_info(line2)
+            self.play(GrowArrow(arrow), FadeIn(label), run_time=1.0)
+        self.c_neg = VGroup(arrow, label)
+
+    def clear_plane(self) -> None:
+        self.play(
+            FadeOut(
+                self.plane,
+                self.u_arrow,
+                self.u_label,
+                self.c_arrow,
+                self.c_label,
+                self.c_neg,
+                self.info,
+            ),
+            run_time=0.6,
+        )
+
+    # -- beats: words as vectors -----------------------------------------------------
+    def words_as_vectors(self) -> None:
+        table = EMBEDDINGS
+        pts = np.array(list(table.values()))
+        result = analogy(table, *ANALOGY)
+        lo = np.minimum(pts.min(axis=0), result).min()
+        x_max = math.ceil(max(pts[:, 0].max(), result[0]) + 0.5)
+        y_max = math.ceil(max(pts[:, 1].max(), result[1]) + 0.5)
+        floor = min(0, math.floor(lo))
+        self.axes = Axes(
+            x_range=[floor, x_max, 1],
+            y_range=[floor, y_max, 1],
+            x_length=7.0,
+            y_length=TOP - BOTTOM - 0.4,
+            tips=True,
+            axis_config={"color": MUTED, "stroke_width": 2, "tip_length": 0.2},
+        )
+        self.axes.move_to([-3.1, (TOP + BOTTOM) / 2 - 0.1, 0])
+        x_name = text("royal", SMALL, MUTED).next_to(
+            self.axes.x_axis.get_end(), DOWN, buff=0.15
+        )
+        y_name = text("female", SMALL, MUTED).next_to(
+            self.axes.y_axis.get_end(), RIGHT, buff=0.15
+        )
+        self.word_dots = {}
+        self.word_labels = {}
+        marks = VGroup()
+        for word, xy in table.items():
+            dot = Dot(self.axes.c2p(*xy), radius=0.08, color=INK)
+            side = LABEL_SIDES.get(word, UP)
+            label = text(word, SMALL, INK).next_to(dot, side, buff=0.12)
+            self.word_dots[word] = dot
+            self.word_labels[word] = label
+            marks.add(VGroup(dot, label))
+        rows = VGroup(
+            *(
+                VGroup(
+                    text(word, SMALL, INK),
+                    text(fmt_vec(xy), SMALL, BLUE),
+                )
+                for word, xy in table.items()
+            )
+        )
+        for row in rows:
+            row[1].next_to(row[0], RIGHT, buff=0.3)
+        width = max(row[0].width for row in rows)
+        for row in rows:
+            row[1].next_to(row[0], RIGHT, buff=0.3 + width - row[0].width)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.18)
+        heading = text("word: (royal, female)", SMALL, MUTED)
+        self.table_card = panel(
+            VGroup(heading, rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        )
+        self.table_card.move_to([4.4, 0, 0]).to_edge(UP, buff=0.35)
+        self.word_marks = marks
+        with self.beat(
+            "Data can be vectors too. A word embedding turns each word into a list of "
+            "numbers. In this made-up table, the first number says how royal a word is, "
+            "the second how female.",
+            chapter="Words as vectors",
+        ):
+            self.play(Create(self.axes), FadeIn(x_name, y_name), run_time=1.0)
+            self.play(FadeIn(self.table_card), run_time=0.6)
+            self.play(FadeIn(marks, lag_ratio=0.2), run_time=1.5)
+        self.axis_names = VGroup(x_name, y_name)
+
+    def word_step(self) -> None:
+        start, minus, plus = ANALOGY
+        a, b = np.array(EMBEDDINGS[minus]), np.array(EMBEDDINGS[plus])
+        self.step = Arrow(
+            self.axes.c2p(*a),
+            self.axes.c2p(*b),
+            buff=0.2,
+            color=GREEN,
+            stroke_width=6,
+            max_tip_length_to_length_ratio=0.2,
+        )
+        formula = tex(
+            rf"\text{{{start}}}",
+            "-",
+            rf"\text{{{minus}}}",
+            "+",
+            rf"\text{{{plus}}}",
+            size=36,
+        )
+        formula[2].set_color(GREEN)
+        formula[4].set_color(GREEN)
+        self.formula = formula.next_to(self.table_card, DOWN, buff=0.3)
+        with self.beat(
+            f"Now a famous trick: {start} minus {minus} plus {plus}. "
+            f"Minus {minus} plus {plus} is the step from {minus} to {plus}.",
+        ):
+            self.play(FadeIn(self.formula), run_time=0.6)
+            self.play(GrowArrow(self.step), run_time=1.0)
+
+    def word_analogy(self) -> None:
+        start, minus, plus = ANALOGY
+        result = analogy(EMBEDDINGS, *ANALOGY)
+        word, dist = nearest_word(EMBEDDINGS, result, exclude=ANALOGY)
+        shift = self.axes.c2p(*EMBEDDINGS[start]) - self.axes.c2p(*EMBEDDINGS[minus])
+        moved = self.step.copy().shift(shift).set_color(ORANGE)
+        star = Star(
+            n=5, outer_radius=0.18, color=ORANGE, fill_opacity=1, stroke_width=0
+        ).move_to(self.axes.c2p(*result))
+        gap = DashedLine(
+            self.axes.c2p(*result),
+            self.word_dots[word].get_center(),
+            color=ACCENT,
+            stroke_width=4,
+            dash_length=0.06,
+        )
+        answer = VGroup(
+            tex("=", tex_matrix(result), size=36),
+            text(f"nearest word: {word}", SMALL, ACCENT),
+            text(f"distance {fmt(dist)}", SMALL, ACCENT),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        answer[0][1].set_color(ORANGE)
+        answer.next_to(self.formula, DOWN, buff=0.25, aligned_edge=LEFT)
+        with self.beat(
+            f"Take the same step from {start}. We land at {fmt_vec(result)}, and the "
+            f"nearest word is {word}, only {fmt(dist)} away. The direction from "
+            f"{minus} to {plus} carries over to royalty.",
+            say=f"Take the same step from {start}. We land at {say_vec(result)}, and the "
+            f"nearest word is {word}, only {fmt(dist)} away. The direction from "
+            f"{minus} to {plus} carries over to royalty.",
+            key=True,
+        ):
+            self.play(
+                ReplacementTransform(self.step.copy(), moved),
+                run_time=1.4,
+            )
+            self.play(GrowFromCenter(star), FadeIn(answer[0]), run_time=0.6)
+            self.play(
+                Create(gap),
+                self.word_labels[word].animate.set_color(ACCENT).scale(1.2),
+                FadeIn(answer[1:]),
+                run_time=0.8,
+            )
+        self.play(
+            FadeOut(
+                self.axes,
+                self.axis_names,
+                self.word_marks,
+                self.table_card,
+                self.formula,
+                self.step,
+                moved,
+                star,
+                gap,
+                answer,
+            ),
+            run_time=0.6,
+        )
+
+
+def _grow(mob: Mobject):
+    """Grow an arrow from its tail; fade in the dot that stands for a zero vector."""
+    return GrowArrow(mob) if isinstance(mob, Arrow) else FadeIn(mob)

@@ -1,0 +1,195 @@
+"""The dot-product lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.dot_product import (
+    CANDIDATES,
+    QUERY,
+    SCORE_DIGITS,
+    DotProduct,
+    angle_between,
+    cosine_similarity,
+    degrees,
+    dot,
+    fit_unit,
+    length,
+    projection,
+    rank_by_cosine,
+    residual,
+    rotate,
+    scalar_projection,
+    signed_angle,
+)
+from scenes.style import fmt, fmt_vec
+
+vectors = arrays(np.float64, (2,), elements=st.floats(-20, 20, allow_nan=False))
+
+
+def _nonzero(v):
+    return np.linalg.norm(v) > 1e-3
+
+
+# -- the math -----------------------------------------------------------------------
+
+
+@given(vectors, vectors)
+def test_dot_is_the_sum_of_products(u, v):
+    assert dot(u, v) == pytest.approx(float(np.dot(u, v)), abs=1e-9)
+    assert dot(u, v) == pytest.approx(dot(v, u))
+    assert dot(u, u) >= 0
+    assert length(u) == pytest.approx(float(np.linalg.norm(u)), abs=1e-9)
+
+
+@given(vectors, vectors)
+def test_cosine_similarity_is_between_minus_one_and_one(u, v):
+    assume(_nonzero(u) and _nonzero(v))
+    assert -1.0 <= cosine_similarity(u, v) <= 1.0
+    assert cosine_similarity(u, u) == pytest.approx(1.0)
+    assert cosine_similarity(u, -u) == pytest.approx(-1.0)
+
+
+@given(vectors, vectors, st.floats(0.01, 100), st.floats(0.01, 100))
+def test_cosine_similarity_ignores_lengths(u, v, a, b):
+    assume(_nonzero(u) and _nonzero(v))
+    base = cosine_similarity(u, v)
+    assert cosine_similarity(a * u, b * v) == pytest.approx(base, abs=1e-9)
+    assert cosine_similarity(-a * u, b * v) == pytest.approx(-base, abs=1e-9)
+
+
+@given(vectors, vectors)
+def test_dot_is_length_times_length_times_cosine(u, v):
+    assume(_nonzero(u) and _nonzero(v))
+    theta = angle_between(u, v)
+    assert 0.0 <= theta <= math.pi
+    expected = length(u) * length(v) * math.cos(theta)
+    assert dot(u, v) == pytest.approx(expected, rel=1e-7, abs=1e-7)
+
+
+@given(vectors, vectors)
+def test_projection_is_orthogonal_to_the_residual(u, v):
+    assume(_nonzero(u))
+    p, r = projection(v, u), residual(v, u)
+    scale = max(1.0, length(v) ** 2)
+    assert abs(dot(p, r)) <= 1e-9 * scale
+    assert abs(dot(u, r)) <= 1e-9 * scale * max(1.0, length(u))
+    assert np.allclose(p + r, v)
+    # the projection lies along u, with the signed length u.v / |u|
+    assert abs(p[0] * u[1] - p[1] * u[0]) <= 1e-9 * scale * max(1.0, length(u))
+    assert scalar_projection(v, u) == pytest.approx(
+        math.copysign(length(p), dot(u, v)), abs=1e-9
+    )
+
+
+@given(vectors, st.floats(-10, 10))
+def test_rotation_keeps_length_and_turns_by_the_angle(v, turn):
+    assume(_nonzero(v))
+    w = rotate(v, turn)
+    assert length(w) == pytest.approx(length(v))
+    wrapped = (turn + math.pi) % (2 * math.pi) - math.pi
+    assert math.cos(signed_angle(v, w)) == pytest.approx(math.cos(wrapped), abs=1e-7)
+    assert np.allclose(rotate(v, 2 * math.pi), v)
+
+
+def test_zero_vectors_have_no_angle():
+    with pytest.raises(ZeroDivisionError):
+        cosine_similarity([0, 0], [1, 2])
+    with pytest.raises(ZeroDivisionError):
+        projection([1, 2], [0, 0])
+
+
+def test_ranking_by_cosine_puts_the_short_kitten_first():
+    q = QUERY[1]
+    ranked = rank_by_cosine(q, CANDIDATES)
+    scores = [s for _, s in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert ranked[0][0] == "kitten"
+    by_dot = max(CANDIDATES, key=lambda w: dot(q, CANDIDATES[w]))
+    assert by_dot != "kitten"  # the plain dot product prefers a longer vector
+    assert length(CANDIDATES["kitten"]) < length(q)
+
+
+@given(arrays(np.float64, (4, 2), elements=st.floats(-15, 15, allow_nan=False)))
+def test_fit_unit_keeps_points_in_the_room(points):
+    unit = fit_unit(points, left=3.0, right=4.5, down=3.0, up=3.0)
+    assert 0 < unit <= 1.5
+    assert np.all(points[:, 0] * unit <= 4.5 + 1e-9)
+    assert np.all(-points[:, 0] * unit <= 3.0 + 1e-9)
+    assert np.all(np.abs(points[:, 1]) * unit <= 3.0 + 1e-9)
+
+
+# -- what the lesson shows ------------------------------------------------------------
+
+OTHER = {"u": [2, -1], "v": [-1, 3]}
+
+
+@pytest.fixture(scope="module")
+def scenes(course):
+    entry = course.get("dot-product")
+    return [construct_only(entry, {}), construct_only(entry, OTHER)]
+
+
+def _shown(scene):
+    return [s for beat in scene.timeline.beats for s in beat.shown]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    u, v = scene.args.u, scene.args.v
+    shown = _shown(scene)
+    d = dot(u, v)
+    assert f"u = {fmt_vec(u)}" in shown and f"v = {fmt_vec(v)}" in shown
+    assert any(s.startswith(r"u\cdot v =") and s.endswith(f"= {fmt(d)}") for s in shown)
+    assert f"|u| = {fmt(length(u))}" in shown
+    assert f"|v| = {fmt(length(v))}" in shown
+    assert f"\\theta = {fmt(degrees(angle_between(u, v)), 1)}^\\circ" in shown
+    assert f"\\cos\\theta = {fmt(cosine_similarity(u, v))}" in shown
+    assert f"{d:.2f}" in shown  # the live readout, back at v after the swing
+    assert any(s.endswith(f"= {fmt(scalar_projection(v, u))}") for s in shown)
+    assert any(fmt_vec(projection(v, u)) in s and "proj" in s for s in shown)
+    assert any(fmt_vec(residual(v, u)) in s and "v - " in s for s in shown)
+    q = QUERY[1]
+    for word, xy in CANDIDATES.items():
+        assert word in shown
+        assert fmt(cosine_similarity(q, xy), SCORE_DIGITS) in shown
+        assert fmt(dot(q, xy)) in shown
+    assert not scene.timeline.warnings
+
+
+def test_narration_reads_the_same_numbers(scenes):
+    scene = scenes[1]
+    u, v = scene.args.u, scene.args.v
+    texts = " ".join(b.text for b in scene.timeline.beats)
+    assert f"is {fmt(dot(u, v))}." in texts
+    assert f"the angle is {fmt(degrees(angle_between(u, v)), 1)} degrees" in texts
+    assert "negative because the shadow points against u" in texts
+    assert sum(b.key for b in scene.timeline.beats) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "bad", "why"),
+    [
+        ("u", [0, 0], "divides by lengths"),
+        ("v", [0, 0], "divides by lengths"),
+        ("u", [5, 0], "do not fit"),
+        ("v", "north", "not a list"),
+        ("v", [1, 2, 3], "3 entries"),
+    ],
+)
+def test_bad_vectors_fail_with_one_line(name, bad, why):
+    with pytest.raises(ParamError) as error:
+        DotProduct.resolve_args({name: bad}, lesson="dot-product")
+    message = str(error.value)
+    assert message.startswith(f"dot-product: parameter '{name}'")
+    assert why in message
+    assert "\n" not in message

@@ -1,0 +1,174 @@
+"""The vectors lesson: its math alone, then what it shows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
+from scenes.linear_algebra.vectors import (
+    ANALOGY,
+    EMBEDDINGS,
+    Vectors,
+    add,
+    analogy,
+    distances,
+    fit_unit,
+    nearest_word,
+    quiet_corner,
+    scale,
+    scale_phrase,
+)
+from scenes.style import fmt, fmt_vec, tex_matrix
+
+finite = st.floats(-50, 50, allow_nan=False)
+vectors = arrays(np.float64, (2,), elements=finite)
+scalars = st.floats(-10, 10, allow_nan=False)
+
+
+# -- the math -----------------------------------------------------------------------
+
+
+@given(vectors, vectors, vectors)
+def test_addition_is_commutative_and_associative(u, v, w):
+    assert np.allclose(add(u, v), add(v, u))
+    assert np.allclose(add(add(u, v), w), add(u, add(v, w)))
+    assert np.allclose(add(u, np.zeros(2)), u)
+
+
+@given(vectors, vectors)
+def test_addition_is_component_by_component(u, v):
+    s = add(u, v)
+    assert s[0] == u[0] + v[0] and s[1] == u[1] + v[1]
+
+
+@given(scalars, scalars, vectors, vectors)
+def test_scaling_distributes(a, b, u, v):
+    assert np.allclose(scale(a, add(u, v)), add(scale(a, u), scale(a, v)))
+    assert np.allclose(scale(a + b, u), add(scale(a, u), scale(b, u)))
+    assert np.allclose(scale(a, scale(b, u)), scale(a * b, u))
+    assert np.array_equal(scale(1, u), u)
+    assert np.allclose(add(u, scale(-1, u)), np.zeros(2))
+
+
+@given(st.floats(0.01, 10), vectors)
+def test_negative_scalar_flips_direction_and_scales_length(c, u):
+    flipped = scale(-c, u)
+    assert np.linalg.norm(flipped) == pytest.approx(c * np.linalg.norm(u))
+    assert np.dot(flipped, u) <= 0
+
+
+def test_scale_phrase_says_direction_and_length():
+    assert scale_phrase(2) == "the same direction, twice as long"
+    assert scale_phrase(-0.5) == "the opposite direction, half as long"
+    assert scale_phrase(-1.5) == "the opposite direction, 1.5 times as long"
+
+
+def test_analogy_lands_nearest_to_queen():
+    result = analogy(EMBEDDINGS, *ANALOGY)
+    expected = (
+        np.array(EMBEDDINGS["king"])
+        - np.array(EMBEDDINGS["man"])
+        + np.array(EMBEDDINGS["woman"])
+    )
+    assert np.allclose(result, expected)
+    assert nearest_word(EMBEDDINGS, result, exclude=ANALOGY)[0] == "queen"
+    assert nearest_word(EMBEDDINGS, result)[0] == "queen"
+
+
+@given(arrays(np.float64, (2,), elements=st.floats(-5, 5, allow_nan=False)))
+def test_nearest_word_has_the_smallest_distance(point):
+    word, dist = nearest_word(EMBEDDINGS, point)
+    all_d = distances(EMBEDDINGS, point)
+    assert dist == min(all_d.values()) == all_d[word]
+    assert all(d >= 0 for d in all_d.values())
+    other, _ = nearest_word(EMBEDDINGS, point, exclude=[word])
+    assert other != word
+
+
+@given(arrays(np.float64, (5, 2), elements=st.floats(-15, 15, allow_nan=False)))
+def test_fit_unit_keeps_points_on_screen(points):
+    unit = fit_unit(points, 6.6, 3.0)
+    assert 0.2 <= unit <= 1.2
+    if unit > 0.2:
+        assert np.all(np.abs(points[:, 0]) * unit <= 6.6)
+        assert np.all(np.abs(points[:, 1]) * unit <= 3.0)
+
+
+def test_quiet_corner_avoids_the_busy_side():
+    assert quiet_corner(np.array([[1, 1], [2, 3]])) == "UL"
+    assert quiet_corner(np.array([[-1, 1], [-2, 3], [1, 2]])) == "UR"
+    assert quiet_corner(np.array([[-1, -1]])) == "UL"
+
+
+# -- what the lesson shows ------------------------------------------------------------
+
+OTHER = {"u": [-2, 3], "v": [3, -1], "scalar": -1.5}
+
+
+@pytest.fixture(scope="module")
+def scenes(course):
+    entry = course.get("vectors")
+    return [construct_only(entry, {}), construct_only(entry, OTHER)]
+
+
+def _shown(scene):
+    return [s for beat in scene.timeline.beats for s in beat.shown]
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_screen_shows_exactly_the_lesson_math(scenes, which):
+    scene = scenes[which]
+    u, v, c = scene.args.u, scene.args.v, scene.args.scalar
+    shown = _shown(scene)
+    joined = "\n".join(shown)
+    assert tex_matrix(u) in joined and tex_matrix(v) in joined
+    assert fmt(u[0]) in shown and fmt(u[1]) in shown  # the components on the grid
+    assert any(s.endswith(tex_matrix(add(u, v))) and "u+v" in s for s in shown)
+    assert any(s.endswith(tex_matrix(scale(c, u))) for s in shown)
+    assert any(s.endswith(tex_matrix(scale(-c, u))) for s in shown)
+    assert f"{fmt(c)}u" in shown and f"{fmt(-c)}u" in shown
+    for xy in EMBEDDINGS.values():
+        assert fmt_vec(xy) in shown
+    result = analogy(EMBEDDINGS, *ANALOGY)
+    word, dist = nearest_word(EMBEDDINGS, result, exclude=ANALOGY)
+    assert any(s.endswith(tex_matrix(result)) for s in shown)
+    assert f"nearest word: {word}" in shown
+    assert f"distance {fmt(dist)}" in shown
+    assert not scene.timeline.warnings
+    assert scene.args.u.tolist() == ([3, 1] if which == 0 else OTHER["u"])
+
+
+def test_narration_uses_the_same_numbers(scenes):
+    scene = scenes[1]
+    u, v = scene.args.u, scene.args.v
+    texts = " ".join(b.text for b in scene.timeline.beats)
+    assert f"u + v = {fmt_vec(add(u, v))}" in texts
+    assert fmt_vec(scale(-1.5, u)) in texts
+    assert "the opposite direction, 1.5 times as long" in texts
+    assert sum(b.key for b in scene.timeline.beats) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("u", [0, 0]),
+        ("u", [5, 1]),
+        ("v", "oops"),
+        ("v", [1, 2, 3]),
+        ("scalar", 0),
+        ("scalar", 0.1),
+        ("scalar", 4),
+        ("scalar", "big"),
+    ],
+)
+def test_bad_parameters_fail_with_one_line(name, bad):
+    with pytest.raises(ParamError) as error:
+        Vectors.resolve_args({name: bad}, lesson="vectors")
+    message = str(error.value)
+    assert message.startswith(f"vectors: parameter '{name}'")
+    assert "\n" not in message
