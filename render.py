@@ -17,7 +17,9 @@ from typing import Any
 import click
 
 from mathreel import __version__
+from mathreel.course import AREAS
 from mathreel.errors import MathreelError
+from mathreel.quality import PRESETS
 
 __all__ = ["cli"]
 
@@ -72,6 +74,15 @@ def _voice(text: str) -> Any:
 
     return parse_voice(text)
 
+
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    default=os.cpu_count() or 1,
+    show_default="number of cores",
+    help="Lessons rendered at once, each in its own process.",
+)
 
 set_option = click.option(
     "--set",
@@ -189,7 +200,7 @@ def plan(
     "--quality",
     default="preview",
     show_default=True,
-    type=click.Choice(["preview", "low", "medium", "high", "production", "fourk"]),
+    type=click.Choice(list(PRESETS)),
     help="Quality preset: preview and low 480p15, medium 720p30, high 1080p60, production 1440p60, fourk 2160p60.",
 )
 @click.option(
@@ -206,14 +217,7 @@ def plan(
     show_default=True,
     help="Output root; videos go to OUT/QUALITY/.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(1),
-    default=os.cpu_count() or 1,
-    show_default="number of cores",
-    help="Lessons rendered at once, each in its own process.",
-)
+@jobs_option
 @voice_option
 @click.option(
     "--format",
@@ -594,7 +598,7 @@ def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
     "--quality",
     default="preview",
     show_default=True,
-    type=click.Choice(["preview", "low", "medium", "high", "production", "fourk"]),
+    type=click.Choice(list(PRESETS)),
     help="Quality preset giving the picture size.",
 )
 @click.option("--resolution", metavar="WxH", help="Override the preset's resolution.")
@@ -670,7 +674,7 @@ def doctor(out: Path) -> None:
 @click.option(
     "--area",
     required=True,
-    type=click.Choice(["linear-algebra", "calculus", "probability"]),
+    type=click.Choice(list(AREAS)),
     help="The course area the lesson belongs to.",
 )
 @click.option("--title", help="The lesson's title [default: from the slug].")
@@ -715,14 +719,7 @@ def new(
     show_default=True,
     help="Output root; videos, previews and the page go to OUT/QUALITY/.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(1),
-    default=os.cpu_count() or 1,
-    show_default="number of cores",
-    help="Lessons rendered at once, each in its own process.",
-)
+@jobs_option
 @click.option(
     "--force", is_flag=True, help="Render and make previews even when current."
 )
