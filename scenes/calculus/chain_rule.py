@@ -189,6 +189,9 @@ LINKS: dict[str, Link] = {
 NUDGE = 0.1
 #: The step of the direct check (a centred difference quotient).
 CHECK_STEP = 1e-3
+#: How closely the direct check must agree with the rule (relative) for the point
+#: to be shown: a check that disagrees visibly would teach the wrong thing.
+CHECK_AGREE = 5e-3
 #: Decimal places of the values and rates on screen.
 DIGITS = 3
 #: The largest stretch the number lines can draw.
@@ -305,9 +308,16 @@ def point_problem(inner: str, outer: str, x: float) -> str | None:
             outer, _call(LINKS[inner].f, near)
         ):
             return "x is too close to the edge of a domain to measure its slope"
-    g_rate, _, total = chain_rate(inner, outer, x)
-    if max(abs(g_rate), abs(total)) > MAX_RATE:
+    g_rate, f_rate, total = chain_rate(inner, outer, x)
+    if max(abs(g_rate), abs(f_rate), abs(total)) > MAX_RATE:
         return f"the nudge would stretch more than {fmt(MAX_RATE)} times"
+    if abs(difference_quotient(inner, outer, x) - total) > CHECK_AGREE * max(
+        1.0, abs(total)
+    ):
+        return (
+            "the curve bends too sharply at x for a step of 0.001 to measure "
+            "its slope; move x away from the bend"
+        )
     return None
 
 

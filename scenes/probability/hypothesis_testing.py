@@ -231,7 +231,7 @@ def window(
     null: float, se: float, z: float, alpha: float, alternative: str
 ) -> tuple[float, float]:
     """The x window: mu0 +/- at least 4 SE, and room past the observed mean and z*."""
-    half = max(4.0, abs(z) + 0.8, critical_z(alpha, alternative) + 0.8)
+    half = max(4.0, abs(z) + 0.8, abs(critical_z(alpha, alternative)) + 0.8)
     return null - half * se, null + half * se
 
 
@@ -356,7 +356,8 @@ def shown_value(shown: Shown) -> float:
 def p_and_alpha_text(p: float, alpha: float) -> tuple[Shown, Shown]:
     """``p`` and ``alpha`` as shown, with enough digits that unequal ones differ.
 
-    alpha keeps the digits it was given with (up to 15 significant), p at least 2.
+    alpha keeps the digits it was given with (up to 15 significant), p at least 2,
+    and more when fewer would round it to the wrong side of alpha on screen.
     """
     for a_sig in range(1, 16):
         a_text = number_text(alpha, a_sig)
@@ -364,7 +365,10 @@ def p_and_alpha_text(p: float, alpha: float) -> tuple[Shown, Shown]:
             break
     for sig in range(2, 18):
         p_text = number_text(p, sig)
-        if p_text.tex != a_text.tex or p == alpha:
+        if p == alpha:
+            break
+        in_order = (shown_value(p_text) <= shown_value(a_text)) == (p <= alpha)
+        if p_text.tex != a_text.tex and in_order:
             break
     return p_text, a_text
 

@@ -87,11 +87,12 @@ def test_two_weights_converge_only_below_two_over_the_steepest_curvature(
     start = np.array([-3.5, 1.5])
     path = descend(start, lr, 200, BOWL, (0.0, 0.0))
     steep = max(BOWL)
+    axis = int(np.argmax(BOWL))  # the steep direction decides
     if lr < critical_rate(steep):
         assert np.linalg.norm(path[-1]) < np.linalg.norm(start)
         assert regime(lr, steep) == "converges"
     elif lr > critical_rate(steep):
-        assert np.linalg.norm(path[-1]) > np.linalg.norm(start)
+        assert abs(path[-1][axis]) > abs(start[axis])
         assert regime(lr, steep) == "diverges"
     claim = describe_2d(lr, start, steps)
     assert ("above 2 over 4" in claim) == (regime(lr, steep) == "diverges")
@@ -102,7 +103,12 @@ def test_a_run_is_drawn_and_told_as_it_happens(lr, start, steps):
     r = run(lr, start, steps)
     assert np.allclose(r.full, descend(start, lr, steps))
     top = float(loss(WINDOW_1D[1]))
-    inside = (r.full >= WINDOW_1D[0]) & (r.full <= WINDOW_1D[1]) & (loss(r.full) <= top)
+    slack = 1e-12  # a point on the chart's edge (up to rounding) is still on it
+    inside = (
+        (r.full >= WINDOW_1D[0] - slack)
+        & (r.full <= WINDOW_1D[1] + slack)
+        & (loss(r.full) <= top + slack)
+    )
     if r.escaped is None:
         assert inside.all() and len(r.path) == steps + 1
     else:

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
@@ -157,6 +157,7 @@ def test_the_default_story():
     st.integers(0, 1000),
 )
 @settings(max_examples=60, deadline=None)
+@example(0.0, 1.0, 1, 0.0, 1 - 1e-9, "greater", 0.5, 0)  # z* = -6: a cut left of mu0
 def test_piled_dots_in_the_rejection_region_are_the_rejections(
     null, sigma, n, z, alpha, alternative, width_se, seed
 ):
@@ -196,6 +197,7 @@ def test_numbers_read_as_themselves(x):
     assert "\n" not in shown.text
 
 
+@example(p=0.60546875, alpha=0.609375)  # 0.61 would read as above 0.609375
 @given(st.floats(1e-9, 1), alphas)
 def test_unequal_p_and_alpha_look_unequal(p, alpha):
     p_text, a_text = p_and_alpha_text(p, alpha)
