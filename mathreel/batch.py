@@ -264,11 +264,23 @@ def shard(weights: Sequence[tuple[str, float]], index: int, count: int) -> list[
     return [name for name, _ in weights if owner[name] == index]
 
 
+def _share_cores(threads: int) -> None:
+    """Pool worker start-up: the encoder uses this worker's share of the cores."""
+    from . import encoding  # in the worker only: the driver never loads PyAV
+
+    os.environ.setdefault(encoding.THREADS_ENV, str(threads))
+
+
 @contextlib.contextmanager
 def _local_pool(workers: int) -> Iterator[Callable[..., Any]]:
     context = multiprocessing.get_context("spawn")
+    threads = max(1, (os.cpu_count() or 1) // workers)
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, max_tasks_per_child=1
+        max_workers=workers,
+        mp_context=context,
+        max_tasks_per_child=1,
+        initializer=_share_cores,
+        initargs=(threads,),
     )
     try:
         yield pool.submit

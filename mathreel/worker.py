@@ -323,7 +323,7 @@ def _render_video(
     settings = manim_settings(options.quality, work) | {
         "output_file": entry.stem,
         "format": options.format,
-        "video_encoder_options": options.encoder_options,
+        "video_encoder_options": options.encoder_options | encoding.thread_options(),
     }
     if steps is not None:
         settings |= {
