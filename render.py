@@ -20,6 +20,7 @@ from mathreel import __version__
 from mathreel.course import AREAS
 from mathreel.errors import MathreelError
 from mathreel.quality import PRESETS
+from mathreel.timeline import clock
 
 __all__ = ["cli"]
 
@@ -55,11 +56,6 @@ def _assignments(values: tuple[str, ...]) -> dict[str, Any]:
     return dict(parse_assignment(v) for v in values)
 
 
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{int(minutes)}:{rest:04.1f}"
-
-
 voice_option = click.option(
     "--voice",
     default="flite",
@@ -83,6 +79,30 @@ jobs_option = click.option(
     show_default="number of cores",
     help="Lessons rendered at once, each in its own process.",
 )
+
+
+def out_option(help: str) -> Any:
+    """``--out``: the output root (default ``out``)."""
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("out"),
+        show_default=True,
+        help=help,
+    )
+
+
+def quality_option(help: str, *, folder: bool = False) -> Any:
+    """``-q/--quality``: a preset, or with ``folder`` any rendered folder name."""
+    return click.option(
+        "-q",
+        "--quality",
+        default="preview",
+        show_default=True,
+        type=None if folder else click.Choice(list(PRESETS)),
+        help=help,
+    )
+
 
 set_option = click.option(
     "--set",
@@ -138,7 +158,7 @@ def list_(as_json: bool, fps: int, voice: str) -> None:
         )
         click.echo(
             f"{row['number']:>2}  {row['slug']:<24} {row['title']:<28} {row['area']:<15}"
-            f" {_clock(row['duration']):>7}  {params}"
+            f" {clock(row['duration']):>7}  {params}"
         )
 
 
@@ -175,7 +195,7 @@ def plan(
             click.echo(f"\n== {chapters[beat.start_frame]}")
         click.echo(
             f"beat {beat.index:>2}  frame {beat.start_frame:>5} +{beat.frames:<4} "
-            f"{_clock(beat.start_frame / fps)}  {beat.text}"
+            f"{clock(beat.start_frame / fps)}  {beat.text}"
         )
         for step in result.steps:
             if step.beat == beat.index:
@@ -195,13 +215,8 @@ def plan(
 @cli.command(context_settings=CONTEXT)
 @click.argument("lessons", nargs=-1)
 @click.option("--all", "all_", is_flag=True, help="Render every lesson of the course.")
-@click.option(
-    "-q",
-    "--quality",
-    default="preview",
-    show_default=True,
-    type=click.Choice(list(PRESETS)),
-    help="Quality preset: preview and low 480p15, medium 720p30, high 1080p60, production 1440p60, fourk 2160p60.",
+@quality_option(
+    "Quality preset: preview and low 480p15, medium 720p30, high 1080p60, production 1440p60, fourk 2160p60."
 )
 @click.option(
     "--resolution",
@@ -210,13 +225,7 @@ def plan(
 )
 @click.option("--fps", type=int, help="Override the preset's frame rate.")
 @set_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root; videos go to OUT/QUALITY/.",
-)
+@out_option("Output root; videos go to OUT/QUALITY/.")
 @jobs_option
 @voice_option
 @click.option(
@@ -546,20 +555,8 @@ def _shard_entries(
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("lesson")
-@click.option(
-    "-q",
-    "--quality",
-    default="preview",
-    show_default=True,
-    help="Quality directory to read (or e.g. 108p7).",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root the lesson was rendered into.",
-)
+@quality_option("Quality directory to read (or e.g. 108p7).", folder=True)
+@out_option("Output root the lesson was rendered into.")
 @click.option(
     "--to",
     "target",
@@ -593,23 +590,10 @@ def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
     help="Beat number (see 'mathreel plan').",
 )
 @set_option
-@click.option(
-    "-q",
-    "--quality",
-    default="preview",
-    show_default=True,
-    type=click.Choice(list(PRESETS)),
-    help="Quality preset giving the picture size.",
-)
+@quality_option("Quality preset giving the picture size.")
 @click.option("--resolution", metavar="WxH", help="Override the preset's resolution.")
 @voice_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root; the PNG goes to OUT/QUALITY/stills/.",
-)
+@out_option("Output root; the PNG goes to OUT/QUALITY/stills/.")
 @click.option(
     "--to",
     "target",
@@ -646,13 +630,7 @@ def still(
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root whose free space to check.",
-)
+@out_option("Output root whose free space to check.")
 def doctor(out: Path) -> None:
     """Check cairo, pango, LaTeX and dvisvgm, PyAV's encoders, voices and disk space."""
     from mathreel.doctor import run_checks
@@ -712,13 +690,7 @@ def new(
     help="Override the preview resolution (854x480), e.g. 192x108.",
 )
 @click.option("--fps", type=int, help="Override the preview frame rate (15).")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root; videos, previews and the page go to OUT/QUALITY/.",
-)
+@out_option("Output root; videos, previews and the page go to OUT/QUALITY/.")
 @jobs_option
 @click.option(
     "--force", is_flag=True, help="Render and make previews even when current."
@@ -827,20 +799,8 @@ def _preview_outputs(out_dir: Path, force: bool) -> None:
 
 
 @cli.command("course", context_settings=CONTEXT)
-@click.option(
-    "-q",
-    "--quality",
-    default="preview",
-    show_default=True,
-    help="Quality folder to join (or e.g. 108p5).",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root the lessons were rendered into.",
-)
+@quality_option("Quality folder to join (or e.g. 108p5).", folder=True)
+@out_option("Output root the lessons were rendered into.")
 @click.option(
     "--force", is_flag=True, help="Join again even when the course video is current."
 )
@@ -876,7 +836,7 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
     state = "built" if result.built else "current, not rebuilt"
     click.echo(
         f"Course video: {result.video} ({state}): {len(result.lessons)} lesson(s), "
-        f"{result.frames} frames, {_clock(result.duration)}, {how}, {sound}"
+        f"{result.frames} frames, {clock(result.duration)}, {how}, {sound}"
     )
     lessons = sum(1 for c in result.chapters if c.level == 1)
     click.echo(
@@ -888,20 +848,8 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.option(
-    "-q",
-    "--quality",
-    default="preview",
-    show_default=True,
-    help="Quality folder to serve (or e.g. 108p5).",
-)
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Output root the lessons were rendered into.",
-)
+@quality_option("Quality folder to serve (or e.g. 108p5).", folder=True)
+@out_option("Output root the lessons were rendered into.")
 @click.option(
     "--dir",
     "folder",

@@ -17,14 +17,9 @@ from rich.live import Live
 from rich.table import Table
 
 from .batch import Job, Outcome
+from .timeline import clock
 
-__all__ = ["BatchDisplay", "clock", "summary_lines"]
-
-
-def clock(seconds: float) -> str:
-    """``1:05.3``."""
-    minutes, rest = divmod(max(0.0, seconds), 60)
-    return f"{int(minutes)}:{rest:04.1f}"
+__all__ = ["BatchDisplay", "summary_lines"]
 
 
 class BatchDisplay:

@@ -29,6 +29,7 @@ __all__ = [
     "Plan",
     "Step",
     "Timeline",
+    "clock",
     "frame_time",
     "play_frames",
     "wait_frames",
@@ -243,3 +244,9 @@ class Timeline:
             chapters=list(self.chapters),
             warnings=list(self.warnings),
         )
+
+
+def clock(seconds: float) -> str:
+    """``1:05.3``: minutes and seconds to a tenth, for logs and tables."""
+    minutes, rest = divmod(max(0.0, seconds), 60)
+    return f"{int(minutes)}:{rest:04.1f}"
