@@ -107,7 +107,14 @@ def _lesson_file(slug: str) -> tuple[Path, str]:
 def plain_manim(
     slugs: list[str], flag: str, media: Path, options: dict[str, str]
 ) -> Run:
-    """Render the lessons with the bare manim CLI, one after another, as a creator does."""
+    """Render the lessons with the bare manim CLI, one after another, as a creator does.
+
+    manim keeps its compiled TeX in one folder beside ``media`` for every run, as
+    a creator's project does (mathreel's own TeX cache is warm too): the
+    comparison is of rendering, not of compiling formulas.
+    """
+    config = media.parent / "manim-tex.cfg"
+    config.write_text(f"[CLI]\ntex_dir = {media.parent / 'manim-tex'}\n")
     runs = []
     for slug in slugs:
         path, cls = _lesson_file(slug)
@@ -125,6 +132,8 @@ def plain_manim(
             "WARNING",
             "--progress_bar",
             "none",
+            "--config_file",
+            str(config),
         ]
         for key, value in options.items():
             command += ["--encoder-option", f"{key}={value}"]

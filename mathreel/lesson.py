@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from manim import Mobject, Scene, Wait, config
 
-from . import texlock
+from . import fastnumbers, texlock
 from .errors import LessonError, ParamError
 from .layout import backdrop, layout_problems, screen_text
 from .narration import BEAT_PAUSE, Narrator, ReadingTime
@@ -30,6 +30,7 @@ from .timeline import Beat, Plan, Timeline, wait_time_for_frames
 __all__ = ["Lesson", "StopAfterBeat"]
 
 texlock.install()
+fastnumbers.install()
 
 
 class StopAfterBeat(Exception):
