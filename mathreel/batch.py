@@ -176,6 +176,7 @@ def _logged(
         os.dup2(handle.fileno(), 2)
         if piece is not None:
             print(f"== piece {piece}: steps {job.pieces[piece]}", flush=True)
+        started = time.perf_counter()
         try:
             return True, "", work()
         except MathreelError as error:
@@ -186,6 +187,8 @@ def _logged(
             summary = f"{type(error).__name__}: {error}".splitlines()[0]
             return False, f"{summary} (full traceback in {log})", {}
         finally:
+            what = "render" if mode == "w" else "join" if piece is None else "piece"
+            print(f"== {what} took {time.perf_counter() - started:.1f} s", flush=True)
             sys.stdout.flush()
             sys.stderr.flush()
             os.dup2(saved[0], 1)
@@ -265,8 +268,14 @@ def shard(weights: Sequence[tuple[str, float]], index: int, count: int) -> list[
 
 
 def _share_cores(threads: int) -> None:
-    """Pool worker start-up: the encoder uses this worker's share of the cores."""
-    from . import encoding  # in the worker only: the driver never loads PyAV
+    """Pool worker start-up: its encoder's share of the cores, and manim loaded.
+
+    Workers serve one task each, and the pool starts a replacement as soon as
+    one ends; loading manim here (about 2 s) lets the replacement do it while
+    other workers still render, instead of when its task arrives, which matters
+    most for the join that waits on a split lesson's last piece.
+    """
+    from . import encoding, worker  # noqa: F401  (in workers only: the driver never loads manim)
 
     os.environ.setdefault(encoding.THREADS_ENV, str(threads))
 

@@ -227,6 +227,67 @@ def median_of(repeat: int, step: Callable[[], Any]) -> list[Any]:
     return [step() for _ in range(repeat)]
 
 
+def _cold(
+    args: argparse.Namespace,
+    slugs: list[str],
+    quality: Any,
+    folder: str,
+    flags: dict[str, str],
+    cores: int,
+    work: Path,
+    cold_m: list[Run],
+    cold_p: list[Run],
+) -> tuple[Any, ...]:
+    """The cold 1080p60 render against plain manim, its quality, size and floor."""
+    for k in range(args.repeat):
+        media = work / f"manim{k}"
+        cold_p.append(plain_manim(slugs, flags[args.quality], media, {}))
+        cold_m.append(mathreel_render(slugs, work / f"mr{k}", "-q", args.quality))
+        print(
+            f"  cold run {k + 1}: manim {cold_p[-1].wall:.1f} s, mathreel {cold_m[-1].wall:.1f} s",
+            flush=True,
+        )
+    last_m, last_p = (
+        work / f"mr{args.repeat - 1}" / args.quality,
+        work / f"manim{args.repeat - 1}",
+    )
+    pairs = []
+    for slug in slugs:
+        record = json.loads(next(last_m.glob(f"*-{slug}.json")).read_text())
+        pairs.append((manim_output(last_p, slug, folder), last_m / record["video"]))
+    mean_ssim = float(np.mean([sampled_ssim(a, b) for a, b in pairs]))
+    size = sum(b.stat().st_size for _, b in pairs) / sum(
+        a.stat().st_size for a, _ in pairs
+    )
+    speed = statistics.median(r.wall for r in cold_p) / statistics.median(
+        r.wall for r in cold_m
+    )
+    m_med = sorted(cold_m, key=lambda r: r.wall)[len(cold_m) // 2]
+    utilisation = m_med.wall / (m_med.cpu / cores)
+    frames = sum(frames_of(b) for _, b in pairs)
+    # 2. floor: drawing alone plus encoding alone, same frames and settings
+    draw = statistics.median(
+        draw_only(slugs, quality.height, quality.fps).cpu for _ in range(args.repeat)
+    )
+    encode = sum(
+        encode_only(b, quality.encoder_options or {"crf": "23"}) for _, b in pairs
+    )
+    floor = (draw + encode) / frames
+    per_frame = m_med.cpu / frames
+    return (
+        speed,
+        mean_ssim,
+        size,
+        utilisation,
+        per_frame,
+        floor,
+        frames,
+        draw,
+        encode,
+        m_med,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/bench", description=__doc__.splitlines()[0]
@@ -254,9 +315,11 @@ def main(argv: list[str] | None = None) -> int:
         "--single-quality", default="medium", choices=["high", "medium", "low"]
     )
     parser.add_argument(
-        "--no-course",
-        action="store_true",
-        help="skip the whole-course cold render and no-change re-run",
+        "--parts",
+        default="cold,course,single",
+        help="which measurements to run, comma-separated from cold (the 1080p60 "
+        "render, its quality, utilisation and CPU per frame), course (the "
+        "no-change re-run) and single (overhead and split) (default: %(default)s)",
     )
     parser.add_argument(
         "--json", type=Path, help="also write the figures to this JSON file"
@@ -279,48 +342,32 @@ def main(argv: list[str] | None = None) -> int:
             f"bench: {args.repeat} runs each, {cores} cores, lessons {', '.join(slugs)}",
             flush=True,
         )
-        # 1. cold render, mathreel vs plain manim, and its quality/size/utilisation
-        cold_m, cold_p = [], []
-        for k in range(args.repeat):
-            media = work / f"manim{k}"
-            cold_p.append(plain_manim(slugs, flags[args.quality], media, {}))
-            cold_m.append(mathreel_render(slugs, work / f"mr{k}", "-q", args.quality))
-            print(
-                f"  cold run {k + 1}: manim {cold_p[-1].wall:.1f} s, mathreel {cold_m[-1].wall:.1f} s",
-                flush=True,
-            )
-        last_m, last_p = (
-            work / f"mr{args.repeat - 1}" / args.quality,
-            work / f"manim{args.repeat - 1}",
-        )
-        pairs = []
-        for slug in slugs:
-            record = json.loads(next(last_m.glob(f"*-{slug}.json")).read_text())
-            pairs.append((manim_output(last_p, slug, folder), last_m / record["video"]))
-        mean_ssim = float(np.mean([sampled_ssim(a, b) for a, b in pairs]))
-        size = sum(b.stat().st_size for _, b in pairs) / sum(
-            a.stat().st_size for a, _ in pairs
-        )
-        speed = statistics.median(r.wall for r in cold_p) / statistics.median(
-            r.wall for r in cold_m
-        )
-        m_med = sorted(cold_m, key=lambda r: r.wall)[len(cold_m) // 2]
-        utilisation = m_med.wall / (m_med.cpu / cores)
-        frames = sum(frames_of(b) for _, b in pairs)
-        # 2. floor: drawing alone plus encoding alone, same frames and settings
-        draw = statistics.median(
-            draw_only(slugs, quality.height, quality.fps).cpu
-            for _ in range(args.repeat)
-        )
-        encode = sum(
-            encode_only(b, quality.encoder_options or {"crf": "23"}) for _, b in pairs
-        )
-        floor = (draw + encode) / frames
-        per_frame = m_med.cpu / frames
+        parts = set(args.parts.split(","))
+        unknown = parts - {"cold", "course", "single"}
+        if unknown:
+            parser.error(f"unknown --parts {', '.join(sorted(unknown))}")
+        nan = float("nan")
+        speed = mean_ssim = size = utilisation = per_frame = floor = nan
+        frames, draw, encode, m_med = 0, nan, nan, Run(nan, nan)
+        cold_m: list[Run] = []
+        cold_p: list[Run] = []
+        if "cold" in parts:
+            (
+                speed,
+                mean_ssim,
+                size,
+                utilisation,
+                per_frame,
+                floor,
+                frames,
+                draw,
+                encode,
+                m_med,
+            ) = _cold(args, slugs, quality, folder, flags, cores, work, cold_m, cold_p)
         # 3. no-change re-run of the whole course vs its cold render (preview)
         course_out = work / "course"
-        if args.no_course:
-            cold_course, reruns = Run(float("nan"), 0.0), [Run(float("nan"), 0.0)]
+        if "course" not in parts:
+            cold_course, reruns = Run(nan, 0.0), [Run(nan, 0.0)]
         else:
             cold_course = measure(
                 [*MATHREEL, "render", "--all", "--out", str(course_out)]
@@ -334,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         # 4. one lesson: mathreel (1 worker) vs the bare manim CLI, same settings
         single_m, single_p, split = [], [], []
         options = single_quality.encoder_options
-        for k in range(args.repeat):
+        for k in range(args.repeat if "single" in parts else 0):
             single_p.append(
                 plain_manim(
                     [args.single], flags[args.single_quality], work / f"one{k}", options
@@ -366,14 +413,16 @@ def main(argv: list[str] | None = None) -> int:
                 f" split {split[-1].wall:.1f} s",
                 flush=True,
             )
-        overhead = (
-            statistics.median(r.wall for r in single_m)
-            / statistics.median(r.wall for r in single_p)
-            - 1
-        )
-        split_speed = statistics.median(r.wall for r in single_m) / statistics.median(
-            r.wall for r in split
-        )
+        overhead = split_speed = nan
+        if single_m:
+            overhead = (
+                statistics.median(r.wall for r in single_m)
+                / statistics.median(r.wall for r in single_p)
+                - 1
+            )
+            split_speed = statistics.median(
+                r.wall for r in single_m
+            ) / statistics.median(r.wall for r in split)
         rows = [
             ("cold render vs plain manim (speed-up)", speed, ">= 2.0", speed >= 2.0),
             ("  mean SSIM vs manim's encode", mean_ssim, ">= 0.98", mean_ssim >= 0.98),
@@ -419,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
             split_s=[r.wall for r in split],
             results={name: value for name, value, _, _ in rows},
         )
+        rows = [row for row in rows if row[1] == row[1]]  # NaN: a part not run
+        figures["results"] = {name: value for name, value, _, _ in rows}
         print(f"\n{'measure':<40} {'value':>9}  target   ok")
         for name, value, target, ok in rows:
             print(f"{name:<40} {value:>9.3f}  {target:<8} {'yes' if ok else 'NO'}")
