@@ -497,7 +497,7 @@ def _jobs(
 ) -> list[Any]:
     """Jobs for the lessons to render; cut long ones into pieces when workers would idle."""
     from mathreel.batch import Job, split_counts
-    from mathreel.worker import plan_lesson
+    from mathreel.worker import plan_lesson, step_costs
 
     plans: list[Any] = []
     if split and len(todo) < workers and options.format != "gif":  # pieces need plans
@@ -512,7 +512,11 @@ def _jobs(
         counts = [1] * len(todo)
     jobs = []
     for k, entry in enumerate(todo):
-        pieces = tuple(plans[k].split(counts[k])) if counts[k] > 1 else ()
+        pieces = (
+            tuple(plans[k].split(counts[k], step_costs(entry, given, options)))
+            if counts[k] > 1
+            else ()
+        )
         jobs.append(
             Job(
                 entry,

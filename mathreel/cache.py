@@ -19,7 +19,7 @@ from .course import Entry
 from .files import cache_dir, write_json
 from .timeline import Plan
 
-__all__ = ["fingerprint", "load_plan", "save_plan"]
+__all__ = ["fingerprint", "load_costs", "load_plan", "save_costs", "save_plan"]
 
 
 #: Engine modules that never change a lesson's frames, sound or captions (the
@@ -105,3 +105,25 @@ def load_plan(key: str) -> Plan | None:
 def save_plan(key: str, plan: Plan) -> None:
     """Store a plan under ``key``."""
     write_json(_plan_path(key), plan.to_json())
+
+
+def _costs_path(key: str) -> Path:
+    return cache_dir() / "costs" / f"{key}.json"
+
+
+def load_costs(key: str) -> list[float] | None:
+    """Seconds per step measured by the last whole render under ``key``, or ``None``."""
+    try:
+        data = json.loads(_costs_path(key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, list) or not all(
+        isinstance(x, int | float) and x >= 0 for x in data
+    ):
+        return None
+    return [float(x) for x in data]
+
+
+def save_costs(key: str, seconds: list[float]) -> None:
+    """Store the seconds per step of a whole render under ``key``."""
+    write_json(_costs_path(key), seconds)

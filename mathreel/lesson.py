@@ -15,6 +15,8 @@ plan, the captions and the narration all agree with the video to the frame.
 from __future__ import annotations
 
 import contextlib
+import itertools
+import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -80,6 +82,8 @@ class Lesson(Scene):
         self.on_progress: Callable[[int], None] | None = None
         #: End construct (with StopAfterBeat) when this beat is complete.
         self.stop_after_beat: int | None = None
+        #: ``time.perf_counter()`` as each step (play or wait) began.
+        self.step_clock: list[float] = []
         super().__init__(**scene_kwargs)
 
     # -- parameters ----------------------------------------------------------
@@ -190,6 +194,7 @@ class Lesson(Scene):
         step = self.timeline.record(
             description, self.duration, frozen=result is None, wait=wait
         )
+        self.step_clock.append(time.perf_counter())
         if self.on_progress is not None:
             self.on_progress(step.start_frame)
         return result
@@ -197,3 +202,12 @@ class Lesson(Scene):
     def plan(self) -> Plan:
         """The timeline recorded so far (all of it, after ``render``)."""
         return self.timeline.plan()
+
+    def step_seconds(self, ended: float) -> list[float]:
+        """Seconds each step took to draw and encode, given when rendering ``ended``.
+
+        A step runs from its own start to the next one's, so what construct does
+        between two plays counts towards the first.
+        """
+        marks = [*self.step_clock, ended]
+        return [round(b - a, 4) for a, b in itertools.pairwise(marks)]

@@ -17,6 +17,7 @@ from it, never from seconds.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -127,18 +128,28 @@ class Plan:
         marked = [b for b in self.beats if b.key]
         return marked[0] if marked else (self.beats[-1] if self.beats else None)
 
-    def split(self, parts: int) -> list[tuple[int, int]]:
-        """Step ranges ``[start, end)`` cutting the video into ``parts`` of similar frames.
+    def split(
+        self, parts: int, costs: Sequence[float] | None = None
+    ) -> list[tuple[int, int]]:
+        """Step ranges ``[start, end)`` cutting the lesson into ``parts`` of similar cost.
 
+        ``costs`` are the seconds each step took the last time (one per step);
+        without them (or when they do not fit the steps) a step costs its frames.
         Cuts fall between steps; a lesson with fewer steps than ``parts`` gives
         fewer ranges.
         """
         parts = max(1, min(parts, len(self.steps)))
+        weights = (
+            list(costs)
+            if costs is not None and len(costs) == len(self.steps) and sum(costs) > 0
+            else [float(s.frames) for s in self.steps]
+        )
+        total = sum(weights)
         bounds = [0]
-        done = 0
-        for k, step in enumerate(self.steps[:-1]):
-            done += step.frames
-            if done >= self.frames * len(bounds) / parts and len(bounds) < parts:
+        done = 0.0
+        for k, weight in enumerate(weights[:-1]):
+            done += weight
+            if done >= total * len(bounds) / parts and len(bounds) < parts:
                 bounds.append(k + 1)
         bounds.append(len(self.steps))
         return [(a, b) for a, b in pairwise(bounds) if b > a]

@@ -31,7 +31,7 @@ from manim.renderer.cairo_renderer import CairoRenderer
 from . import __version__, encoding
 from .audio import narration_track
 from .burn import burn_captions
-from .cache import fingerprint, load_plan, save_plan
+from .cache import fingerprint, load_costs, load_plan, save_costs, save_plan
 from .captions import chapter_spans, chapters_vtt, cues_for, srt, vtt
 from .course import Entry
 from .errors import MathreelError, RenderError
@@ -62,6 +62,7 @@ __all__ = [
     "plan_lesson",
     "render_lesson",
     "render_piece",
+    "step_costs",
     "still_frame",
 ]
 
@@ -168,6 +169,30 @@ def _plan_key(
     entry: Entry, args_json: dict[str, Any], fps: float, voice: VoiceSpec
 ) -> str:
     return fingerprint(entry, args_json, fps=fps, voice=voice_key(voice), kind="plan")
+
+
+def _costs_key(entry: Entry, args_json: dict[str, Any], options: RenderOptions) -> str:
+    q = options.quality
+    return fingerprint(
+        entry,
+        args_json,
+        size=[q.width, q.height],
+        fps=q.fps,
+        voice=voice_key(options.voice),
+        kind="costs",
+    )
+
+
+def step_costs(
+    entry: Entry, given: Mapping[str, Any] | None, options: RenderOptions
+) -> list[float] | None:
+    """Seconds per step of this lesson's last whole render with these settings.
+
+    ``None`` until it has been rendered whole once; a split render uses them to
+    cut pieces of equal work rather than equal frames.
+    """
+    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    return load_costs(_costs_key(entry, args.to_json(), options))
 
 
 def _plan_quality(fps: float) -> Quality:
@@ -339,6 +364,11 @@ def _render_video(
         scene.render()
         plan = scene.plan()
         movie = Path(scene.renderer.file_writer.movie_file_path)
+        if steps is None:  # a whole render: remember what each step cost
+            save_costs(
+                _costs_key(entry, scene.args.to_json(), options),
+                scene.step_seconds(time.perf_counter()),
+            )
     if not movie.exists():
         raise RenderError(f"{entry.slug}: manim wrote no video (see the log)")
     return movie, plan

@@ -209,14 +209,24 @@ def test_split_render_has_the_unsplit_frames_exactly(tmp_path):
     from mathreel.outputs import RenderOptions
     from mathreel.quality import Quality
     from mathreel.voice import parse_voice
-    from mathreel.worker import finish_pieces, plan_lesson, render_lesson, render_piece
+    from mathreel.worker import (
+        finish_pieces,
+        plan_lesson,
+        render_lesson,
+        render_piece,
+        step_costs,
+    )
 
     entry = load_course().get("linear-transformations")
     quality = Quality("lossless", 128, 72, 3, {"qp": "0", "preset": "ultrafast"})
     options = RenderOptions(quality, voice=parse_voice("none"))
     whole = render_lesson(entry, {}, options, tmp_path / "whole")
     plan = plan_lesson(entry, {}, fps=3, voice=options.voice)
-    ranges = plan.split(3)
+    # the whole render measured each step; the pieces are cut by that cost
+    costs = step_costs(entry, {}, options)
+    assert costs is not None and len(costs) == len(plan.steps)
+    assert all(c >= 0 for c in costs) and sum(costs) > 0
+    ranges = plan.split(3, costs)
     assert len(ranges) == 3
     pieces = []
     for k, steps in enumerate(ranges):

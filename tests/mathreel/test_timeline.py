@@ -76,3 +76,13 @@ def test_split_cuts_between_steps_into_similar_parts():
     assert max(sizes) - min(sizes) <= 40
     assert plan.split(1) == [(0, 7)]
     assert len(plan.split(50)) <= 7
+
+
+def test_split_by_measured_cost_cuts_where_the_work_halves():
+    plan = _steps_plan([10, 10, 10, 10])
+    assert plan.split(2) == [(0, 2), (2, 4)]  # equal frames
+    # the last step took as long to draw as the other three together
+    assert plan.split(2, [1.0, 1.0, 1.0, 3.0]) == [(0, 3), (3, 4)]
+    # costs that do not fit the steps are ignored
+    assert plan.split(2, [5.0, 1.0]) == plan.split(2)
+    assert plan.split(2, [0.0, 0.0, 0.0, 0.0]) == plan.split(2)
