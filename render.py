@@ -531,11 +531,19 @@ def _jobs(
 
 
 def _planned_frames(entry: Any, given: dict[str, Any], options: Any) -> int:
-    """The lesson's planned frames from the plan cache (0 when not planned yet)."""
+    """The lesson's planned frames from the plan cache (0 when not planned yet).
+
+    Without a plan at this frame rate, a plan at preview's 15 fps gives the
+    duration: an estimate, for the longest-first order and the ETA only.
+    """
     from mathreel.worker import cached_plan
 
-    plan = cached_plan(entry, given, fps=options.quality.fps, voice=options.voice)
-    return plan.frames if plan else 0
+    fps = options.quality.fps
+    plan = cached_plan(entry, given, fps=fps, voice=options.voice)
+    if plan is not None:
+        return plan.frames
+    preview = cached_plan(entry, given, fps=15, voice=options.voice)
+    return round(preview.duration * fps) if preview is not None else 0
 
 
 def _shard_entries(

@@ -57,6 +57,8 @@ class BatchDisplay:
                 self._eta(progress, elapsed),
             )
             for i, frame in sorted(progress.items()):
+                if frame <= 0:
+                    continue  # queued, not started yet
                 job = self.jobs[i]
                 planned = job.planned_frames or 1
                 share = min(1.0, frame / planned)
@@ -70,6 +72,7 @@ class BatchDisplay:
             running = ", ".join(
                 f"{self.jobs[i].entry.slug} {f}/{self.jobs[i].planned_frames or '?'}"
                 for i, f in sorted(progress.items())
+                if f > 0
             )
             self.echo(f"  ...    {running}; {self._eta(progress, elapsed)}")
 
