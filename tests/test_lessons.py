@@ -34,6 +34,9 @@ def test_plan_is_a_complete_lesson(course, slug):
     assert plan.beats[0].chapter == "Introduction"
     assert plan.chapters[0].start_frame == 0
     assert any(b.chapter == "Recap" for b in plan.beats[-3:])
+    # the poster and the key-moment loop show the lesson's idea, not its recap
+    keys = [b for b in plan.beats if b.key]
+    assert len(keys) == 1 and keys[0].chapter != "Recap", keys
     for beat in plan.beats:
         assert beat.text.strip() and beat.text.rstrip()[-1] in ".?!:", beat.text
         assert beat.frames >= 1

@@ -619,6 +619,7 @@ class Derivatives(CourseLesson):
             "the tangent, the line that just touches the graph at x₀.",
             say=f"Their limit is the derivative, f prime of x nought, {_spoken(slope)}: "
             "the slope of the tangent, the line that just touches the graph at x nought.",
+            key=True,
         ):
             self.slope_value.clear_updaters()
             self.h_readout[1].clear_updaters()

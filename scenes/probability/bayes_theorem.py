@@ -789,6 +789,7 @@ class BayesTheorem(CourseLesson):
         self.formula.add(lines)
         with self.beat(
             f"With our numbers: {top} over {bottom}, about {percent(post)}% again.",
+            key=True,
         ):
             self.play(FadeIn(numbers, shift=0.2 * DOWN), run_time=1)
             self.play(FadeIn(result, shift=0.2 * DOWN), run_time=1)
