@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -504,14 +505,23 @@ def make_previews(
     anim_h = max(2, round(anim_w * height / width))
     tile_frames = [_beat_frame(b, total) for b in beats]
 
-    wanted: dict[int, dict[str, Callable[[Image.Image], Image.Image]]] = {}
-    wanted.setdefault(poster_frame, {})["poster"] = _resized(width, height)
-    for number in key_frames:
-        wanted.setdefault(number, {})["key"] = _resized(anim_w, anim_h)
+    # two decoders at once (FFmpeg and Pillow let go of the GIL): the key
+    # moment's run of frames, and the poster with the sheet's scattered tiles
+    Wanted = dict[int, dict[str, Callable[[Image.Image], Image.Image]]]
+    run: Wanted = {n: {"key": _resized(anim_w, anim_h)} for n in key_frames}
+    scattered: Wanted = {poster_frame: {"poster": _resized(width, height)}}
     for number in tile_frames:
-        wanted.setdefault(number, {})["tile"] = _resized(TILE_WIDTH, tile_h)
-    images = _decode(video, wanted)
-    missing = [n for n, forms in wanted.items() for f in forms if (n, f) not in images]
+        scattered.setdefault(number, {})["tile"] = _resized(TILE_WIDTH, tile_h)
+    with ThreadPoolExecutor(2) as pool:
+        parts = list(pool.map(lambda w: _decode(video, w), (run, scattered)))
+    images = parts[0] | parts[1]
+    missing = [
+        n
+        for wanted in (run, scattered)
+        for n, forms in wanted.items()
+        for f in forms
+        if (n, f) not in images
+    ]
     if missing:
         raise MathreelError(
             f"{video} has fewer frames than its record says "
