@@ -340,7 +340,7 @@ class Distributions(CourseLesson):
         top = max(pmf.max(), binomial_pmf(n, second_p(p)).max()) * 1.45
         self.bin_axes = self.binomial_axes(n, top)
         label = text("probability", SMALL, MUTED)
-        label.next_to(self.bin_axes.ruler.get_top(), RIGHT, buff=0.25)
+        label.next_to(self.bin_axes.ruler.get_end(), RIGHT, buff=0.2)
         self.heading = self.binomial_heading(n, p)
         self.pmf = pmf
         times = "once" if n == 1 else f"{n} times"
@@ -606,7 +606,7 @@ class Distributions(CourseLesson):
         self.n_axes = self.normal_axes()
         ax = self.n_axes
         label = text("density", SMALL, MUTED)
-        label.next_to(ax.ruler.get_top(), RIGHT, buff=0.25)
+        label.next_to(ax.ruler.get_end(), RIGHT, buff=0.2)
         self.mu_t, self.sigma_t = ValueTracker(mu), ValueTracker(sigma)
         mt, st = self.mu_t, self.sigma_t
         self.graph = always_redraw(
