@@ -51,14 +51,25 @@ def test_every_command_has_help_and_version(command):
     )
 
 
-def test_list_shows_the_course_in_order(course):
-    result = run("list")
+def test_list_shows_the_course_in_order(tmp_path, monkeypatch):
+    # three lessons from the real registry, in its order: listing plans every
+    # lesson, and the whole course's plans are checked in test_lessons.py
+    blocks = (Path(scenes.__file__).parent / "course.toml").read_text().split(
+        "[[lesson]]"
+    )
+    chosen = ["linear-transformations", "derivatives", "bayes-theorem"]
+    picked = [b for b in blocks[1:] if any(f'slug = "{c}"' in b for c in chosen)]
+    registry = tmp_path / "course.toml"
+    registry.write_text("".join("[[lesson]]" + b for b in picked))
+    monkeypatch.setenv("MATHREEL_COURSE", str(registry))
+    result = run("list", "--voice", "none")
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert [line.split()[1] for line in lines] == course.slugs
+    assert [line.split()[1] for line in lines] == chosen
+    assert [line.split()[0] for line in lines] == ["1", "2", "3"]
     assert "matrix=[[2,-1],[1,1]]" in result.output
-    rows = json.loads(run("list", "--json").output)
-    assert [r["slug"] for r in rows] == course.slugs
+    rows = json.loads(run("list", "--voice", "none", "--json").output)
+    assert [r["slug"] for r in rows] == chosen
     assert all(45 <= r["duration"] <= 150 for r in rows)
 
 
