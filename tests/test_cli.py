@@ -54,8 +54,8 @@ def test_every_command_has_help_and_version(command):
 def test_list_shows_the_course_in_order(tmp_path, monkeypatch):
     # three lessons from the real registry, in its order: listing plans every
     # lesson, and the whole course's plans are checked in test_lessons.py
-    blocks = (Path(scenes.__file__).parent / "course.toml").read_text().split(
-        "[[lesson]]"
+    blocks = (
+        (Path(scenes.__file__).parent / "course.toml").read_text().split("[[lesson]]")
     )
     chosen = ["linear-transformations", "derivatives", "bayes-theorem"]
     picked = [b for b in blocks[1:] if any(f'slug = "{c}"' in b for c in chosen)]
