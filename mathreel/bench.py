@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import shutil
@@ -28,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +229,24 @@ def median_of(repeat: int, step: Callable[[], Any]) -> list[Any]:
     return [step() for _ in range(repeat)]
 
 
+@dataclass
+class Cold:
+    """The cold-render measurements (NaN when that part was not run)."""
+
+    manim: list[Run] = field(default_factory=list)
+    mathreel: list[Run] = field(default_factory=list)
+    speed: float = math.nan
+    mean_ssim: float = math.nan
+    size: float = math.nan
+    utilisation: float = math.nan
+    per_frame: float = math.nan
+    floor: float = math.nan
+    frames: int = 0
+    draw: float = math.nan
+    encode: float = math.nan
+    median_run: Run = field(default_factory=lambda: Run(math.nan, math.nan))
+
+
 def _cold(
     args: argparse.Namespace,
     slugs: list[str],
@@ -236,16 +255,18 @@ def _cold(
     flags: dict[str, str],
     cores: int,
     work: Path,
-    cold_m: list[Run],
-    cold_p: list[Run],
-) -> tuple[Any, ...]:
+) -> Cold:
     """The cold 1080p60 render against plain manim, its quality, size and floor."""
+    cold = Cold()
     for k in range(args.repeat):
         media = work / f"manim{k}"
-        cold_p.append(plain_manim(slugs, flags[args.quality], media, {}))
-        cold_m.append(mathreel_render(slugs, work / f"mr{k}", "-q", args.quality))
+        cold.manim.append(plain_manim(slugs, flags[args.quality], media, {}))
+        cold.mathreel.append(
+            mathreel_render(slugs, work / f"mr{k}", "-q", args.quality)
+        )
         print(
-            f"  cold run {k + 1}: manim {cold_p[-1].wall:.1f} s, mathreel {cold_m[-1].wall:.1f} s",
+            f"  cold run {k + 1}: manim {cold.manim[-1].wall:.1f} s,"
+            f" mathreel {cold.mathreel[-1].wall:.1f} s",
             flush=True,
         )
     last_m, last_p = (
@@ -256,37 +277,27 @@ def _cold(
     for slug in slugs:
         record = json.loads(next(last_m.glob(f"*-{slug}.json")).read_text())
         pairs.append((manim_output(last_p, slug, folder), last_m / record["video"]))
-    mean_ssim = float(np.mean([sampled_ssim(a, b) for a, b in pairs]))
-    size = sum(b.stat().st_size for _, b in pairs) / sum(
+    cold.mean_ssim = float(np.mean([sampled_ssim(a, b) for a, b in pairs]))
+    cold.size = sum(b.stat().st_size for _, b in pairs) / sum(
         a.stat().st_size for a, _ in pairs
     )
-    speed = statistics.median(r.wall for r in cold_p) / statistics.median(
-        r.wall for r in cold_m
+    cold.speed = statistics.median(r.wall for r in cold.manim) / statistics.median(
+        r.wall for r in cold.mathreel
     )
-    m_med = sorted(cold_m, key=lambda r: r.wall)[len(cold_m) // 2]
-    utilisation = m_med.wall / (m_med.cpu / cores)
-    frames = sum(frames_of(b) for _, b in pairs)
+    median_run = sorted(cold.mathreel, key=lambda r: r.wall)[len(cold.mathreel) // 2]
+    cold.median_run = median_run
+    cold.utilisation = median_run.wall / (median_run.cpu / cores)
+    cold.frames = sum(frames_of(b) for _, b in pairs)
     # 2. floor: drawing alone plus encoding alone, same frames and settings
-    draw = statistics.median(
+    cold.draw = statistics.median(
         draw_only(slugs, quality.height, quality.fps).cpu for _ in range(args.repeat)
     )
-    encode = sum(
+    cold.encode = sum(
         encode_only(b, quality.encoder_options or {"crf": "23"}) for _, b in pairs
     )
-    floor = (draw + encode) / frames
-    per_frame = m_med.cpu / frames
-    return (
-        speed,
-        mean_ssim,
-        size,
-        utilisation,
-        per_frame,
-        floor,
-        frames,
-        draw,
-        encode,
-        m_med,
-    )
+    cold.floor = (cold.draw + cold.encode) / cold.frames
+    cold.per_frame = median_run.cpu / cold.frames
+    return cold
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -353,24 +364,12 @@ def main(argv: list[str] | None = None) -> int:
         unknown = parts - {"cold", "course", "single", "split"}
         if unknown:
             parser.error(f"unknown --parts {', '.join(sorted(unknown))}")
-        nan = float("nan")
-        speed = mean_ssim = size = utilisation = per_frame = floor = nan
-        frames, draw, encode, m_med = 0, nan, nan, Run(nan, nan)
-        cold_m: list[Run] = []
-        cold_p: list[Run] = []
-        if "cold" in parts:
-            (
-                speed,
-                mean_ssim,
-                size,
-                utilisation,
-                per_frame,
-                floor,
-                frames,
-                draw,
-                encode,
-                m_med,
-            ) = _cold(args, slugs, quality, folder, flags, cores, work, cold_m, cold_p)
+        nan = math.nan
+        cold = (
+            _cold(args, slugs, quality, folder, flags, cores, work)
+            if "cold" in parts
+            else Cold()
+        )
         # 3. no-change re-run of the whole course vs its cold render (preview)
         course_out = work / "course"
         if "course" not in parts:
@@ -450,15 +449,30 @@ def main(argv: list[str] | None = None) -> int:
                 r.wall for r in split
             )
         rows = [
-            ("cold render vs plain manim (speed-up)", speed, ">= 2.0", speed >= 2.0),
-            ("  mean SSIM vs manim's encode", mean_ssim, ">= 0.98", mean_ssim >= 0.98),
-            ("  file size vs manim's encode", size, "<= 1.15", size <= 1.15),
-            ("  wall / (CPU / cores)", utilisation, "<= 1.15", utilisation <= 1.15),
+            (
+                "cold render vs plain manim (speed-up)",
+                cold.speed,
+                ">= 2.0",
+                cold.speed >= 2.0,
+            ),
+            (
+                "  mean SSIM vs manim's encode",
+                cold.mean_ssim,
+                ">= 0.98",
+                cold.mean_ssim >= 0.98,
+            ),
+            ("  file size vs manim's encode", cold.size, "<= 1.15", cold.size <= 1.15),
+            (
+                "  wall / (CPU / cores)",
+                cold.utilisation,
+                "<= 1.15",
+                cold.utilisation <= 1.15,
+            ),
             (
                 "CPU per frame vs floor",
-                per_frame / floor,
+                cold.per_frame / cold.floor,
                 "<= 1.5",
-                per_frame / floor <= 1.5,
+                cold.per_frame / cold.floor <= 1.5,
             ),
             (
                 "no-change re-run vs cold (speed-up)",
@@ -481,19 +495,18 @@ def main(argv: list[str] | None = None) -> int:
             ),
         ]
         figures.update(
-            cold_manim_s=[r.wall for r in cold_p],
-            cold_mathreel_s=[r.wall for r in cold_m],
-            frames=frames,
-            draw_cpu_s=draw,
-            encode_cpu_s=encode,
-            mathreel_cpu_s=m_med.cpu,
+            cold_manim_s=[r.wall for r in cold.manim],
+            cold_mathreel_s=[r.wall for r in cold.mathreel],
+            frames=cold.frames,
+            draw_cpu_s=cold.draw,
+            encode_cpu_s=cold.encode,
+            mathreel_cpu_s=cold.median_run.cpu,
             course_cold_s=cold_course.wall,
             course_rerun_s=[r.wall for r in reruns],
             single_manim_s=[r.wall for r in single_p],
             single_mathreel_s=[r.wall for r in single_m],
             unsplit_s=[r.wall for r in whole],
             split_s=[r.wall for r in split],
-            results={name: value for name, value, _, _ in rows},
         )
         rows = [row for row in rows if row[1] == row[1]]  # NaN: a part not run
         figures["results"] = {name: value for name, value, _, _ in rows}

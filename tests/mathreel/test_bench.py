@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -25,3 +27,14 @@ def test_unknown_parts_are_refused(capsys):
     with pytest.raises(SystemExit):
         bench.main(["--parts", "cold,speed"])
     assert "unknown --parts speed" in capsys.readouterr().err
+
+
+def test_parts_not_run_leave_no_rows(tmp_path, capsys):
+    # no runs at all: every measure is left out, none is reported as failing
+    figures = tmp_path / "bench.json"
+    assert (
+        bench.main(["--parts", "single", "--repeat", "0", "--json", str(figures)]) == 0
+    )
+    data = json.loads(figures.read_text())
+    assert data["results"] == {} and data["cold_manim_s"] == []
+    assert "cold render" not in capsys.readouterr().out
