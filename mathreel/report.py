@@ -49,6 +49,7 @@ class BatchDisplay:
 
     def tick(self, progress: dict[int, int], elapsed: float) -> None:
         """Show the frames of the running lessons."""
+        started = {i: f for i, f in progress.items() if f > 0}  # not just queued
         if self.live is not None:
             table = Table.grid(padding=(0, 2))
             table.add_row(
@@ -56,9 +57,7 @@ class BatchDisplay:
                 "",
                 self._eta(progress, elapsed),
             )
-            for i, frame in sorted(progress.items()):
-                if frame <= 0:
-                    continue  # queued, not started yet
+            for i, frame in sorted(started.items()):
                 job = self.jobs[i]
                 planned = job.planned_frames or 1
                 share = min(1.0, frame / planned)
@@ -71,8 +70,7 @@ class BatchDisplay:
             self.last_status = time.monotonic()
             running = ", ".join(
                 f"{self.jobs[i].entry.slug} {f}/{self.jobs[i].planned_frames or '?'}"
-                for i, f in sorted(progress.items())
-                if f > 0
+                for i, f in sorted(started.items())
             )
             self.echo(f"  ...    {running}; {self._eta(progress, elapsed)}")
 
