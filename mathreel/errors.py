@@ -12,6 +12,7 @@ __all__ = [
     "MathreelError",
     "ParamError",
     "RenderError",
+    "TexError",
     "ToolMissingError",
     "UnknownLessonError",
 ]
@@ -69,3 +70,7 @@ class RenderError(MathreelError):
 
 class ToolMissingError(MathreelError):
     """An external tool (LaTeX, a voice) that is not installed."""
+
+
+class TexError(MathreelError):
+    """A formula that LaTeX (or dvisvgm) could not typeset."""
