@@ -5,6 +5,11 @@ characters, broken at phrase boundaries where it can be. A beat's first cue
 starts on the beat's first frame; the beat's speech time is shared among its
 cues by length, each cue starting on a frame. Times are frame timestamps written
 to the millisecond, and no cue runs past the end of the video.
+
+Every word of every beat reaches the captions at every frame rate: chunks that
+would start on the same frame (a short sentence in a long beat at ``--fps 1``)
+are shown together as one cue, and the words of a beat that writes no frame
+join the cue before it (or the first one after it).
 """
 
 from __future__ import annotations
@@ -113,15 +118,47 @@ def chunk_text(text: str) -> list[list[str]]:
 
 
 def cues_for(plan: Plan) -> list[Cue]:
-    """Every caption cue of a lesson, timed on its frames."""
+    """Every caption cue of a lesson, timed on its frames.
+
+    Every word of every beat's text is in exactly one cue, in order, at every
+    frame rate. Cues never overlap, each lasts at least one frame, and none
+    runs past the end of the video. At a very low frame rate several of a
+    beat's chunks can fall on the same frame: they become one cue (re-broken
+    into two lines when they fit, else their lines one after another). A beat
+    that writes no frame (or starts after the video ends) has its words added
+    to the cue before it, or to the first cue after it when none came before.
+
+    Parameters
+    ----------
+    plan
+        The lesson's frame plan (``plan.fps`` frames per second, beats with
+        their first frame, length in frames and speech time in seconds).
+
+    Returns
+    -------
+    list[Cue]
+        The cues in time order; ``start``/``end`` in seconds, on frame times.
+    """
     fps = plan.fps
     end_of_video = plan.frames
     cues: list[Cue] = []
+    homeless: list[str] = []  # words of beats with no frame of their own
+    homeless_from = (0, 0)  # the first such beat: its first frame and index
     for beat in plan.beats:
         chunks = chunk_text(beat.text)
-        if not chunks or beat.frames <= 0:
+        if not chunks:
             continue
         beat_end = min(beat.start_frame + beat.frames, end_of_video)
+        if beat_end <= beat.start_frame:  # no frame to show them on
+            words = [w for chunk in chunks for line in chunk for w in line.split()]
+            if cues:
+                cues[-1] = _with_words(cues[-1], words, at_end=True)
+            else:
+                homeless_from = (
+                    homeless_from if homeless else (beat.start_frame, beat.index)
+                )
+                homeless += words
+            continue
         speech_frames = max(1, round(beat.speech_seconds * fps))
         sizes = [sum(len(line) for line in chunk) for chunk in chunks]
         total = sum(sizes)
@@ -132,15 +169,45 @@ def cues_for(plan: Plan) -> list[Cue]:
             starts.append(min(beat.start_frame + offset, beat_end - 1))
             done += size
         last_end = min(beat_end, beat.start_frame + speech_frames + round(HOLD * fps))
-        for i, chunk in enumerate(chunks):
-            start = starts[i]
-            end = starts[i + 1] if i + 1 < len(chunks) else last_end
-            if (
-                end <= start
-            ):  # a beat too short for all its cues: merge into the previous
-                continue
-            cues.append(Cue(start / fps, end / fps, tuple(chunk), beat.index, start))
+        # chunks starting on the same frame are shown together, as one cue
+        groups: list[tuple[int, list[str]]] = []
+        for start, chunk in zip(starts, chunks, strict=True):
+            if groups and groups[-1][0] == start:
+                groups[-1][1].extend(chunk)
+            else:
+                groups.append((start, list(chunk)))
+        for i, (start, lines) in enumerate(groups):
+            end = groups[i + 1][0] if i + 1 < len(groups) else max(last_end, start + 1)
+            cue = Cue(start / fps, end / fps, _relined(lines), beat.index, start)
+            if homeless:
+                cue = _with_words(cue, homeless, at_end=False)
+                homeless = []
+            cues.append(cue)
+    if homeless and end_of_video > 0:  # no beat with text had a frame of its own
+        start = min(homeless_from[0], end_of_video - 1)
+        lines = _lines(homeless) or [" ".join(p) for p in _split_long(homeless)]
+        cue = Cue(
+            start / fps, end_of_video / fps, tuple(lines), homeless_from[1], start
+        )
+        cues.append(cue)
     return cues
+
+
+def _relined(lines: list[str]) -> tuple[str, ...]:
+    """Lines of merged chunks: re-broken into two lines when the words fit."""
+    if len(lines) <= MAX_LINES:
+        return tuple(lines)
+    words = " ".join(lines).split()
+    broken = _lines(words)
+    return tuple(broken) if broken is not None else tuple(lines)
+
+
+def _with_words(cue: Cue, words: list[str], *, at_end: bool) -> Cue:
+    """``cue`` with ``words`` added after (``at_end``) or before its own."""
+    own = [w for line in cue.lines for w in line.split()]
+    merged = own + words if at_end else words + own
+    lines = _lines(merged) or [" ".join(p) for p in _split_long(merged)]
+    return Cue(cue.start, cue.end, tuple(lines), cue.beat, cue.start_frame)
 
 
 def timestamp(seconds: float, *, comma: bool = False) -> str:

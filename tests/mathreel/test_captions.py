@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import webvtt
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,3 +97,52 @@ def test_vtt_parses_with_a_real_parser_and_srt_matches():
 def test_timestamps():
     assert timestamp(3725.5) == "01:02:05.500"
     assert timestamp(0.0666667, comma=True) == "00:00:00,067"
+
+
+# Beats as a lesson plans them: caption text, frames (a beat may write none),
+# loose frames before it (steps between beats), and its speech time.
+_beats = st.lists(
+    st.tuples(
+        st.one_of(st.just(""), sentences),
+        st.integers(0, 240),
+        st.integers(0, 5),
+        st.floats(0.0, 20.0),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@given(_beats, st.integers(1, 60))
+def test_every_word_reaches_the_captions_at_every_frame_rate(specs, fps):
+    beats, frame = [], 0
+    for index, (text, frames, gap, speech) in enumerate(specs):
+        frame += gap
+        beats.append(Beat(index, text, "", frame, frames, speech))
+        frame += frames
+    if not any(b.frames for b in beats):
+        beats[0].frames = 1  # a video has at least one frame
+        frame += 1
+    plan = Plan("demo", fps, frame, beats, [], [])
+    cues = cues_for(plan)
+    said = " ".join(b.text for b in beats).split()
+    assert " ".join(" ".join(c.lines) for c in cues).split() == said
+    for cue in cues:
+        assert cue.start_frame / fps == cue.start
+        assert cue.end > cue.start  # every cue is on screen for a while
+        assert cue.end <= plan.frames / fps  # and never past the end of the video
+    for before, after in itertools.pairwise(cues):
+        assert before.end <= after.start  # one cue at a time, in order
+
+
+def test_a_short_sentence_in_a_long_beat_survives_one_frame_per_second():
+    # the case found by hand: at 1 fps the middle cue started on the frame the
+    # next one starts, and was dropped from the VTT and SRT
+    text = (
+        "Each arrow starts at the origin and ends at its point in the plane. Yes. "
+        "The two numbers that locate its tip along the horizontal and the vertical "
+        "axis are its coordinates."
+    )
+    plan = Plan("demo", 1, 40, [Beat(0, text, "", 0, 40, 7.0)], [], [])
+    cues = cues_for(plan)
+    assert " ".join(" ".join(c.lines) for c in cues).split() == text.split()
