@@ -434,7 +434,8 @@ def _render_run(
         finally:
             display.close()
         manifest = write_manifest(out_dir, course, setting)
-        _present(out_dir, options, course_video)
+        if json.loads(manifest.read_text(encoding="utf-8")).get("lessons"):
+            _present(out_dir, options, course_video)
     for outcome in outcomes:
         slug = outcome.job.entry.slug
         log = str(outcome.log)
@@ -503,15 +504,12 @@ def _jobs(
 ) -> list[Any]:
     """Jobs for the lessons to render; cut long ones into pieces when workers would idle."""
     from mathreel.batch import Job, split_counts
-    from mathreel.worker import plan_lesson, step_costs
+    from mathreel.worker import step_costs
 
     plans: list[Any] = []
     if split and len(todo) < workers and options.format != "gif":  # pieces need plans
-        plans = [
-            plan_lesson(e, given, fps=options.quality.fps, voice=options.voice)
-            for e in todo
-        ]
-        frames = [p.frames for p in plans]
+        plans = [_plan_or_none(e, given, options) for e in todo]
+        frames = [p.frames if p is not None else 0 for p in plans]
         counts = split_counts(frames, workers)
     else:
         frames = [_planned_frames(e, given, options) for e in todo]
@@ -536,6 +534,21 @@ def _jobs(
     return jobs
 
 
+def _plan_or_none(entry: Any, given: dict[str, Any], options: Any) -> Any:
+    """The lesson's plan, or ``None`` when planning fails (a TeX error, a bug).
+
+    The lesson is then rendered whole, and its worker meets the same error and
+    reports it on the lesson's line of the batch, with its log, while the
+    other lessons render.
+    """
+    from mathreel.worker import plan_lesson
+
+    try:
+        return plan_lesson(entry, given, fps=options.quality.fps, voice=options.voice)
+    except Exception:
+        return None
+
+
 def _planned_frames(entry: Any, given: dict[str, Any], options: Any) -> int:
     """The lesson's planned frames from the plan cache (0 when not planned yet).
 
@@ -556,16 +569,13 @@ def _shard_entries(
     entries: list[Any], given: dict[str, Any], options: Any, index: int, count: int
 ) -> list[Any]:
     from mathreel.batch import shard
-    from mathreel.worker import plan_lesson
 
+    # A lesson that cannot be planned weighs nothing (the same in every shard's
+    # run, so the shards still cover the course); its worker reports the error.
+    plans = [_plan_or_none(e, given, options) for e in entries]
     weights = [
-        (
-            e.slug,
-            plan_lesson(
-                e, given, fps=options.quality.fps, voice=options.voice
-            ).duration,
-        )
-        for e in entries
+        (e.slug, plan.duration if plan is not None else 0.0)
+        for e, plan in zip(entries, plans, strict=True)
     ]
     chosen = set(shard(weights, index, count))
     return [e for e in entries if e.slug in chosen]

@@ -44,27 +44,41 @@ from .errors import TexError, ToolMissingError
 from .files import cache_dir, write_text
 from .locks import file_lock
 
-__all__ = ["compile_formula", "install", "tex_error_summary"]
+__all__ = ["compile_formula", "display_formula", "install", "tex_error_summary"]
 
 _MARK = "__mathreel_texlock__"
 
 
 def tex_error_summary(log: str) -> str:
-    """TeX's own words for the first error in a log: ``! Undefined control sequence``
-    and the offending input line, on one line (empty when the log has none)."""
+    """TeX's own words for the first error in a log, on one line.
+
+    ``Undefined control sequence \\notamacro`` names the control sequence TeX
+    stopped at; other errors keep TeX's message (``LaTeX Error: Unicode
+    character ≠ (U+2260) not set up for use with LaTeX``). Empty when the log
+    has no error line.
+    """
     lines = log.splitlines()
     for k, line in enumerate(lines):
         if not line.startswith("!"):
             continue
-        message = line[1:].strip()
-        detail = ""
-        for follow in lines[k + 1 : k + 12]:
-            match = re.match(r"l\.\d+\s*(.*)", follow)
-            if match:
-                detail = match.group(1).strip()
+        message = line[1:].strip().rstrip(".")
+        following = lines[k + 1 : k + 8]
+        if message == "Undefined control sequence" and following:
+            # TeX breaks the context where it stopped: the first line ends on it.
+            names = re.findall(r"\\[A-Za-z@]+", following[0])
+            if names:
+                return f"{message} {names[-1]}"
+        for extra in following:  # a message continued on the next line
+            if not extra.strip() or extra.startswith(("See ", "Type ", "l.", "<")):
                 break
-        return f"{message} (at: {detail})" if detail else message
+            message += " " + extra.strip().rstrip(".")
+        return message
     return ""
+
+
+def display_formula(expression: str) -> str:
+    """A formula as its author wrote it: without manim's ``\\special`` wrappers."""
+    return re.sub(r"\\special\{dvisvgm:raw [^}]*\}", "", expression).strip()
 
 
 def _compile_in(work: Path, tex_code: str, compiler: str, output_format: str) -> Path:
@@ -172,7 +186,8 @@ def compile_formula(
                 raise _tex_error(expression, key, tex_code, failed.log) from None
             except _ConvertFailed as failed:
                 raise TexError(
-                    f"dvisvgm could not convert {expression!r} to SVG: {failed.why}"
+                    f"dvisvgm could not convert '{display_formula(expression)}' "
+                    f"to SVG: {failed.why}"
                 ) from None
             write_text(tex_dir / f"{key}.tex", tex_code)
             os.replace(svg, final)  # same file system: one atomic step
@@ -192,7 +207,8 @@ def _tex_error(expression: str, key: str, tex_code: str, log: Path) -> TexError:
     write_text(kept.with_suffix(".tex"), tex_code)
     summary = tex_error_summary(text) or "TeX stopped without an error line"
     return TexError(
-        f"LaTeX could not typeset {expression!r}: {summary}; TeX's log: {kept}"
+        f"LaTeX could not typeset '{display_formula(expression)}': {summary}; "
+        f"TeX's log: {kept}"
     )
 
 

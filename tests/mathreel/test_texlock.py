@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from mathreel import texlock
-from mathreel.errors import TexError
 
 FORMULAS = [rf"\int_0^{{{i}}} x^2 \, dx" for i in range(4)]
 WORKERS = 3
