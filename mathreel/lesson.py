@@ -10,6 +10,10 @@ beat waits out the rest of its narration (the reading time of the text when
 silent, the spoken audio otherwise) plus a short pause. Every ``play`` and
 ``wait`` is recorded on a frame-exact :class:`~mathreel.timeline.Timeline`, so the
 plan, the captions and the narration all agree with the video to the frame.
+
+What the planner cannot see is refused when the lesson is planned, and the
+steps a split piece skips are replayed so that the piece draws exactly what the
+unsplit render draws: see :mod:`mathreel.constructs`.
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from typing import Any, ClassVar
 from manim import Mobject, Scene, Wait, config
 
 from . import fastnumbers, texlock
-from .errors import LessonError, ParamError
+from .constructs import UnsupportedConstruct, replays_frames, seeded_only
+from .errors import LessonError, ParamError, TexError
 from .layout import backdrop, layout_problems, screen_text
 from .narration import BEAT_PAUSE, Narrator, ReadingTime
 from .params import Args, Param, resolve
@@ -84,6 +89,14 @@ class Lesson(Scene):
         self.stop_after_beat: int | None = None
         #: ``time.perf_counter()`` as each step (play or wait) began.
         self.step_clock: list[float] = []
+        # Settings that decide which frames a step writes; construct must not change them.
+        self._frame_settings = _frame_settings()
+        # The step now running is a skipped step replayed frame by frame (split pieces).
+        self._replay = False
+        self._replay_clock = 0.0
+        self._step_start_time = 0.0
+        if config.seed is None:
+            scene_kwargs.setdefault("random_seed", 0)  # same numbers in every run
         super().__init__(**scene_kwargs)
 
     # -- parameters ----------------------------------------------------------
@@ -172,9 +185,136 @@ class Lesson(Scene):
         """Mark mobjects meant to extend past the frame (grids, long lines)."""
         backdrop(*mobjects)
 
+    # -- what the planner cannot see ---------------------------------------------
+    def _refuse(self, construct: str, instead: str) -> UnsupportedConstruct:
+        return UnsupportedConstruct(self.slug, construct, instead)
+
+    def render(self, preview: bool = False) -> bool:
+        """Render (or plan) the lesson; unseeded random generators are refused."""
+        with seeded_only(self.slug):
+            try:
+                return bool(super().render(preview))
+            except TexError as error:  # name the lesson whose formula failed
+                if not error.message.startswith(f"{self.slug}: "):
+                    error.args = (f"{self.slug}: {error.message}",)
+                raise
+
+    @property
+    def time(self) -> float:
+        """Refused: a skipped step advances manim's clock differently from a drawn one."""
+        raise self._refuse(
+            "self.time (the scene clock)",
+            "animate a ValueTracker with play(...) and read its value, or "
+            "integrate an updater's dt",
+        )
+
+    def add_sound(self, *args: Any, **kwargs: Any) -> None:
+        """Refused: the narration track is the lesson's only sound."""
+        raise self._refuse(
+            "add_sound",
+            "narration comes from beats (with self.beat(...)); sound effects "
+            "are not part of the plan",
+        )
+
+    def add_subcaption(self, *args: Any, **kwargs: Any) -> None:
+        """Refused: captions come from beats."""
+        raise self._refuse(
+            "add_subcaption", "captions come from beats: with self.beat(text): ..."
+        )
+
+    def embed(self) -> None:
+        """Refused: an interactive shell has no frames to plan."""
+        raise self._refuse(
+            "embed", "render the lesson, or check a moment with 'mathreel still'"
+        )
+
+    def interactive_embed(self) -> None:
+        """Refused: an interactive shell has no frames to plan."""
+        raise self._refuse(
+            "interactive_embed",
+            "render the lesson, or check a moment with 'mathreel still'",
+        )
+
+    def play(self, *args: Any, **kwargs: Any) -> None:
+        """Play as manim does; a piece's skipped step leaves the clock where drawing would."""
+        if kwargs.get("subcaption"):
+            raise self._refuse(
+                "play(subcaption=...)",
+                "captions come from beats: with self.beat(text): ...",
+            )
+        if _frame_settings() != self._frame_settings:
+            raise self._refuse(
+                "changing config.frame_rate, from_animation_number or "
+                "upto_animation_number in construct",
+                "mathreel sets them (--fps, split pieces); leave them alone",
+            )
+        super().play(*args, **kwargs)
+        if self._piece_skips():
+            # manim adds the run time to a skipped step's clock; drawing adds one
+            # 1/fps per frame written (all of a frozen wait's frames at once).
+            step = self.timeline.steps[-1]
+            dt = 1 / self.renderer.camera.frame_rate
+            clock = self._step_start_time
+            if self.animations is not None and self.is_current_animation_frozen_frame():
+                clock += step.frames * dt
+            else:
+                for _ in range(step.frames):
+                    clock += 1 * dt
+            self.renderer.time = clock
+        self._replay = False
+
+    # -- split pieces: skipped steps end as drawn steps do ----------------------------
+    def _piece_skips(self) -> bool:
+        """Whether the step now running is one a split piece skips (not planning)."""
+        return self.renderer.skip_animations and not self.skip_animations
+
+    def get_time_progression(
+        self,
+        run_time: float,
+        description: str,
+        n_iterations: int | None = None,
+        override_skip_animations: bool = False,
+    ) -> Any:
+        """manim's frame times; a replayed step gets every frame's time, as drawn."""
+        return super().get_time_progression(
+            run_time,
+            description,
+            n_iterations,
+            override_skip_animations=override_skip_animations or self._replay,
+        )
+
+    def update_to_time(self, t: float) -> None:
+        """Advance the animations; a replayed step keeps the clock a drawn one would."""
+        if self._replay:
+            self.renderer.time = self._replay_clock
+            super().update_to_time(t)
+            self._replay_clock += 1 * (1 / self.renderer.camera.frame_rate)
+        else:
+            super().update_to_time(t)
+
+    def play_internal(self, skip_rendering: bool = False) -> None:
+        """Run a step; a skipped one draws nothing, a replayed one ends as drawn."""
+        skipping = self.renderer.skip_animations
+        super().play_internal(skip_rendering=skip_rendering or skipping)
+        if self._replay:
+            self.renderer.time = self._replay_clock  # all frames "written"
+            self.update_mobjects(0)  # what manim does after a drawn step
+
     # -- recording -----------------------------------------------------------------
     def next_section(self, name: str = "unnamed", *args: Any, **kwargs: Any) -> None:
-        """Start a manim section and a chapter of the lesson."""
+        """Start a manim section and a chapter of the lesson.
+
+        Raises
+        ------
+        UnsupportedConstruct
+            For ``skip_animations=True``: the section's steps would write no frames.
+        """
+        if kwargs.get("skip_animations") or (len(args) > 1 and args[1]):
+            raise self._refuse(
+                "next_section(skip_animations=True)",
+                "remove skip_animations (a re-render redraws only what changed; "
+                "'mathreel still --beat N' shows one moment)",
+            )
         self.timeline.add_chapter(name)
         super().next_section(name, *args, **kwargs)
 
@@ -184,10 +324,13 @@ class Lesson(Scene):
         assert self.animations is not None
         wait = len(self.animations) == 1 and isinstance(self.animations[0], Wait)
         if wait and getattr(self.animations[0], "stop_condition", None) is not None:
-            raise LessonError(
-                f"{self.slug}: wait_until/stop_condition makes the frame count "
-                "unknowable in advance; use a fixed wait"
+            raise self._refuse(
+                "wait_until/wait(stop_condition=...)",
+                "its frame count is unknowable in advance; use a fixed wait",
             )
+        self._step_start_time = self.renderer.time
+        self._replay = self._piece_skips() and replays_frames(self, self.animations)
+        self._replay_clock = self._step_start_time
         description = (
             "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
         )
@@ -211,3 +354,11 @@ class Lesson(Scene):
         """
         marks = [*self.step_clock, ended]
         return [round(b - a, 4) for a, b in itertools.pairwise(marks)]
+
+
+def _frame_settings() -> tuple[float, float, float]:
+    return (
+        float(config.frame_rate),
+        float(config.from_animation_number),
+        float(config.upto_animation_number),  # infinite when unset
+    )
