@@ -53,7 +53,8 @@ import numpy as np
 from manim import DOWN, FadeIn, FadeOut, LaggedStart, VGroup
 
 from mathreel.params import Int
-from scenes.style import ACCENT, BODY, CourseLesson, fmt, tex, text
+from scenes.kit.numbers import fmt
+from scenes.style import ACCENT, BODY, CourseLesson, tex, text
 
 __all__ = ["{cls}", "partial_sums"]
 
@@ -109,7 +110,7 @@ from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
 from {module} import partial_sums
-from scenes.style import fmt
+from scenes.kit.numbers import fmt
 
 
 def test_partial_sums_approach_two():

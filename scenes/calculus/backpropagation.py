@@ -43,6 +43,7 @@ from manim import (
 )
 
 from mathreel.params import Float, Seed, Vector
+from scenes.kit.numbers import fmt
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -55,7 +56,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
     panel,
     tex,
     text,

@@ -41,6 +41,7 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -51,8 +52,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )

@@ -40,6 +40,7 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from scenes.kit.numbers import fmt
 from scenes.style import (
     BLUE,
     CONTENT_BOTTOM,
@@ -51,7 +52,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
     tex,
     text,
 )

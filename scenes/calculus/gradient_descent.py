@@ -43,6 +43,7 @@ from manim import (
 )
 
 from mathreel.params import Float, Int, Vector
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -54,10 +55,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    fmt_vec,
-    say_num,
-    say_vec,
     tex,
     text,
 )

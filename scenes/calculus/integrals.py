@@ -43,6 +43,7 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -53,8 +54,6 @@ from scenes.style import (
     ORANGE,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )

@@ -46,6 +46,7 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Int, Seed
+from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -57,8 +58,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )

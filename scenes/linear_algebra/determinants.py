@@ -35,6 +35,9 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from scenes.kit.numbers import fmt, say_num, tex_matrix
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import Box, entries_within, fit_view
 from scenes.style import (
     ACCENT,
     CONTENT_BOTTOM,
@@ -46,14 +49,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    PlaneView,
-    entries_within,
-    fit_view,
-    fmt,
     panel,
-    say_num,
     tex,
-    tex_matrix,
     text,
 )
 
@@ -63,11 +60,8 @@ __all__ = [
     "MAX_ENTRY",
     "UNIT_SQUARE",
     "Determinants",
-    "PlaneView",
     "det_expansion_tex",
     "determinant",
-    "entries_within",
-    "fit_view",
     "image_line",
     "orientation",
     "places",
@@ -160,7 +154,7 @@ def det_expansion_tex(matrix: np.ndarray) -> str:
 # -- the lesson --------------------------------------------------------------------------
 
 #: The box (scene units) where the plane's shapes are drawn, right of the panel.
-PLANE_BOX = (-1.3, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
+PLANE_BOX = Box(-1.3, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
 #: Where the panel's top-left corner goes.
 PANEL_CORNER = UL
 CORNER_NAMES = ("1", "2", "3", "4")

@@ -42,6 +42,7 @@ from manim import (
 )
 
 from mathreel.params import Vector
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -55,11 +56,7 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    fmt_vec,
     panel,
-    say_num,
-    say_vec,
     tex,
     text,
 )

@@ -42,6 +42,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.view import Box, fit_view
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -54,13 +56,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    fmt_vec,
     panel,
-    say_num,
-    say_vec,
     tex,
-    tex_matrix,
     text,
 )
 
@@ -74,7 +71,6 @@ __all__ = [
     "eigenpairs",
     "eigenvalues",
     "eigenvector",
-    "fit_view",
     "generic_vectors",
     "poly_tex",
     "span_angle",
@@ -250,23 +246,6 @@ def eigen_problem(m: np.ndarray) -> str | None:
     return None
 
 
-def fit_view(
-    points: np.ndarray, box: tuple[float, float, float, float], max_unit: float = 1.1
-) -> tuple[float, np.ndarray]:
-    """Scene units per plane unit, and where the plane's origin goes.
-
-    Every point (and the origin) lands inside ``box = (x0, y0, x1, y1)`` in scene
-    coordinates, centred in it, at most ``max_unit`` per plane unit.
-    """
-    pts = np.vstack([np.asarray(points, dtype=float).reshape(-1, 2), [[0.0, 0.0]]])
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    span = np.maximum(hi - lo, 1.0)
-    x0, y0, x1, y1 = box
-    unit = min(max_unit, (x1 - x0) / span[0], (y1 - y0) / span[1])
-    centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2])
-    return float(unit), centre - unit * (lo + hi) / 2
-
-
 def signed(x: float) -> str:
     """A number for a product in a formula: negatives in parentheses."""
     shown = fmt(x)
@@ -295,7 +274,7 @@ def scaled_words(name: str, lam: float) -> str:
 # -- the lesson --------------------------------------------------------------------
 
 #: Where the plane is drawn: right of the panels, above the captions.
-PLANE_BOX = (-2.0, CONTENT_BOTTOM + 0.25, config.frame_width / 2 - 0.35, 3.6)
+PLANE_BOX = Box(-2.0, config.frame_width / 2 - 0.35, CONTENT_BOTTOM + 0.25, 3.6)
 GENERIC_COLORS = (PURPLE, RED)
 EIGEN_COLORS = (ACCENT, GREEN)
 
@@ -346,7 +325,9 @@ class Eigenvectors(CourseLesson):
         pts = [v for v in self.generic] + [a @ v for v in self.generic]
         for lam, v in self.pairs:
             pts += [v, lam * v]
-        self.unit, origin = fit_view(np.array(pts), PLANE_BOX, max_unit=1.6)
+        self.unit, origin = fit_view(
+            np.array(pts), PLANE_BOX, margin=0.0, max_unit=1.6, min_span=1.0
+        )
         self.origin = np.array([origin[0], origin[1], 0.0])
 
     def point(self, xy: np.ndarray) -> np.ndarray:

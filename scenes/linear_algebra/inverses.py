@@ -34,6 +34,9 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Matrix, Vector, nonsingular
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import Box, entries_within, fit_view
 from scenes.style import (
     ACCENT,
     CONTENT_BOTTOM,
@@ -44,16 +47,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    PlaneView,
-    entries_within,
-    fit_view,
-    fmt,
-    fmt_vec,
     panel,
-    say_num,
-    say_vec,
     tex,
-    tex_matrix,
     text,
 )
 
@@ -159,7 +154,7 @@ def inverse_within(limit: float):
 # -- the lesson --------------------------------------------------------------------------
 
 #: The box (scene units) where the plane's arrows are drawn, right of the panel.
-PLANE_BOX = (-0.9, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
+PLANE_BOX = Box(-0.9, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
 SIZE = 36  # formula size in the panel
 
 

@@ -32,6 +32,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix, Vector
+from scenes.kit.numbers import fmt, fmt_vec, say_vec, tex_matrix
+from scenes.kit.view import entries_within
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -43,13 +45,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    entries_within,
-    fmt,
-    fmt_vec,
     panel,
-    say_vec,
     tex,
-    tex_matrix,
     text,
 )
 

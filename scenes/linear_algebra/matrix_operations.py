@@ -34,6 +34,7 @@ from manim import (
 from mathreel.errors import ParamError
 from mathreel.params import Args
 from mathreel.params import Matrix as MatrixParam
+from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -45,10 +46,7 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
-    tex_matrix,
     text,
 )
 

@@ -44,6 +44,7 @@ from manim import (
 )
 
 from mathreel.params import Int, Matrix, Seed
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -56,13 +57,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    fmt_vec,
     panel,
-    say_num,
-    say_vec,
     tex,
-    tex_matrix,
     text,
 )
 

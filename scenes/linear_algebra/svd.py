@@ -43,6 +43,7 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -56,11 +57,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
     panel,
-    say_num,
     tex,
-    tex_matrix,
     text,
 )
 

@@ -39,6 +39,9 @@ from manim import (
 )
 
 from mathreel.params import Float, Vector, nonzero
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import fit_unit, legible_entries
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -51,13 +54,8 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    fmt_vec,
     panel,
-    say_num,
-    say_vec,
     tex,
-    tex_matrix,
     text,
 )
 
@@ -68,8 +66,6 @@ __all__ = [
     "add",
     "analogy",
     "distances",
-    "entries_within",
-    "fit_unit",
     "nearest_word",
     "quiet_corner",
     "scale",
@@ -93,7 +89,6 @@ LABEL_SIDES = {"man": LEFT, "king": RIGHT, "prince": DOWN}
 ANALOGY = ("king", "man", "woman")
 
 #: Largest component the lesson can draw for u and v.
-MAX_ENTRY = 4.0
 
 
 # -- the math ---------------------------------------------------------------------
@@ -154,18 +149,6 @@ def nearest_word(
     return word, found[word]
 
 
-def fit_unit(points: np.ndarray, half_width: float, half_height: float) -> float:
-    """Scene units per grid unit so that every point fits, with a margin.
-
-    At most 1.2, so a small picture is not blown up; at least 0.2, which the
-    parameter limits (components up to 4, scalars up to 3) never go below.
-    """
-    pts = np.atleast_2d(np.asarray(points, dtype=float))
-    extent_x = max(1.0, float(np.max(np.abs(pts[:, 0]))) * 1.15)
-    extent_y = max(1.0, float(np.max(np.abs(pts[:, 1]))) * 1.15)
-    return max(0.2, min(1.2, half_width / extent_x, half_height / extent_y))
-
-
 def quiet_corner(points: np.ndarray) -> str:
     """``"UL"`` or ``"UR"``: the upper corner with fewer of ``points`` in it.
 
@@ -177,17 +160,6 @@ def quiet_corner(points: np.ndarray) -> str:
     left = int(np.sum(upper[:, 0] < 0))
     right = int(np.sum(upper[:, 0] > 0))
     return "UR" if left > right else "UL"
-
-
-def entries_within(limit: float):
-    """A parameter requirement: every component has absolute value at most ``limit``."""
-
-    def check(value: np.ndarray) -> str | None:
-        if np.max(np.abs(value)) > limit:
-            return f"components larger than {fmt(limit)} do not fit on screen"
-        return None
-
-    return check
 
 
 def _scalar_visible(c: float) -> str | None:
@@ -213,12 +185,12 @@ class Vectors(CourseLesson):
         "u": Vector(
             [3, 1],
             help="the first vector, u",
-            require=[nonzero, entries_within(MAX_ENTRY)],
+            require=[nonzero, legible_entries("components")],
         ),
         "v": Vector(
             [1, 2],
             help="the second vector, v, added to u",
-            require=[nonzero, entries_within(MAX_ENTRY)],
+            require=[nonzero, legible_entries("components")],
         ),
         "scalar": Float(
             2,
@@ -261,7 +233,11 @@ class Vectors(CourseLesson):
         points = np.vstack([u, v, s, scale(c, u), scale(-c, u)])
         half_h = (TOP - BOTTOM) / 2
         self.origin = np.array([0.0, (TOP + BOTTOM) / 2, 0.0])
-        self.unit = fit_unit(points, config.frame_width / 2 - 0.5, half_h - 0.4)
+        # no floor: the view scales to any vector (legible_entries refuses the rest)
+        self.unit = fit_unit(
+            points, config.frame_width / 2 - 0.5, half_h - 0.4, least=0.0
+        )
+        self.view = PlaneView(self.unit, self.origin)
         drawn = np.vstack(
             [
                 _segment_points([0, 0], u),
@@ -275,22 +251,12 @@ class Vectors(CourseLesson):
         self.corner = UL if quiet_corner(drawn) == "UL" else UR
 
     def point(self, xy: np.ndarray) -> np.ndarray:
-        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
+        return self.view.point(xy)
 
     def arrow(self, xy: np.ndarray, color: str, start: np.ndarray | None = None):
         """An arrow from ``start`` (the origin) to ``xy``, or a dot if it has no length."""
-        tail = np.zeros(2) if start is None else np.asarray(start, dtype=float)
-        head = np.asarray(xy, dtype=float)
-        if np.linalg.norm(head - tail) * self.unit < 1e-3:
-            return Dot(self.point(head), radius=0.08, color=color)
-        return Arrow(
-            self.point(tail),
-            self.point(head),
-            buff=0,
-            color=color,
-            stroke_width=6,
-            max_tip_length_to_length_ratio=0.3,
-            tip_length=0.25,
+        return self.view.arrow(
+            xy, color, start, width=6, tip=0.25, tip_ratio=0.3, dot=0.08
         )
 
     def tip_label(
@@ -344,21 +310,12 @@ class Vectors(CourseLesson):
         return mob.move_to(spot)
 
     def make_plane(self) -> NumberPlane:
-        span = math.ceil(config.frame_width / self.unit) + 2
-        step = 1 if self.unit > 0.35 else 2
-        span += span % step
-        plane = NumberPlane(
-            x_range=[-span, span, step],
-            y_range=[-span, span, step],
-            x_length=2 * span * self.unit,
-            y_length=2 * span * self.unit,
-            background_line_style={
-                "stroke_color": BLUE,
-                "stroke_width": 1.5,
-                "stroke_opacity": 0.4,
-            },
-            axis_config={"stroke_color": INK, "stroke_opacity": 0.8},
-        ).move_to(self.origin)
+        plane = self.view.plane(
+            reach=config.frame_width,
+            line_opacity=0.4,
+            axis_opacity=0.8,
+            z_index=0,
+        )
         self.backdrop(plane)
         return plane
 

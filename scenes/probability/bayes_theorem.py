@@ -40,6 +40,7 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float
+from scenes.kit.numbers import fmt
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -52,7 +53,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
     tex,
     text,
 )

@@ -39,6 +39,9 @@ from manim import (
 )
 
 from mathreel.params import Choice, Int, Seed
+from scenes.kit.numbers import fmt
+from scenes.kit.stats import normal_pdf
+from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -48,7 +51,6 @@ from scenes.style import (
     ORANGE,
     SMALL,
     CourseLesson,
-    fmt,
     tex,
     text,
 )
@@ -210,23 +212,6 @@ def means_skewness(source: str, n: int) -> float:
     return SOURCES[source].skewness / math.sqrt(n)
 
 
-def normal_pdf(x: float | np.ndarray, mu: float, sigma: float) -> float | np.ndarray:
-    """The normal density with mean ``mu`` and standard deviation ``sigma``."""
-    z = (np.asarray(x, dtype=float) - mu) / sigma
-    result = np.exp(-0.5 * z * z) / (sigma * math.sqrt(2.0 * math.pi))
-    return float(result) if np.ndim(result) == 0 else result
-
-
-def nice_step(span: float, most: int = 8) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of 10 with at most ``most`` steps in ``span``."""
-    span = max(float(span), 1e-9)
-    power = 10.0 ** math.floor(math.log10(span / most))
-    for factor in (1.0, 2.0, 2.5, 5.0):
-        if span / (factor * power) <= most:
-            return factor * power
-    return 10.0 * power
-
-
 def window(
     source: str, n: int, draws: np.ndarray, shown: int = SHOWN
 ) -> tuple[float, float, float]:
@@ -309,14 +294,6 @@ def fill_rate(shown: int, total: int) -> Callable[[float], float]:
         return (shown * (total / shown) ** t - shown) / (total - shown)
 
     return rate
-
-
-def tick_places(step: float) -> int:
-    """Decimal places that show every multiple of ``step`` exactly: 2.5 -> 1, 0.25 -> 2."""
-    for places in range(7):
-        if abs(round(step, places) - step) < 1e-9 * max(1.0, abs(step)):
-            return places
-    return 6
 
 
 def displayed(x: float, digits: int = DIGITS) -> float:

@@ -41,6 +41,9 @@ from manim import (
 )
 
 from mathreel.params import Float, Int, Seed
+from scenes.kit.numbers import fmt, say_num
+from scenes.kit.stats import normal_pdf
+from scenes.kit.ticks import DECIMAL_STEPS, nice_step, tick_places
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -52,8 +55,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )
@@ -159,33 +160,8 @@ def percent(x: float) -> str:
     return fmt(100.0 * float(x), 2)
 
 
-def normal_pdf(x: float | np.ndarray, mu: float, sigma: float) -> float | np.ndarray:
-    """The normal density at ``x``."""
-    z = (np.asarray(x, dtype=float) - mu) / sigma
-    result = np.exp(-0.5 * z * z) / (sigma * math.sqrt(2.0 * math.pi))
-    return float(result) if np.ndim(result) == 0 else result
-
-
-def nice_step(span: float, most: int = 8) -> float:
-    """The smallest of 1, 2, 5 times a power of 10 with at most ``most`` steps."""
-    span = max(float(span), 1e-9)
-    power = 10.0 ** math.floor(math.log10(span / most))
-    for factor in (1.0, 2.0, 5.0, 10.0):
-        if span / (factor * power) <= most + 1e-9:
-            return factor * power
-    return 10.0 * power  # pragma: no cover - the loop always returns
-
-
-def tick_places(step: float) -> int:
-    """Decimal places that show every multiple of ``step`` exactly."""
-    for places in range(7):
-        if abs(round(step, places) - step) < 1e-9 * max(1.0, abs(step)):
-            return places
-    return 6
-
-
 def _window(lo: float, hi: float, most: int) -> tuple[float, float, float]:
-    step = nice_step(hi - lo, most)
+    step = nice_step(hi - lo, most, DECIMAL_STEPS)
     return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
@@ -210,7 +186,7 @@ def zoom_window(
         for i in intervals
     )
     half = 1.05 * reach
-    step = nice_step(2 * half, 6)
+    step = nice_step(2 * half, 6, DECIMAL_STEPS)
     half = math.ceil(half / step - 1e-9) * step
     return mu - half, mu + half, step
 

@@ -45,6 +45,9 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Int
+from scenes.kit.numbers import fmt, say_num
+from scenes.kit.stats import normal_cdf, normal_pdf
+from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -56,8 +59,6 @@ from scenes.style import (
     PURPLE,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )
@@ -117,18 +118,6 @@ def second_p(p: float) -> float:
     return round(p + 0.4 if p < 0.5 else p - 0.4, 3)
 
 
-def normal_pdf(x: float | np.ndarray, mu: float, sigma: float) -> float | np.ndarray:
-    """The normal density ``exp(-z^2 / 2) / (sigma sqrt(2 pi))``, ``z = (x - mu) / sigma``."""
-    z = (np.asarray(x, dtype=float) - mu) / sigma
-    result = np.exp(-0.5 * z * z) / (sigma * math.sqrt(2.0 * math.pi))
-    return float(result) if np.ndim(result) == 0 else result
-
-
-def normal_cdf(x: float, mu: float, sigma: float) -> float:
-    """``P(X <= x)`` for the normal, from the error function."""
-    return 0.5 * (1.0 + math.erf((float(x) - mu) / (sigma * math.sqrt(2.0))))
-
-
 def interval_probability(a: float, b: float, mu: float, sigma: float) -> float:
     """``P(a <= X <= b)``: the area under the density between ``a`` and ``b``."""
     return max(0.0, normal_cdf(b, mu, sigma) - normal_cdf(a, mu, sigma))
@@ -138,16 +127,6 @@ def normal_stops(mu: float, sigma: float) -> list[tuple[float, float]]:
     """The ``(mu, sigma)`` the curve visits: start, mean moved by 1, narrow, wide."""
     moved = mu + 1.0 if mu <= 0 else mu - 1.0
     return [(mu, sigma), (moved, sigma), (moved, sigma / 2), (moved, 1.5 * sigma)]
-
-
-def nice_step(span: float, most: int = 8) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of 10 with at most ``most`` steps in ``span``."""
-    span = max(float(span), 1e-9)
-    power = 10.0 ** math.floor(math.log10(span / most))
-    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if span / (factor * power) <= most:
-            return factor * power
-    return 10.0 * power  # pragma: no cover - the loop always returns
 
 
 def normal_window(
@@ -171,14 +150,6 @@ def stack_progress(alpha: float, count: int, lag: float = 0.35) -> np.ndarray:
     span = 1.0 - lag  # each bar's own share of the time
     starts = np.linspace(0.0, lag, count)
     return np.clip((alpha - starts) / span, 0.0, 1.0)
-
-
-def tick_places(step: float) -> int:
-    """Decimal places that show every multiple of ``step`` exactly: 2.5 -> 1, 0.25 -> 2."""
-    for places in range(7):
-        if abs(round(step, places) - step) < 1e-9 * max(1.0, abs(step)):
-            return places
-    return 6
 
 
 def displayed(x: float, digits: int = DIGITS) -> float:

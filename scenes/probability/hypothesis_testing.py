@@ -48,6 +48,9 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float, Int, Seed
+from scenes.kit.numbers import fmt, say_num
+from scenes.kit.stats import normal_pdf
+from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -58,8 +61,6 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
-    fmt,
-    say_num,
     tex,
     text,
 )
@@ -220,13 +221,6 @@ def dots_shown(alpha: float, trials: int, end: float = 0.9) -> int:
     return min(trials, int(float(alpha) / end * trials + 1e-9))
 
 
-def normal_pdf(x: float | np.ndarray, mu: float, sigma: float) -> float | np.ndarray:
-    """The normal density at ``x``."""
-    z = (np.asarray(x, dtype=float) - mu) / sigma
-    result = np.exp(-0.5 * z * z) / (sigma * math.sqrt(2.0 * math.pi))
-    return float(result) if np.ndim(result) == 0 else result
-
-
 def window(
     null: float, se: float, z: float, alpha: float, alternative: str
 ) -> tuple[float, float]:
@@ -283,24 +277,6 @@ def pile_heights(
         level[i] = seen.get(int(b), 0)
         seen[int(b)] = level[i] + 1
     return bins, level
-
-
-def nice_step(span: float, most: int = 8) -> float:
-    """The smallest of 1, 2, 2.5, 5 times a power of 10 with at most ``most`` steps."""
-    span = max(float(span), 1e-12)
-    power = 10.0 ** math.floor(math.log10(span / most))
-    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if span / (factor * power) <= most + 1e-9:
-            return factor * power
-    return 10.0 * power  # pragma: no cover - the loop always returns
-
-
-def tick_places(step: float) -> int:
-    """Decimal places that show every multiple of ``step`` exactly."""
-    for places in range(10):
-        if abs(round(step, places) - step) < 1e-9 * max(1.0, abs(step)):
-            return places
-    return 9
 
 
 def data_places(se: float) -> int:

@@ -28,7 +28,7 @@ from scenes.calculus.chain_rule import (
     point_problem,
     segment_unit,
 )
-from scenes.style import fmt
+from scenes.kit.numbers import fmt
 
 NAMES = sorted(LINKS)
 

@@ -29,7 +29,7 @@ from scenes.calculus.derivatives import (
     value,
     x0_range,
 )
-from scenes.style import fmt
+from scenes.kit.numbers import fmt
 
 NAMES = sorted(FUNCTIONS)
 

@@ -30,7 +30,7 @@ from scenes.calculus.gradient_descent import (
     run,
     step_factor,
 )
-from scenes.style import fmt, fmt_vec
+from scenes.kit.numbers import fmt, fmt_vec
 
 curvatures = st.floats(0.1, 10)
 starts = st.floats(WINDOW_1D[0], WINDOW_1D[1]).filter(lambda w: abs(w - CENTER) >= 0.5)

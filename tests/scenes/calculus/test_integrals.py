@@ -35,7 +35,7 @@ from scenes.calculus.integrals import (
     sample_points,
     value,
 )
-from scenes.style import fmt
+from scenes.kit.numbers import fmt
 
 NAMES = sorted(INTEGRANDS)
 

@@ -30,7 +30,7 @@ from scenes.calculus.linear_regression import (
     residuals,
     stable_rate_limit,
 )
-from scenes.style import fmt
+from scenes.kit.numbers import fmt
 
 SLUG = "linear-regression"
 DEFAULT_RATE = LinearRegression.params["learning_rate"].default

@@ -10,6 +10,8 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, tex_matrix
+from scenes.kit.view import Box, fit_view
 from scenes.linear_algebra.determinants import (
     COLLAPSE,
     FLIP,
@@ -17,7 +19,6 @@ from scenes.linear_algebra.determinants import (
     Determinants,
     det_expansion_tex,
     determinant,
-    fit_view,
     image_line,
     orientation,
     places,
@@ -26,7 +27,6 @@ from scenes.linear_algebra.determinants import (
     transform,
     unit_square_image,
 )
-from scenes.style import fmt, tex_matrix
 
 entries = st.floats(-4, 4, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)
@@ -98,7 +98,7 @@ def test_formula_text_brackets_negative_factors():
 
 @given(arrays(np.float64, (8, 2), elements=st.floats(-20, 20, allow_nan=False)))
 def test_fit_view_keeps_every_point_inside_the_box(points):
-    box = (-1.0, 7.0, -3.0, 3.8)
+    box = Box(-1.0, 7.0, -3.0, 3.8)
     unit, origin = fit_view(points, box, margin=0.5, max_unit=1.5)
     assert 0 < unit <= 1.5
     scene = origin + unit * points

@@ -12,6 +12,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, fmt_vec
 from scenes.linear_algebra.dot_product import (
     CANDIDATES,
     QUERY,
@@ -30,7 +31,6 @@ from scenes.linear_algebra.dot_product import (
     scalar_projection,
     signed_angle,
 )
-from scenes.style import fmt, fmt_vec
 
 vectors = arrays(np.float64, (2,), elements=st.floats(-20, 20, allow_nan=False))
 

@@ -11,6 +11,8 @@ from hypothesis.extra.numpy import arrays
 from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, tex_matrix
+from scenes.kit.view import Box, fit_view
 from scenes.linear_algebra.eigenvectors import (
     MAX_ENTRY,
     MIN_TURN,
@@ -20,13 +22,11 @@ from scenes.linear_algebra.eigenvectors import (
     eigen_problem,
     eigenpairs,
     eigenvalues,
-    fit_view,
     generic_vectors,
     poly_tex,
     span_angle,
     turn_angle,
 )
-from scenes.style import fmt, tex_matrix
 
 matrices = arrays(
     np.float64, (2, 2), elements=st.floats(-MAX_ENTRY, MAX_ENTRY, allow_nan=False)
@@ -91,12 +91,15 @@ def test_each_kind_of_unusable_matrix_says_why():
     arrays(np.float64, (6, 2), elements=st.floats(-30, 30, allow_nan=False)),
 )
 def test_fit_view_keeps_every_point_in_the_box(points):
-    box = (-2.0, -3.0, 6.5, 3.5)
-    unit, origin = fit_view(points, box, max_unit=1.6)
+    # the lesson's own settings: no margin, every extent at least one unit
+    box = Box(left=-2.0, right=6.5, bottom=-3.0, top=3.5)
+    unit, origin = fit_view(points, box, margin=0.0, max_unit=1.6, min_span=1.0)
     assert 0 < unit <= 1.6
     scene = origin + unit * points
-    assert np.all(scene[:, 0] >= box[0] - 1e-9) and np.all(scene[:, 0] <= box[2] + 1e-9)
-    assert np.all(scene[:, 1] >= box[1] - 1e-9) and np.all(scene[:, 1] <= box[3] + 1e-9)
+    assert np.all(scene[:, 0] >= box.left - 1e-9)
+    assert np.all(scene[:, 0] <= box.right + 1e-9)
+    assert np.all(scene[:, 1] >= box.bottom - 1e-9)
+    assert np.all(scene[:, 1] <= box.top + 1e-9)
 
 
 def test_poly_tex_reads_like_a_textbook():

@@ -10,6 +10,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.inverses import (
     SINGULAR,
     SINGULAR_POINT,
@@ -23,7 +24,6 @@ from scenes.linear_algebra.inverses import (
     transform,
     twin,
 )
-from scenes.style import fmt, fmt_vec, tex_matrix
 
 entries = st.floats(-4, 4, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)

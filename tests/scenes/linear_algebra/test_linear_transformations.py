@@ -10,6 +10,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.linear_transformations import (
     LinearTransformations,
     basis_images,
@@ -19,7 +20,6 @@ from scenes.linear_algebra.linear_transformations import (
     transform,
     unit_square_image,
 )
-from scenes.style import fmt, fmt_vec, tex_matrix
 
 matrices = arrays(np.float64, (2, 2), elements=st.floats(-6, 6, allow_nan=False))
 vectors = arrays(np.float64, (2,), elements=st.floats(-4, 4, allow_nan=False))

@@ -10,6 +10,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, tex_matrix
 from scenes.linear_algebra.matrix_operations import (
     MISMATCH,
     SHAPES_OK,
@@ -22,7 +23,6 @@ from scenes.linear_algebra.matrix_operations import (
     product_shape,
     transpose,
 )
-from scenes.style import fmt, tex_matrix
 
 sizes = st.integers(1, 3)
 small = st.integers(-9, 9).map(float)

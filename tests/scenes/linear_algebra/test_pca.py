@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.pca import (
     MEAN,
     PCA,
@@ -24,7 +25,6 @@ from scenes.linear_algebra.pca import (
     sample,
     view_box,
 )
-from scenes.style import fmt, fmt_vec, tex_matrix
 
 SLUG = "pca"
 OTHER = {"seed": 7, "points": 250, "covariance": [[1.5, -1.2], [-1.2, 2.5]]}

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, tex_matrix
 from scenes.linear_algebra.svd import (
     FLIP,
     IMAGE_SIDE,
@@ -28,7 +29,6 @@ from scenes.linear_algebra.svd import (
     turn_angle,
     view_unit,
 )
-from scenes.style import fmt, tex_matrix
 
 entries = st.floats(-MAX_ENTRY, MAX_ENTRY, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)

@@ -10,6 +10,8 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
+from scenes.kit.view import fit_unit
 from scenes.linear_algebra.vectors import (
     ANALOGY,
     EMBEDDINGS,
@@ -17,13 +19,12 @@ from scenes.linear_algebra.vectors import (
     add,
     analogy,
     distances,
-    fit_unit,
     nearest_word,
     quiet_corner,
     scale,
     scale_phrase,
 )
-from scenes.style import fmt, fmt_vec, tex_matrix
+from scenes.style import CONTENT_BOTTOM
 
 finite = st.floats(-50, 50, allow_nan=False)
 vectors = arrays(np.float64, (2,), elements=finite)
@@ -157,7 +158,8 @@ def test_narration_uses_the_same_numbers(scenes):
     ("name", "bad"),
     [
         ("u", [0, 0]),
-        ("u", [5, 1]),
+        ("u", [12345, 1]),
+        ("v", [100, 0.5]),
         ("v", "oops"),
         ("v", [1, 2, 3]),
         ("scalar", 0),
@@ -172,3 +174,22 @@ def test_bad_parameters_fail_with_one_line(name, bad):
     message = str(error.value)
     assert message.startswith(f"vectors: parameter '{name}'")
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "given_args",
+    [
+        {"u": [5, 2]},  # refused before the view scaled ("larger than 4")
+        {"u": [-400, 250], "v": [30, -120], "scalar": -1.5},
+    ],
+)
+def test_large_vectors_scale_the_view_instead_of_being_refused(course, given_args):
+    scene = construct_only(course.get("vectors"), given_args)
+    u = np.asarray(given_args["u"], dtype=float)
+    # the tip of u is on screen, clear of the caption band
+    tip = scene.point(u)
+    assert abs(tip[0]) <= 7.1 and scene.view.unit > 0
+    assert tip[1] >= CONTENT_BOTTOM
+    assert fmt_vec(u) in " ".join(b.text for b in scene.timeline.beats)
+    # the layout check found nothing off-frame or overlapping
+    assert not scene.timeline.warnings

@@ -12,6 +12,7 @@ from scipy import integrate, stats
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt
 from scenes.probability.central_limit_theorem import (
     DIGITS,
     SHOWN,
@@ -30,7 +31,6 @@ from scenes.probability.central_limit_theorem import (
     window,
     zoom_window,
 )
-from scenes.style import fmt
 
 #: scipy's version of every source.
 SCIPY = {

@@ -14,6 +14,7 @@ from scipy import stats
 from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt
 from scenes.probability.confidence_intervals import (
     LEVEL_MAX,
     LEVEL_MIN,
@@ -37,7 +38,7 @@ from scenes.probability.confidence_intervals import (
     z_intervals,
     zoom_window,
 )
-from scenes.style import GREEN, RED, fmt
+from scenes.style import GREEN, RED
 
 levels = st.floats(LEVEL_MIN, LEVEL_MAX)
 sizes = st.integers(1, MAX_N)

@@ -12,6 +12,7 @@ from scipy import stats
 
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt
 from scenes.probability.distributions import (
     DIGITS,
     MAX_N,
@@ -32,7 +33,6 @@ from scenes.probability.distributions import (
     stack_progress,
     tick_places,
 )
-from scenes.style import fmt
 
 ns = st.integers(1, MAX_N)
 # scipy's binomial overflows for subnormal p, so compare on ordinary ones and the ends

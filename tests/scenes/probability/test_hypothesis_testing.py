@@ -13,6 +13,7 @@ from scipy import stats
 from mathreel.course import load_course
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
+from scenes.kit.numbers import fmt
 from scenes.probability.hypothesis_testing import (
     ALPHA_MIN,
     ALTERNATIVES,
@@ -39,7 +40,6 @@ from scenes.probability.hypothesis_testing import (
     window,
     z_statistic,
 )
-from scenes.style import fmt
 
 alternatives = st.sampled_from(ALTERNATIVES)
 alphas = st.floats(ALPHA_MIN, 1 - 1e-9)

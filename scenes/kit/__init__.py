@@ -1,0 +1,22 @@
+"""The scene toolkit: helpers every lesson may use, so no lesson copies another's.
+
+Pure modules (numpy only, no manim; importable and testable on their own):
+
+- :mod:`scenes.kit.numbers`: one number formatter (:func:`fmt`) and its spoken
+  form (:func:`say_num`), vectors, matrices, factors in products.
+- :mod:`scenes.kit.ticks`: nice tick steps, decimal places, tick positions.
+- :mod:`scenes.kit.stats`: the normal density and distribution function.
+- :mod:`scenes.kit.view`: fitting a plane view to its content (:func:`fit_view`),
+  and the one limit a scaled view still has (:func:`legible_entries`).
+
+Manim modules:
+
+- :mod:`scenes.kit.plane`: :class:`~scenes.kit.plane.PlaneView`, the plane on
+  screen (points, arrows, polygons, the grid).
+- :mod:`scenes.kit.axes`: an x-axis with nice ticks for plots.
+
+The look (palette, type sizes, cards) stays in :mod:`scenes.style`. Lessons
+import from these modules directly; lessons never import each other.
+"""
+
+__all__: list[str] = []
