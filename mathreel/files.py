@@ -2,6 +2,14 @@
 
 A reader never sees a half-written output, a crash or a full disk never destroys
 the previous version, and a disk-full error reaches the user as one clear line.
+
+This is the rule for every file several processes share, so none of them needs
+a lock to be correct: the plan and step-cost caches (``<cache>/plans``,
+``<cache>/costs``), the narration line cache (``<cache>/voice``), the TeX cache
+(``<cache>/tex``, see :mod:`mathreel.texlock`), progress files, lesson outputs
+and records, previews and pages. Concurrent writers of one key write whole files
+of the same content, and the last rename wins. The few locks mathreel takes,
+and what each protects, are listed in :mod:`mathreel.locks`.
 """
 
 from __future__ import annotations

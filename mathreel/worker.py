@@ -36,6 +36,7 @@ from .captions import chapter_spans, chapters_vtt, cues_for, srt, vtt
 from .course import Entry
 from .errors import MathreelError, RenderError
 from .files import atomic_path, cache_dir, write_json, write_text
+from .gif import write_gif
 from .lesson import Lesson, StopAfterBeat
 from .media import finalize_video, join_videos, probe, sha256
 from .narration import Narrator, narrator_for
@@ -261,7 +262,7 @@ def _progress_writer(
         if now - last[0] >= 0.5 and len(steps) > first_step:
             last[0] = now
             done = max(0, frame - steps[first_step].start_frame)
-            path.write_text(json.dumps({"frame": done}))
+            write_text(path, json.dumps({"frame": done}))  # atomic: never half-read
 
     return write
 
@@ -347,7 +348,9 @@ def _render_video(
     cls = entry.load()
     settings = manim_settings(options.quality, work) | {
         "output_file": entry.stem,
-        "format": options.format,
+        "format": options.manim_format,  # a GIF is made from an MP4 in _finish
+        "video_codec": options.manim_codec[0],
+        "pixel_format": options.manim_codec[1],
         "video_encoder_options": options.encoder_options | encoding.thread_options(),
     }
     if steps is not None:
@@ -505,7 +508,7 @@ def _finish(
     paths = output_paths(out_dir, entry, options.format)
     args = entry.load().resolve_args(given or {}, lesson=entry.slug)
     cues = cues_for(plan)
-    if options.burn_captions and options.format != "gif":
+    if options.burn_captions and options.format != "gif":  # a GIF's: in write_gif
         burned = work / f"{entry.stem}.burned{movie.suffix}"
         burn_captions(
             movie,
@@ -521,7 +524,7 @@ def _finish(
     )
     with atomic_path(paths["video"]) as tmp:
         if options.format == "gif":  # no sound or chapters in a GIF
-            shutil.copyfile(movie, tmp)
+            write_gif(movie, tmp, cues if options.burn_captions else None)
         else:
             finalize_video(
                 movie,
