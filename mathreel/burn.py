@@ -8,7 +8,7 @@ settings. Frame count and timing are unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .captions import Cue
 
-__all__ = ["burn_captions", "caption_overlay"]
+__all__ = ["burn_captions", "burned_frames", "caption_overlay"]
 
 _FONTS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -60,6 +60,51 @@ def caption_overlay(
     return np.asarray(patch), left, top
 
 
+class _Painter:
+    """Which cue is on screen at a frame, and that cue drawn into the frame."""
+
+    def __init__(self, cues: Sequence[Cue], fps: float) -> None:
+        self.cues = sorted(cues, key=lambda c: c.start)
+        self.fps = fps
+        self.overlays: dict[int, tuple[np.ndarray, int, int]] = {}
+
+    def active(self, number: int) -> Cue | None:
+        t = number / self.fps
+        return next((c for c in self.cues if c.start <= t + 1e-9 < c.end), None)
+
+    def paint(self, pixels: np.ndarray, cue: Cue) -> np.ndarray:
+        key = id(cue)
+        if key not in self.overlays:
+            height, width = pixels.shape[:2]
+            self.overlays[key] = caption_overlay(cue.lines, width, height)
+        return _blend(pixels, *self.overlays[key])
+
+
+def burned_frames(
+    frames: Iterable[np.ndarray], cues: Sequence[Cue], fps: float
+) -> Iterator[np.ndarray]:
+    """``frames`` (RGB arrays ``(height, width, 3)`` uint8) with ``cues`` drawn in.
+
+    Frame ``n`` shows the cue on screen at ``n / fps`` seconds; each cue's
+    overlay is drawn once. Frames without a cue are passed through unchanged.
+    """
+    painter = _Painter(cues, fps)
+    for number, pixels in enumerate(frames):
+        cue = painter.active(number)
+        yield pixels if cue is None else painter.paint(pixels, cue)
+
+
+def _blend(pixels: np.ndarray, patch: np.ndarray, left: int, top: int) -> np.ndarray:
+    """``pixels`` with the RGBA ``patch`` alpha-blended at (``left``, ``top``)."""
+    pixels = pixels.copy()
+    h, w = patch.shape[:2]
+    region = pixels[top : top + h, left : left + w].astype(np.float32)
+    alpha = patch[..., 3:4].astype(np.float32) / 255.0
+    region = region * (1 - alpha) + patch[..., :3].astype(np.float32) * alpha
+    pixels[top : top + h, left : left + w] = region.astype(np.uint8)
+    return pixels
+
+
 def burn_captions(
     silent: Path,
     cues: Sequence[Cue],
@@ -84,29 +129,17 @@ def burn_captions(
         stream_out.height = stream_in.codec_context.height
         stream_out.pix_fmt = "yuv420p"
         stream_out.options = dict(options or {"crf": "23"})
-        overlays: dict[int, tuple[np.ndarray, int, int]] = {}
-        by_frame = sorted(cues, key=lambda c: c.start)
+        painter = _Painter(cues, fps)
         for number, frame in enumerate(source.decode(stream_in)):
-            t = number / fps
-            active = next((c for c in by_frame if c.start <= t + 1e-9 < c.end), None)
-            if active is None:
-                image = frame
-            else:
-                key = id(active)
-                if key not in overlays:
-                    overlays[key] = caption_overlay(
-                        active.lines, frame.width, frame.height
-                    )
-                patch, left, top = overlays[key]
-                pixels = frame.to_ndarray(format="rgb24")
-                h, w = patch.shape[:2]
-                region = pixels[top : top + h, left : left + w].astype(np.float32)
-                alpha = patch[..., 3:4].astype(np.float32) / 255.0
-                region = (
-                    region * (1 - alpha) + patch[..., :3].astype(np.float32) * alpha
+            cue = painter.active(number)
+            image = (
+                frame
+                if cue is None
+                else av.VideoFrame.from_ndarray(
+                    painter.paint(frame.to_ndarray(format="rgb24"), cue),
+                    format="rgb24",
                 )
-                pixels[top : top + h, left : left + w] = region.astype(np.uint8)
-                image = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            )
             image.pts = number
             image.time_base = Fraction(1) / rate
             for packet in stream_out.encode(image):

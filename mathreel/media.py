@@ -82,7 +82,8 @@ def finalize_video(
 ) -> None:
     """Copy the video stream of ``silent`` into ``target`` with audio and chapters.
 
-    The video is not re-encoded. ``audio`` (mono float samples) is encoded as
+    The video is not re-encoded, and the container is written bit-exactly (no
+    time, random identifier or version in it). ``audio`` (mono float samples) is encoded as
     AAC in MP4, Opus in WebM; ``chapters`` are ``(title, start_frame, end_frame)``
     and become chapter metadata that players (and PyAV) read back.
     """
@@ -93,7 +94,13 @@ def finalize_video(
             str(target),
             "w",
             format=container,
-            options={"movflags": "+faststart"} if mp4 else {},
+            # bitexact: no random Matroska segment UID, no muxing date or
+            # library version, so the same streams give the same bytes
+            options=(
+                {"movflags": "+faststart", "fflags": "+bitexact"}
+                if mp4
+                else {"fflags": "+bitexact"}
+            ),
         ) as output,
     ):
         video_in = source.streams.video[0]

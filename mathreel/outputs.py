@@ -25,6 +25,7 @@ from .voice import VoiceSpec, default_voice_name, parse_voice
 __all__ = [
     "DEFAULT_VOICE",
     "FORMATS",
+    "GIF_SOURCE",
     "RenderOptions",
     "cached_record",
     "given_json",
@@ -37,6 +38,11 @@ __all__ = [
 
 #: Output formats of lesson videos.
 FORMATS = ("mp4", "webm", "gif")
+
+#: What manim renders a GIF from (codec, pixel format, options): lossless RGB
+#: H.264, whose decoded pixels are Cairo's whatever the encoder's thread count,
+#: so the GIF made from it (:mod:`mathreel.gif`) is the same bytes every time.
+GIF_SOURCE = ("libx264rgb", "rgb24", {"preset": "ultrafast", "qp": "0"})
 
 #: The narration voice unless told otherwise: Piper's neural voice when it is
 #: installed, else flite.
@@ -82,8 +88,20 @@ class RenderOptions:
                 "row-mt": "1",
             }
         if self.format == "gif":
-            return {}
+            return dict(GIF_SOURCE[2])
         return dict(self.quality.encoder_options)
+
+    @property
+    def manim_format(self) -> str:
+        """The container manim writes: a GIF is made afterwards from an MP4."""
+        return "mp4" if self.format == "gif" else self.format
+
+    @property
+    def manim_codec(self) -> tuple[str, str]:
+        """manim's ``(video_codec, pixel_format)``: its own, or lossless RGB for a GIF."""
+        return (
+            (GIF_SOURCE[0], GIF_SOURCE[1]) if self.format == "gif" else ("auto", "auto")
+        )
 
     def key_settings(self) -> dict[str, Any]:
         """What of these options changes the output, for the cache key."""
