@@ -94,6 +94,9 @@ class Lesson(Scene):
         # The step now running is a skipped step replayed frame by frame (split pieces).
         self._replay = False
         self._replay_clock = 0.0
+        #: Steps a split piece skipped, and how many of them it replayed.
+        self.skipped_steps = 0
+        self.replayed_steps = 0
         self._step_start_time = 0.0
         if config.seed is None:
             scene_kwargs.setdefault("random_seed", 0)  # same numbers in every run
@@ -193,11 +196,20 @@ class Lesson(Scene):
         """Render (or plan) the lesson; unseeded random generators are refused."""
         with seeded_only(self.slug):
             try:
-                return bool(super().render(preview))
+                rerun = bool(super().render(preview))
             except TexError as error:  # name the lesson whose formula failed
                 if not error.message.startswith(f"{self.slug}: "):
                     error.args = (f"{self.slug}: {error.message}",)
                 raise
+        if self.skipped_steps:  # a split piece: say so in the lesson's log
+            print(
+                f"{self.slug}: skipped steps 0-{self.skipped_steps - 1} without "
+                f"drawing; {self.replayed_steps} of them replayed frame by frame "
+                "(updaters or path-dependent animations) so this piece starts "
+                "exactly where the unsplit render is",
+                flush=True,
+            )
+        return rerun
 
     @property
     def time(self) -> float:
@@ -331,6 +343,8 @@ class Lesson(Scene):
         self._step_start_time = self.renderer.time
         self._replay = self._piece_skips() and replays_frames(self, self.animations)
         self._replay_clock = self._step_start_time
+        self.skipped_steps += self._piece_skips()
+        self.replayed_steps += self._replay
         description = (
             "wait" if wait else ", ".join(type(a).__name__ for a in self.animations)
         )

@@ -77,7 +77,7 @@ def _frames(path: Path) -> list:
 
 
 @pytest.mark.slow
-def test_every_split_piece_draws_the_unsplit_frames(scratch, tmp_path):
+def test_every_split_piece_draws_the_unsplit_frames(scratch, tmp_path, capsys):
     """Cut the lesson before every step: each piece equals its slice of the whole.
 
     Lossless H.264 (qp 0) makes decoded frames equal exactly when the drawn
@@ -115,6 +115,10 @@ def test_every_split_piece_draws_the_unsplit_frames(scratch, tmp_path):
         if not all(np.array_equal(x, y) for x, y in zip(got, want, strict=True)):
             differing.append(f"{step.index} {step.description}")
     assert differing == []
+    last = len(plan.steps) - 1  # the last piece says in its log what it replayed
+    said = capsys.readouterr().out.strip().splitlines()[-1]
+    assert said.startswith(f"motion: skipped steps 0-{last - 1} without drawing; ")
+    assert f"{last} of them replayed frame by frame" in said  # updaters everywhere
     joined = finish_pieces(entry, {}, options, tmp_path / "split", pieces)
     b = _frames(tmp_path / "split" / joined["video"])
     assert len(b) == len(a)
