@@ -19,12 +19,11 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import tomllib
 
 from .errors import LessonError, UnknownLessonError
 

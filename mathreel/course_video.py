@@ -32,7 +32,7 @@ import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -525,7 +525,7 @@ def build_course_video(
             "sha256": sha256(paths["video"]),
             "video_size": stat.st_size,
             "video_mtime_ns": stat.st_mtime_ns,
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         },
     )
     return _from_record(paths, built=True)

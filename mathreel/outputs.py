@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -198,7 +198,7 @@ def write_manifest(out_dir: Path, course: Course, quality: Quality) -> Path:
         "width": quality.width,
         "height": quality.height,
         "fps": quality.fps,
-        "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "lessons": lessons,
     }
     path = out_dir / "manifest.json"

@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -518,7 +518,7 @@ def page_html(
 def _when(stamp: str) -> str:
     """``2026-11-22T01:54:35+00:00`` as ``2026-11-22 01:54 UTC``."""
     try:
-        moment = datetime.fromisoformat(stamp).astimezone(timezone.utc)
+        moment = datetime.fromisoformat(stamp).astimezone(UTC)
     except ValueError:
         return stamp
     return moment.strftime("%Y-%m-%d %H:%M UTC")
@@ -648,7 +648,7 @@ def merge_shards(
         if on_lesson is not None:
             on_lesson(slug, source)
     manifest = {k: v for k, v in first.items() if k != "lessons"}
-    manifest["generated_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    manifest["generated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     manifest["merged_from"] = len(sources)
     manifest["lessons"] = sorted(
         (record for record, _ in merged.values()), key=lambda r: int(r.get("number", 0))

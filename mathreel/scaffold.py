@@ -8,10 +8,9 @@ pass as generated, so an author starts from green and edits from there.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomllib
 
 from .course import AREAS
 from .errors import MathreelError

@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -325,7 +325,7 @@ def lesson_record(
             {"title": c.title, "start_frame": c.start_frame} for c in plan.chapters
         ],
         "render_seconds": round(render_seconds, 2),
-        "rendered_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "rendered_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "manim_version": manim.__version__,
         "mathreel_version": __version__,
     }
