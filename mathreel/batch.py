@@ -181,7 +181,8 @@ def _logged(
             return True, "", work()
         except MathreelError as error:
             print(f"error: {error}", file=sys.stderr)
-            return False, error.message, {}
+            # the batch shows the lesson's name beside its message already
+            return False, error.message.removeprefix(f"{job.entry.slug}: "), {}
         except Exception as error:  # a lesson bug: keep the traceback in the log
             traceback.print_exc()
             summary = f"{type(error).__name__}: {error}".splitlines()[0]

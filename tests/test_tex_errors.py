@@ -120,7 +120,8 @@ def test_a_batch_whose_only_lesson_fails_prints_the_table(tex_error_course):
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert "no rendered lessons" not in result.output
-    assert "FAIL   typo" in result.output
+    assert "FAIL   typo                     LaTeX could not typeset" in result.output
+    assert "typo: typo:" not in result.output  # the lesson named once per line
     assert "Undefined control sequence \\notamacro" in result.output
     table = result.output.split("\n\n")[1].splitlines()
     assert table[0].split() == ["lesson", "status", "frames", "duration", "wall", "log"]
