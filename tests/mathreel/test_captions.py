@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 
+import srt as srt_format
 import webvtt
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,10 +86,16 @@ def test_vtt_parses_with_a_real_parser_and_srt_matches():
     assert len(parsed.captions) == len(cues)
     for caption, cue in zip(parsed.captions, cues, strict=True):
         assert caption.start == timestamp(cue.start)
+        assert caption.end == timestamp(cue.end)
         assert caption.text.splitlines() == list(cue.lines)
     srt_text = srt(cues)
     assert srt_text.startswith("1\n00:00:00,000 --> ")
-    assert len(webvtt.from_srt.__doc__ or "x") > 0
+    subtitles = list(srt_format.parse(srt_text))  # raises on a malformed block
+    assert [s.index for s in subtitles] == list(range(1, len(cues) + 1))
+    for subtitle, cue in zip(subtitles, cues, strict=True):
+        assert subtitle.start == timedelta(milliseconds=round(cue.start * 1000))
+        assert subtitle.end == timedelta(milliseconds=round(cue.end * 1000))
+        assert subtitle.content.splitlines() == list(cue.lines)
     chapters = webvtt.from_string(chapters_vtt(plan))
     assert [c.text for c in chapters.captions] == ["Intro", "End"]
     assert chapters.captions[1].start == timestamp(90 / 15)

@@ -19,6 +19,8 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
 from mathreel.captions import Cue, vtt
@@ -225,8 +227,21 @@ def test_titles_and_parameters_are_escaped(folder):
 
 
 def test_parameters_are_listed(folder):
-    text = " ".join(parse(build_page(folder)).text)
-    assert "[[2,1],[1,3]]" in text and "1.5" in text
+    """Each lesson's parameter list holds its names and values, --set ones marked."""
+    html = build_page(folder).read_text(encoding="utf-8")
+    listed = {}
+    for article in BeautifulSoup(html, "html.parser").select("article.lesson"):
+        rows = article.select("dl.params > div")
+        listed[article["id"]] = {
+            row.dt.contents[0].strip(): (row.dd.get_text(), bool(row.dt.select(".set")))
+            for row in rows
+        }
+    given = {"x0": ("1.5", True), "matrix": ("[[2,1],[1,3]]", False)}
+    assert listed == {
+        "lesson-vectors": given,
+        "lesson-evil": {"f": (json.dumps(EVIL), False)},  # strings shown quoted
+        "lesson-derivatives": given,
+    }
 
 
 def test_bad_folders_are_one_clear_line(tmp_path):
@@ -450,7 +465,6 @@ def mathreel_calls(workflow: dict) -> list[list[str]]:
 
 
 def test_preview_workflow_is_valid_and_its_commands_exist(tmp_path, monkeypatch):
-    yaml = pytest.importorskip("yaml")
     workflow = yaml.safe_load(WORKFLOW.read_text())
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads `on` as true
     assert "pull_request" in triggers
