@@ -13,6 +13,7 @@ from hypothesis.extra.numpy import arrays
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
 from scenes.calculus.backpropagation import (
+    EDGES,
     WEIGHTS,
     Backpropagation,
     backward,
@@ -262,3 +263,24 @@ def test_bad_parameters_fail_with_one_line(given_args, name):
 
 def test_weight_names_follow_the_edges():
     assert WEIGHTS == ("w11", "w12", "w21", "w22", "v1", "v2")
+    # the weight drawn on each edge is the one the math uses there: nudging it
+    # moves only that edge's target, by the edge's source value
+    named = {key: (src, dst) for src, dst, key, _ in EDGES if key in WEIGHTS}
+    assert sorted(named) == sorted(WEIGHTS)
+    theta, x, eps = (
+        np.array([0.4, -0.7, 1.1, 0.2, -0.9, 0.6]),
+        np.array([0.8, -1.3]),
+        1e-6,
+    )
+    f = forward(theta, x, 0.0)
+    for i, key in enumerate(WEIGHTS):
+        src, dst = named[key]
+        nudged = forward(theta + eps * np.eye(6)[i], x, 0.0)
+        if dst.startswith("z"):  # z_j = sum_k w_jk x_k
+            j, k = int(dst[1]) - 1, int(src[1]) - 1
+            expected = np.eye(2)[j] * eps * x[k]
+            np.testing.assert_allclose(nudged.z - f.z, expected, rtol=0, atol=1e-12)
+        else:  # y_hat = sum_j v_j h_j
+            assert (dst, src[0]) == ("yhat", "h")
+            j = int(src[1]) - 1
+            assert nudged.yhat - f.yhat == pytest.approx(eps * f.h[j], rel=1e-6)

@@ -122,7 +122,9 @@ def test_composites_are_written_out():
 
 
 def test_points_outside_a_domain_are_refused():
-    assert point_problem("log", "sine", -1.0) is not None
+    assert (
+        point_problem("log", "sine", -1.0) == "x must be in (0, 20], the domain of log"
+    )
     assert "domain of log" in point_problem("sine", "log", -1.0)
     assert "stretch" in point_problem("exp", "exp", 1.3)
     assert point_problem("square", "sine", 0.8) is None
