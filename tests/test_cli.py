@@ -25,6 +25,7 @@ COMMANDS = [
     "preview",
     "course",
     "serve",
+    "voices",
 ]
 
 
@@ -36,16 +37,21 @@ def test_version_and_help():
     assert run("--version").output.strip().endswith(__version__)
     result = run("-h")
     assert result.exit_code == 0
-    for command in COMMANDS:
-        assert command in result.output
+    assert set(COMMANDS) <= set(cli.commands)
+    for command in cli.commands:
+        assert f"  {command} " in result.output  # listed in the group's help
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", sorted(set(COMMANDS) | set(cli.commands)))
 def test_every_command_has_help_and_version(command):
+    summary = (cli.commands[command].help or "").strip()
+    assert summary, f"'mathreel {command}' has no help text"
     for flag in ("-h", "--help"):
         result = run(command, flag)
         assert result.exit_code == 0
-        assert "Usage: " in result.output
+        usage = result.output.splitlines()[0]
+        assert usage.startswith("Usage: ") and f" {command} [OPTIONS]" in usage
+        assert summary.splitlines()[0] in result.output
     assert (
         run(command, "--version").output.strip() == f"mathreel, version {__version__}"
     )
