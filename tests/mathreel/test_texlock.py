@@ -62,12 +62,16 @@ def _compile_rounds(args: tuple[str, int]) -> list[str]:
 
 
 def test_install_is_idempotent():
+    from manim.mobject.svg.svg_mobject import SVGMobject
     from manim.mobject.text import tex_mobject
 
     texlock.install()
     first = tex_mobject.tex_to_svg_file
+    load = SVGMobject.generate_mobject
+    assert first is texlock.compile_formula  # manim's compiles go through the lock
     texlock.install()
     assert tex_mobject.tex_to_svg_file is first
+    assert SVGMobject.generate_mobject is load  # the SVG load is wrapped once
 
 
 def test_parallel_compiles_of_one_cache_all_succeed(tmp_path):
