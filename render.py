@@ -259,7 +259,9 @@ def plan(
 @click.option(
     "--scheduler",
     metavar="tcp://HOST:PORT",
-    help="Send the lessons to a Dask cluster instead of local worker processes.",
+    help="Send the lessons to a Dask cluster instead of local worker processes; "
+    "--jobs then says how many workers the cluster has (long lessons are cut into "
+    "pieces to keep them busy).",
 )
 @click.option(
     "--split/--no-split",
@@ -317,6 +319,13 @@ def render(
     course = load_course()
     if all_ == bool(lessons):
         raise MathreelError("name the lessons to render, or pass --all (not both)")
+    _refuse_conflicts(
+        several=all_ or len(lessons) != 1,
+        fmt=fmt,
+        course_video=course_video,
+        shard=shard,
+        watch=watch,
+    )
     entries = course.entries if all_ else course.select(list(lessons))
     given = _assignments(assignments)
     if given and len(entries) != 1:
@@ -334,6 +343,11 @@ def render(
         entries[0].load().resolve_args(given, lesson=entries[0].slug)
     require_latex()
     narrator_for(options.voice)  # a missing voice engine stops here, before any work
+    if fmt == "gif" and options.voice.engine != "none":
+        click.echo(
+            f"Note: a GIF has no sound; the voice {options.voice} only sets how long "
+            "each beat lasts (--voice none: each beat lasts its reading time)."
+        )
     if shard_of:
         entries = _shard_entries(entries, given, options, *shard_of)
         click.echo(
@@ -363,10 +377,21 @@ def render(
     files = [source, source.parents[1] / "style.py"]
     click.echo(f"Watching {', '.join(str(f) for f in files)} (Ctrl-C to stop)")
 
+    forced = [force]  # --force applies to the first render; changes force the rest
+
     def once() -> None:
         try:
             _render_run(
-                course, entries, given, options, out, jobs, False, scheduler, split
+                course,
+                entries,
+                given,
+                options,
+                out,
+                jobs,
+                forced.pop() if forced else False,
+                scheduler,
+                split,
+                course_video,
             )
         except MathreelError as error:
             click.echo(f"Error: {error.message}", err=True)
@@ -374,6 +399,38 @@ def render(
 
     with contextlib.suppress(KeyboardInterrupt):
         watch_files(files, once)
+
+
+def _refuse_conflicts(
+    *, several: bool, fmt: str, course_video: bool, shard: str | None, watch: bool
+) -> None:
+    """Refuse, in one line and before any work, options that cannot all be honoured.
+
+    Every other combination of ``render`` options is accepted and does what
+    each option says (tests/test_cli_options.py lists them all).
+
+    Raises
+    ------
+    MathreelError
+        Naming the two options and what to do instead.
+    """
+    if course_video and fmt != "mp4":
+        raise MathreelError(
+            f"--course joins MP4 lessons, not --format {fmt}: render with "
+            "--format mp4 (or drop --course)"
+        )
+    if course_video and shard:
+        raise MathreelError(
+            "--course with --shard would join only this shard's lessons: render "
+            "every shard, then run 'mathreel course'"
+        )
+    if watch and shard:
+        raise MathreelError(
+            "--watch follows one named lesson and --shard picks lessons for a "
+            "batch: use one or the other"
+        )
+    if watch and several:
+        raise MathreelError("--watch follows one lesson: name exactly one")
 
 
 def _render_run(
