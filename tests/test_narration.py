@@ -13,6 +13,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+import webvtt
 from click.testing import CliRunner
 
 from mathreel.media import probe
@@ -24,6 +25,14 @@ from render import cli
 
 pytestmark = pytest.mark.slow
 TINY = ["--resolution", "192x108", "--fps", "5"]
+
+
+def _captions_say_every_beat(vtt: Path, record: dict) -> None:
+    """The VTT parses and holds every word of every beat, in order."""
+    assert vtt.read_text().startswith("WEBVTT")
+    captions = webvtt.read(str(vtt)).captions
+    said = " ".join(beat["text"] for beat in record["beats"]).split()
+    assert " ".join(c.text for c in captions).split() == said
 
 
 def test_cached_rerender_renders_nothing_and_keeps_its_sound(tmp_path):
@@ -93,7 +102,7 @@ def test_silent_render_times_beats_by_reading(tmp_path):
     info = probe(video)
     assert not info.has_audio and not record["has_audio"]
     assert info.frames == plan_lesson(entry, fps=5, voice=parse_voice("none")).frames
-    assert (tmp_path / record["captions"]["vtt"]).read_text().startswith("WEBVTT")
+    _captions_say_every_beat(tmp_path / record["captions"]["vtt"], record)
     first = record["beats"][1]
     words = len(first["text"].split())
     assert first["speech_seconds"] == pytest.approx(
@@ -168,4 +177,4 @@ def test_other_formats_have_the_planned_frames(tmp_path, fmt, audio):
         assert [c[0] for c in read_chapters(video)] == [
             c["title"] for c in record["chapters"]
         ]
-    assert (folder / record["captions"]["vtt"]).exists()
+    _captions_say_every_beat(folder / record["captions"]["vtt"], record)
