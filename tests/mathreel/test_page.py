@@ -286,12 +286,22 @@ def test_merging_shards_gives_one_course(tmp_path):
         "derivatives",
     ]
     assert merged["fps"] == FPS and merged["merged_from"] == 2
-    for name in ("01-vectors.mp4", "04-evil.vtt", "11-derivatives.json"):
-        assert (target / name).exists()
-    assert (target / "previews" / "04-evil.sheet.png").exists()
+    first, second = sources
+    for folder, name in (
+        (second, "01-vectors.mp4"),
+        (first, "04-evil.vtt"),
+        (second, "11-derivatives.json"),
+        (first, "previews/04-evil.sheet.png"),
+    ):
+        assert (target / name).read_bytes() == (folder / name).read_bytes()
     source = sources[0] / "04-evil.mp4"
     assert (target / "04-evil.mp4").stat().st_mtime_ns == source.stat().st_mtime_ns
-    assert build_page(target).exists()
+    page = parse(build_page(target))
+    assert [a["id"] for a in page.all("article", **{"class": "lesson"})] == [
+        "lesson-vectors",
+        "lesson-evil",
+        "lesson-derivatives",
+    ]
     again = merge_shards([*sources, target], target)  # merging into a source is fine
     assert len(json.loads(again.read_text())["lessons"]) == 3
 
@@ -325,7 +335,8 @@ def test_preview_merge_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Merged 3 lesson(s) from 2 folder(s)" in result.output
     site = tmp_path / "site" / "36p10"
-    assert (site / "index.html").exists()
+    page = parse(site / "index.html")
+    assert len(page.all("article", **{"class": "lesson"})) == 3
     assert len(list((site / "previews").glob("*.sheet.png"))) == 3
     result = CliRunner().invoke(
         cli, ["preview", "--merge", str(tmp_path / "site"), "vectors"]
