@@ -66,8 +66,9 @@ def tick_values(lo: float, hi: float, step: float) -> np.ndarray:
 
     Returns an array of shape ``(n,)``, ascending, evenly spaced by ``step``.
     """
-    first = math.ceil(lo / step - 1e-9)
-    last = math.floor(hi / step + 1e-9)
+    # within a millionth of a step counts as on a multiple (rounding of lo / step)
+    first = math.ceil(lo / step - 1e-6)
+    last = math.floor(hi / step + 1e-6)
     # whole multiples, so no rounding error builds up along the axis
     return np.arange(first, last + 1) * step
 

@@ -38,7 +38,8 @@ from manim import (
     config,
 )
 
-from mathreel.params import Float, Vector, nonzero
+from mathreel.errors import ParamError
+from mathreel.params import Args, Float, Vector, nonzero
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import fit_unit, legible_entries
@@ -162,6 +163,17 @@ def quiet_corner(points: np.ndarray) -> str:
     return "UR" if left > right else "UL"
 
 
+def view_unit(u: np.ndarray, v: np.ndarray, c: float) -> float:
+    """Scene units per plane unit that fit u, v, u + v, cu and -cu on screen.
+
+    No floor: the view scales to any size (:func:`check_args` refuses only
+    pictures that no scale shows legibly).
+    """
+    points = np.vstack([u, v, add(u, v), scale(c, u), scale(-c, u)])
+    half_h = (TOP - BOTTOM) / 2
+    return fit_unit(points, config.frame_width / 2 - 0.5, half_h - 0.4, least=0.0)
+
+
 def _scalar_visible(c: float) -> str | None:
     if abs(c) < 0.25:
         return "a scalar this close to 0 shrinks the arrow to almost nothing"
@@ -175,6 +187,10 @@ def _segment_points(a: np.ndarray, b: np.ndarray, n: int = 5) -> np.ndarray:
 
 # -- layout (scene units) -----------------------------------------------------------
 TOP = config.frame_height / 2 - 0.3
+#: Components up to this size were always shown; the view only scales past it.
+OLD_VIEW = 4.0
+#: Shortest arrow (scene units) that still reads as an arrow with a label.
+MIN_ARROW = 0.4
 BOTTOM = CONTENT_BOTTOM + 0.15
 
 
@@ -200,6 +216,26 @@ class Vectors(CourseLesson):
             require=[_scalar_visible],
         ),
     }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Refuse a u and v whose shorter one no scale can show beside the longer."""
+        u, v = np.asarray(args.u, dtype=float), np.asarray(args.v, dtype=float)
+        if max(np.max(np.abs(u)), np.max(np.abs(v))) <= OLD_VIEW:
+            return  # always drawn at the old fixed reach: unchanged
+        shortest = min(float(np.linalg.norm(u)), float(np.linalg.norm(v)))
+        if shortest * view_unit(u, v, args.scalar) < MIN_ARROW:
+            name = "u" if np.linalg.norm(u) <= np.linalg.norm(v) else "v"
+            raise ParamError(
+                name,
+                fmt_vec(args[name]),
+                "u and v of comparable lengths (the shorter at least about a "
+                "tenth of the longer)",
+                why=(
+                    "at the scale that fits the other vectors it would be under "
+                    f"{fmt(MIN_ARROW)} scene units long, too short to see or label"
+                ),
+            )
 
     def construct(self) -> None:
         u, v, c = self.args.u, self.args.v, self.args.scalar
@@ -230,13 +266,8 @@ class Vectors(CourseLesson):
     def fit_view(self, u: np.ndarray, v: np.ndarray, c: float) -> None:
         """Choose the grid scale and the panel corner from everything drawn."""
         s = add(u, v)
-        points = np.vstack([u, v, s, scale(c, u), scale(-c, u)])
-        half_h = (TOP - BOTTOM) / 2
         self.origin = np.array([0.0, (TOP + BOTTOM) / 2, 0.0])
-        # no floor: the view scales to any vector (legible_entries refuses the rest)
-        self.unit = fit_unit(
-            points, config.frame_width / 2 - 0.5, half_h - 0.4, least=0.0
-        )
+        self.unit = view_unit(u, v, c)
         self.view = PlaneView(self.unit, self.origin)
         drawn = np.vstack(
             [

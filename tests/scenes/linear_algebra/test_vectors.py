@@ -193,3 +193,11 @@ def test_large_vectors_scale_the_view_instead_of_being_refused(course, given_arg
     assert fmt_vec(u) in " ".join(b.text for b in scene.timeline.beats)
     # the layout check found nothing off-frame or overlapping
     assert not scene.timeline.warnings
+
+
+def test_vectors_too_unequal_for_any_scale_are_refused_with_the_reason():
+    with pytest.raises(ParamError) as error:
+        Vectors.resolve_args({"u": [5, 2], "v": [30, -120]}, lesson="vectors")
+    message = str(error.value)
+    assert message.startswith("vectors: parameter 'u'") and "\n" not in message
+    assert "too short to see" in message
