@@ -538,14 +538,12 @@ def _present(out_dir: Path, options: Any, course_video: bool) -> None:
     click.echo(f"Page:     {build_page(out_dir)}")
 
 
-def _row(
-    record: dict[str, Any], status: str, wall: float | None, log: str
-) -> dict[str, Any]:
+def _row(record: Any, status: str, wall: float | None, log: str) -> dict[str, Any]:
     return {
-        "lesson": record["lesson"],
+        "lesson": record.lesson,
         "status": status,
-        "frames": record["decoded_frames"],
-        "duration": record["duration"],
+        "frames": record.decoded_frames,
+        "duration": record.duration,
         "wall": wall,
         "log": log,
     }
@@ -877,7 +875,7 @@ def _preview_merge(roots: tuple[Path, ...], out: Path, force: bool) -> None:
         raise MathreelError(
             f"no rendered folder (with a manifest.json) in {', '.join(str(r) for r in roots)}"
         )
-    out_dir = out / str(rendered_lessons(sources[0])["quality"])
+    out_dir = out / rendered_lessons(sources[0]).quality
     with batch.lock_output(out_dir):
         manifest = merge_shards(sources, out_dir)
     count = len(json.loads(manifest.read_text(encoding="utf-8"))["lessons"])

@@ -24,13 +24,14 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .course import Entry
 from .errors import MathreelError
 from .outputs import RenderOptions, output_paths
+from .records import LessonRecord
 
 __all__ = [
     "Job",
@@ -62,13 +63,13 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What became of one job."""
+    """What became of one job: its record when it rendered, its message when not."""
 
     job: Job
     ok: bool
     seconds: float
     message: str = ""
-    record: dict[str, Any] = field(default_factory=dict)
+    record: LessonRecord | None = None
 
     @property
     def log(self) -> Path:
@@ -116,10 +117,13 @@ def split_counts(frames: Sequence[int], workers: int) -> list[int]:
     return counts
 
 
-def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
+_Result = tuple[bool, str, LessonRecord | None]
+
+
+def _run_job(job: Job) -> _Result:
     """Render one whole job in this (worker) process."""
 
-    def work() -> dict[str, Any]:
+    def work() -> LessonRecord:
         from .worker import render_lesson  # imports manim: only in the worker
 
         return render_lesson(
@@ -129,13 +133,13 @@ def _run_job(job: Job) -> tuple[bool, str, dict[str, Any]]:
     return _logged(job, work, "w")
 
 
-def _run_piece(job: Job, piece: int) -> tuple[bool, str, dict[str, Any]]:
+def _run_piece(job: Job, piece: int) -> _Result:
     """Render one piece of a split job in this (worker) process."""
 
-    def work() -> dict[str, Any]:
+    def work() -> None:
         from .worker import render_piece
 
-        frames = render_piece(
+        render_piece(
             job.entry,
             job.given,
             job.options,
@@ -143,15 +147,14 @@ def _run_piece(job: Job, piece: int) -> tuple[bool, str, dict[str, Any]]:
             piece_path(job, piece),
             progress=progress_path(job, piece),
         )
-        return {"frames": frames}
 
     return _logged(job, work, "a", piece=piece)
 
 
-def _run_finish(job: Job, started: float) -> tuple[bool, str, dict[str, Any]]:
+def _run_finish(job: Job, started: float) -> _Result:
     """Join a split job's pieces and finish the lesson."""
 
-    def work() -> dict[str, Any]:
+    def work() -> LessonRecord:
         from .worker import finish_pieces
 
         paths = [piece_path(job, k) for k in range(len(job.pieces))]
@@ -163,8 +166,11 @@ def _run_finish(job: Job, started: float) -> tuple[bool, str, dict[str, Any]]:
 
 
 def _logged(
-    job: Job, work: Callable[[], dict[str, Any]], mode: str, piece: int | None = None
-) -> tuple[bool, str, dict[str, Any]]:
+    job: Job,
+    work: Callable[[], LessonRecord | None],
+    mode: str,
+    piece: int | None = None,
+) -> _Result:
     """Run ``work`` with its output going to the job's log; never raise."""
     log = output_paths(job.out_dir, job.entry)["log"]
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -182,11 +188,11 @@ def _logged(
         except MathreelError as error:
             print(f"error: {error}", file=sys.stderr)
             # the batch shows the lesson's name beside its message already
-            return False, error.message.removeprefix(f"{job.entry.slug}: "), {}
+            return False, error.message.removeprefix(f"{job.entry.slug}: "), None
         except Exception as error:  # a lesson bug: keep the traceback in the log
             traceback.print_exc()
             summary = f"{type(error).__name__}: {error}".splitlines()[0]
-            return False, f"{summary} (full traceback in {log})", {}
+            return False, f"{summary} (full traceback in {log})", None
         finally:
             what = "render" if mode == "w" else "join" if piece is None else "piece"
             print(f"== {what} took {time.perf_counter() - started:.1f} s", flush=True)
@@ -382,7 +388,7 @@ def render_batch(
                 try:
                     ok, message, record = future.result()
                 except Exception as error:  # the worker process died
-                    ok, message, record = False, f"worker died: {error}", {}
+                    ok, message, record = False, f"worker died: {error}", None
                 if kind == "piece":
                     pieces_left[i] -= 1
                     if not ok:
@@ -395,8 +401,12 @@ def render_batch(
                             "job",
                         )
                         continue
-                    ok, message, record = False, piece_failures[i], {}
-                seconds = record.get("render_seconds", time.perf_counter() - started)
+                    ok, message, record = False, piece_failures[i], None
+                seconds = (
+                    record.render_seconds
+                    if record is not None
+                    else time.perf_counter() - started
+                )
                 outcomes[i] = Outcome(jobs[i], ok, seconds, message, record)
                 if on_done:
                     on_done(outcomes[i])

@@ -37,6 +37,8 @@ import av
 import numpy as np
 from scipy.ndimage import gaussian_filter
 
+from .records import read_record
+
 __all__ = ["main", "ssim"]
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -275,8 +277,8 @@ def _cold(
     )
     pairs = []
     for slug in slugs:
-        record = json.loads(next(last_m.glob(f"*-{slug}.json")).read_text())
-        pairs.append((manim_output(last_p, slug, folder), last_m / record["video"]))
+        record = read_record(next(last_m.glob(f"*-{slug}.json")))
+        pairs.append((manim_output(last_p, slug, folder), last_m / record.video))
     cold.mean_ssim = float(np.mean([sampled_ssim(a, b) for a, b in pairs]))
     cold.size = sum(b.stat().st_size for _, b in pairs) / sum(
         a.stat().st_size for a, _ in pairs

@@ -18,8 +18,8 @@
   chapter of a lesson after its first (``"4.2 The basis"``), as MP4 chapter
   metadata that players and PyAV read; ``course.chapters.vtt`` holds the same
   chapters nested (lesson cues containing their own chapters).
-* **captions**: ``course.vtt`` and ``course.srt``, every lesson's cues shifted
-  by the lesson's start time.
+* **captions**: ``course.vtt`` and ``course.srt``, every lesson's cues (from
+  its record, as written beside it) shifted by the lesson's start time.
 
 ``course.json`` records what was joined (lesson SHA-256s, offsets, chapters);
 a course video whose lessons have not changed is not built again.
@@ -45,6 +45,7 @@ from .errors import MathreelError
 from .files import atomic_path, write_json, write_text
 from .media import sha256
 from .previews import rendered_lessons
+from .records import LessonRecord
 
 __all__ = [
     "COURSE_STEM",
@@ -121,13 +122,13 @@ def course_paths(folder: Path) -> dict[str, Path]:
     }
 
 
-def course_chapters(lessons: Sequence[dict[str, Any]]) -> list[CourseChapter]:
+def course_chapters(lessons: Sequence[LessonRecord]) -> list[CourseChapter]:
     """Chapters of the joined video: each lesson, then its own chapters inside it.
 
     Parameters
     ----------
     lessons
-        Lesson records in course order (``decoded_frames``, ``chapters``).
+        Lesson records in course order.
 
     Returns
     -------
@@ -137,12 +138,12 @@ def course_chapters(lessons: Sequence[dict[str, Any]]) -> list[CourseChapter]:
     chapters: list[CourseChapter] = []
     offset = 0
     for record in lessons:
-        frames = int(record["decoded_frames"])
-        slug = str(record["lesson"])
-        number = int(record.get("number", len(chapters) + 1))
+        frames = record.decoded_frames
+        slug = record.lesson
+        number = record.number
         chapters.append(
             CourseChapter(
-                f"{number}. {record.get('title', slug)}",
+                f"{number}. {record.title}",
                 offset,
                 offset + frames,
                 1,
@@ -150,16 +151,16 @@ def course_chapters(lessons: Sequence[dict[str, Any]]) -> list[CourseChapter]:
             )
         )
         own = sorted(
-            (c for c in record.get("chapters") or [] if int(c["start_frame"]) < frames),
-            key=lambda c: int(c["start_frame"]),
+            (c for c in record.chapters if c.start_frame < frames),
+            key=lambda c: c.start_frame,
         )
         for k, chapter in enumerate(own):
-            start = int(chapter["start_frame"])
-            end = int(own[k + 1]["start_frame"]) if k + 1 < len(own) else frames
+            start = chapter.start_frame
+            end = own[k + 1].start_frame if k + 1 < len(own) else frames
             if end > start:
                 chapters.append(
                     CourseChapter(
-                        f"{number}.{k + 1} {chapter['title']}",
+                        f"{number}.{k + 1} {chapter.title}",
                         offset + start,
                         offset + end,
                         2,
@@ -215,7 +216,8 @@ def _seconds(text: str) -> float:
 def parse_vtt(text: str) -> list[Cue]:
     """The cues of a WebVTT (or SRT) captions file, as written by :mod:`mathreel.captions`.
 
-    Cue settings after the timing and ``NOTE``/``STYLE`` blocks are ignored.
+    For reading caption files back (tests, other tools): the course video takes
+    its lessons' cues from their records. Cue settings after the timing and ``NOTE``/``STYLE`` blocks are ignored.
     """
     cues = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
@@ -343,24 +345,23 @@ def _packet_seconds(packet: Any) -> float:
     return float(packet.dts * packet.time_base)
 
 
-def _check_lessons(folder: Path, lessons: list[dict[str, Any]]) -> None:
-    fps = {int(r["fps"]) for r in lessons}
+def _check_lessons(folder: Path, lessons: Sequence[LessonRecord]) -> None:
+    fps = {r.fps for r in lessons}
     if len(fps) > 1:
         raise MathreelError(
             f"the lessons in {folder} were rendered at different frame rates "
             f"({', '.join(str(f) for f in sorted(fps))} fps): render them at one --fps"
         )
     for record in lessons:
-        captions = record.get("captions") or {}
-        vtt_path = folder / str(captions.get("vtt", ""))
-        if not captions.get("vtt") or not vtt_path.is_file():
+        vtt_path = folder / record.vtt
+        if not record.vtt or not vtt_path.is_file():
             raise MathreelError(
-                f"{vtt_path} is missing (captions of lesson '{record['lesson']}'): "
+                f"{vtt_path} is missing (captions of lesson '{record.lesson}'): "
                 "render that lesson again"
             )
 
 
-def _current(paths: dict[str, Path], lessons: list[dict[str, Any]]) -> bool:
+def _current(paths: dict[str, Path], lessons: Sequence[LessonRecord]) -> bool:
     try:
         record = json.loads(paths["record"].read_text(encoding="utf-8"))
         stat = paths["video"].stat()
@@ -371,7 +372,7 @@ def _current(paths: dict[str, Path], lessons: list[dict[str, Any]]) -> bool:
     return bool(
         record.get("version") == COURSE_VERSION
         and [(x.get("lesson"), x.get("sha256")) for x in record.get("lessons", [])]
-        == [(r["lesson"], r.get("sha256")) for r in lessons]
+        == [(r.lesson, r.sha256) for r in lessons]
         and [record.get("video_size"), record.get("video_mtime_ns")]
         == [stat.st_size, stat.st_mtime_ns]
     )
@@ -432,7 +433,7 @@ def build_course_video(
         than its record says.
     """
     manifest = rendered_lessons(folder)
-    lessons = list(manifest["lessons"])
+    lessons = manifest.lessons
     _check_lessons(folder, lessons)
     paths = course_paths(folder)
     if not force and _current(paths, lessons):
@@ -440,8 +441,8 @@ def build_course_video(
         if reencode is None or reencode != done.copied:
             return done
 
-    fps = int(lessons[0]["fps"])
-    videos = [folder / str(r["video"]) for r in lessons]
+    fps = lessons[0].fps
+    videos = [folder / r.video for r in lessons]
     signatures = [encoding_signature(v) for v in videos]
     same = all(s == signatures[0] for s in signatures)
     if reencode is None:
@@ -454,7 +455,7 @@ def build_course_video(
     if encoder_options is None:
         from .quality import PRESETS
 
-        preset = PRESETS.get(str(manifest.get("quality", "")))
+        preset = PRESETS.get(manifest.quality)
         encoder_options = dict(preset.encoder_options) if preset else {}
         encoder_options = encoder_options or dict(REENCODE_OPTIONS)
 
@@ -463,7 +464,7 @@ def build_course_video(
     with atomic_path(paths["video"]) as tmp:
         counts = _join(
             videos,
-            [int(r["decoded_frames"]) for r in lessons],
+            [r.decoded_frames for r in lessons],
             tmp,
             fps=fps,
             rate=rate,
@@ -472,34 +473,33 @@ def build_course_video(
             encoder_options=encoder_options,
         )
     for record, count in zip(lessons, counts, strict=True):
-        if count != int(record["decoded_frames"]):
+        if count != record.decoded_frames:
             paths["video"].unlink(missing_ok=True)
             raise MathreelError(
-                f"{folder / record['video']} has {count} frames but its record says "
-                f"{record['decoded_frames']}: render lesson '{record['lesson']}' again"
+                f"{folder / record.video} has {count} frames but its record says "
+                f"{record.decoded_frames}: render lesson '{record.lesson}' again"
             )
 
     cues: list[Cue] = []
     offset = 0
     for record in lessons:
-        text = (folder / record["captions"]["vtt"]).read_text(encoding="utf-8")
-        cues += shift_cues(parse_vtt(text), offset, fps)
-        offset += int(record["decoded_frames"])
+        cues += shift_cues(record.cues, offset, fps)
+        offset += record.decoded_frames
     write_text(paths["vtt"], vtt(cues))
     write_text(paths["srt"], srt(cues))
     write_text(paths["chapters"], nested_chapters_vtt(chapters, fps))
 
     stat = paths["video"].stat()
-    starts = np.cumsum([0] + [int(r["decoded_frames"]) for r in lessons]).tolist()
+    starts = np.cumsum([0] + [r.decoded_frames for r in lessons]).tolist()
     first = lessons[0]
     write_json(
         paths["record"],
         {
-            "course": manifest.get("course", "mathreel"),
+            "course": manifest.course,
             "version": COURSE_VERSION,
-            "quality": manifest.get("quality"),
-            "width": signatures[0][1] if not reencode else int(first["width"]),
-            "height": signatures[0][2] if not reencode else int(first["height"]),
+            "quality": manifest.quality,
+            "width": signatures[0][1] if not reencode else first.width,
+            "height": signatures[0][2] if not reencode else first.height,
             "fps": fps,
             "frames": offset,
             "duration": round(offset / fps, 6),
@@ -511,13 +511,13 @@ def build_course_video(
             "cues": len(cues),
             "lessons": [
                 {
-                    "lesson": r["lesson"],
-                    "number": r.get("number"),
-                    "title": r.get("title"),
+                    "lesson": r.lesson,
+                    "number": r.number,
+                    "title": r.title,
                     "start_frame": starts[k],
-                    "frames": int(r["decoded_frames"]),
-                    "has_audio": bool(r.get("has_audio")),
-                    "sha256": r.get("sha256"),
+                    "frames": r.decoded_frames,
+                    "has_audio": r.has_audio,
+                    "sha256": r.sha256,
                 }
                 for k, r in enumerate(lessons)
             ],

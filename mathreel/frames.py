@@ -6,10 +6,11 @@ writes the last frame of every beat (where its layout is complete) as a PNG.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import av
+
+from .records import read_record
 
 __all__ = ["beat_frames", "extract_frames"]
 
@@ -41,13 +42,17 @@ def beat_frames(record_path: Path, out_dir: Path) -> list[Path]:
         The lesson's manifest record (``NN-slug.json`` beside its video).
     out_dir
         Where to write ``NN-slug-beat-KK.png``.
+
+    Raises
+    ------
+    RecordError
+        When the record was written by another schema or lacks a field.
     """
-    record = json.loads(record_path.read_text(encoding="utf-8"))
-    video = record_path.with_name(record["video"])
-    stem = Path(record["video"]).stem
+    record = read_record(record_path)
+    video = record_path.with_name(record.video)
     targets = {
-        max(b["start_frame"], b["start_frame"] + b["frames"] - 1): out_dir
-        / f"{stem}-beat-{b['index']:02d}.png"
-        for b in record["beats"]
+        max(b.start_frame, b.start_frame + b.frames - 1): out_dir
+        / f"{record.stem}-beat-{b.index:02d}.png"
+        for b in record.beats
     }
     return extract_frames(video, targets)

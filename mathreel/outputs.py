@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -20,6 +20,7 @@ from .cache import fingerprint
 from .course import Course, Entry
 from .files import write_json
 from .quality import Quality
+from .records import LessonRecord, Manifest, RecordError, read_record
 from .voice import VoiceSpec, default_voice_name, parse_voice
 
 __all__ = [
@@ -154,53 +155,71 @@ def _plain(value: Any) -> Any:
 
 
 def cached_record(
-    entry: Entry, given: Mapping[str, Any] | None, options: RenderOptions, out_dir: Path
-) -> dict[str, Any] | None:
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    options: RenderOptions,
+    out_dir: Path,
+    *,
+    on_stale: Callable[[RecordError], None] | None = None,
+) -> LessonRecord | None:
     """The existing record when the lesson's outputs are complete and current.
 
     Current means rendered from the same sources, parameters and settings (the
     cache key), with the video file unchanged since (size and modification time)
     and every caption file in place. Nothing is imported or rendered.
+
+    A record that exists but cannot be read (written by another schema, a
+    field missing) is not current either: ``on_stale`` is told why.
     """
     paths = output_paths(out_dir, entry, options.format)
     try:
-        record = json.loads(paths["record"].read_text(encoding="utf-8"))
+        record = read_record(paths["record"])
         stat = paths["video"].stat()
-    except (OSError, ValueError):
+    except OSError:
+        return None
+    except RecordError as error:
+        if on_stale is not None:
+            on_stale(error)
         return None
     if not all(paths[k].exists() for k in ("vtt", "srt", "chapters")):
         return None
     wanted = given_json(given)
-    if record.get("given") != wanted or record.get("cache_key") != render_key(
-        entry, wanted, options
-    ):
+    if record.given != wanted or record.cache_key != render_key(entry, wanted, options):
         return None
-    if [record.get("video_size"), record.get("video_mtime_ns")] != [
-        stat.st_size,
-        stat.st_mtime_ns,
-    ]:
+    if [record.video_size, record.video_mtime_ns] != [stat.st_size, stat.st_mtime_ns]:
         return None
-    return dict(record)
+    return record
 
 
-def write_manifest(out_dir: Path, course: Course, quality: Quality) -> Path:
-    """Rebuild ``out_dir/manifest.json`` from the lesson records found there."""
+def write_manifest(
+    out_dir: Path,
+    course: Course,
+    quality: Quality,
+    *,
+    on_skip: Callable[[RecordError], None] | None = None,
+) -> Path:
+    """Rebuild ``out_dir/manifest.json`` from the lesson records found there.
+
+    A record that cannot be read (another schema, a field missing) is left
+    out, and ``on_skip`` is told why; a missing one is simply not there.
+    """
     lessons = []
     for entry in course:
-        record_path = output_paths(out_dir, entry)["record"]
         try:
-            lessons.append(json.loads(record_path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+            lessons.append(read_record(output_paths(out_dir, entry)["record"]))
+        except OSError:
             continue
-    manifest = {
-        "course": "mathreel",
-        "quality": quality.name,
-        "width": quality.width,
-        "height": quality.height,
-        "fps": quality.fps,
-        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "lessons": lessons,
-    }
+        except RecordError as error:
+            if on_skip is not None:
+                on_skip(error)
+    manifest = Manifest(
+        quality=quality.name,
+        width=quality.width,
+        height=quality.height,
+        fps=quality.fps,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        lessons=tuple(lessons),
+    )
     path = out_dir / "manifest.json"
-    write_json(path, manifest)
+    write_json(path, manifest.to_json())
     return path

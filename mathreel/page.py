@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -34,11 +35,13 @@ from typing import Any, BinaryIO
 from urllib.parse import quote
 
 from . import __version__
+from .captions import Cue
 from .course import AREAS
 from .course_video import course_paths, parse_vtt
 from .errors import MathreelError
 from .files import atomic_path, write_json, write_text
 from .previews import PALETTE, clock, preview_paths, rendered_lessons
+from .records import LessonRecord, Manifest
 
 __all__ = [
     "PAGE_NAME",
@@ -84,12 +87,12 @@ def _script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _cues(folder: Path, name: str) -> list[list[Any]]:
+def _file_cues(folder: Path, name: str) -> list[Cue]:
+    """The cues of a captions file (the course video's, which has no lesson record)."""
     try:
-        text = (folder / name).read_text(encoding="utf-8")
+        return parse_vtt((folder / name).read_text(encoding="utf-8"))
     except OSError:
         return []
-    return [[c.start, c.end, "\n".join(c.lines)] for c in parse_vtt(text)]
 
 
 def _chapter_list(chapters: Sequence[tuple[str, float]], label: str) -> str:
@@ -114,9 +117,10 @@ def _player(
     duration: float,
     poster: str | None,
     label: str,
+    cues: Sequence[Cue],
 ) -> str:
     poster_attr = f' poster="{_url(poster)}"' if poster else ""
-    cues = _cues(folder, vtt_name)
+    cue_data = [[c.start, c.end, "\n".join(c.lines)] for c in cues]
     return (
         f'<div class="player"><video controls preload="metadata" playsinline '
         f'width="{width}" height="{height}" src="{_url(video)}"{poster_attr} '
@@ -125,7 +129,7 @@ def _player(
         f'label="English" default>'
         f'<p>Your browser cannot play this video: <a href="{_url(video)}">'
         f"download the MP4</a>.</p></video>"
-        f'<script type="application/json" class="cues">{_script_json(cues)}</script>'
+        f'<script type="application/json" class="cues">{_script_json(cue_data)}</script>'
         f"</div>"
     )
 
@@ -142,71 +146,67 @@ def _links(links: Sequence[tuple[str, str | None]]) -> str:
 _SET = ' <span class="set" title="given with --set">set</span>'
 
 
-def _lesson(folder: Path, record: dict[str, Any]) -> str:
-    slug = str(record["lesson"])
-    stem = Path(str(record["video"])).stem
-    previews = preview_paths(folder, stem)
+def _lesson(folder: Path, record: LessonRecord) -> str:
+    slug = record.lesson
+    previews = preview_paths(folder, record.stem)
 
     def rel(key: str) -> str | None:
         path = previews[key]
         return f"previews/{path.name}" if path.exists() else None
 
-    fps = float(record["fps"])
-    duration = float(record.get("duration") or 0)
-    number = int(record.get("number", 0))
-    title = str(record.get("title", slug))
+    fps = float(record.fps)
+    duration = record.duration
+    number = record.number
+    title = record.title
     anchor = _anchor(slug)
-    given = set((record.get("given") or {}).keys())
+    given = set(record.given)
     params = "".join(
         f"<div><dt>{_e(name)}{_SET if name in given else ''}"
         f"</dt><dd><code>{_e(_value(value))}</code></dd></div>"
-        for name, value in (record.get("params") or {}).items()
+        for name, value in record.params.items()
     )
     params_html = (
         f'<dl class="params" aria-label="Parameters">{params}</dl>'
         if params
         else '<p class="muted">No parameters.</p>'
     )
-    chapters = [
-        (str(c["title"]), int(c["start_frame"]) / fps)
-        for c in record.get("chapters") or []
-    ]
-    captions = record.get("captions") or {}
-    vtt_name = str(captions.get("vtt", f"{stem}.vtt"))
-    beats = len(record.get("beats") or [])
+    chapters = [(c.title, c.start_frame / fps) for c in record.chapters]
+    vtt_name = record.vtt
+    beats = len(record.beats)
     facts = [
         f'<span class="duration">{clock(duration)}</span>',
         f"{beats} beats",
-        f"{_e(record.get('width'))}×{_e(record.get('height'))} @ {_e(record.get('fps'))} fps",
-        f"voice {_e(record.get('voice', 'none'))}",
+        f"{_e(record.width)}×{_e(record.height)} @ {_e(record.fps)} fps",
+        f"voice {_e(record.voice)}",
     ]
-    if record.get("burned_captions"):
+    if record.burned_captions:
         facts.append("captions burned in")
     return (
         f'<article class="lesson" id="{anchor}" aria-labelledby="{anchor}-title">'
         + _player(
             folder,
-            video=str(record["video"]),
+            video=record.video,
             vtt_name=vtt_name,
-            width=int(record.get("width", 854)),
-            height=int(record.get("height", 480)),
+            width=record.width,
+            height=record.height,
             duration=duration,
             poster=rel("poster"),
             label=f"Lesson {number}: {title}",
+            cues=record.cues,
         )
         + f'<div class="about"><h3 id="{anchor}-title"><span class="num">{number:02d}</span> '
         f"{_e(title)}</h3>"
-        f'<p class="summary">{_e(record.get("summary", ""))}</p>'
+        f'<p class="summary">{_e(record.summary)}</p>'
         f'<p class="facts">{" · ".join(facts)}</p>'
         f'<button type="button" class="cc" aria-pressed="true">Captions on</button>'
         f"<h4>Chapters</h4>{_chapter_list(chapters, f'Chapters of {title}')}"
         f"<h4>Parameters</h4>{params_html}"
         + _links(
             [
-                ("MP4", str(record["video"])),
+                ("MP4", record.video),
                 ("Captions VTT", vtt_name),
-                ("Captions SRT", str(captions.get("srt", "")) or None),
-                ("Chapters VTT", str(record.get("chapters_vtt", "")) or None),
+                ("Captions SRT", record.srt or None),
+                ("Chapters VTT", record.chapters_vtt or None),
                 ("Contact sheet", rel("sheet")),
                 ("Key moment", rel("key")),
                 ("Poster", rel("poster")),
@@ -216,24 +216,23 @@ def _lesson(folder: Path, record: dict[str, Any]) -> str:
     )
 
 
-def _toc(folder: Path, groups: list[tuple[str, list[dict[str, Any]]]]) -> str:
+def _toc(folder: Path, groups: list[tuple[str, list[LessonRecord]]]) -> str:
     parts = []
     for area, records in groups:
         items = []
         for record in records:
-            stem = Path(str(record["video"])).stem
-            poster = preview_paths(folder, stem)["poster"]
+            poster = preview_paths(folder, record.stem)["poster"]
             thumb = (
                 f'<img src="previews/{_url(poster.name)}" alt="" loading="lazy" '
-                f'width="96" height="{round(96 * int(record.get("height", 9)) / int(record.get("width", 16)))}">'
+                f'width="96" height="{round(96 * record.height / record.width)}">'
                 if poster.exists()
                 else '<span class="thumb-none" aria-hidden="true"></span>'
             )
             items.append(
-                f'<li><a href="#{_anchor(str(record["lesson"]))}">{thumb}'
-                f'<span class="num">{int(record.get("number", 0)):02d}</span>'
-                f'<span class="toc-title">{_e(record.get("title", record["lesson"]))}</span>'
-                f'<span class="duration">{clock(float(record.get("duration") or 0))}</span></a></li>'
+                f'<li><a href="#{_anchor(record.lesson)}">{thumb}'
+                f'<span class="num">{record.number:02d}</span>'
+                f'<span class="toc-title">{_e(record.title)}</span>'
+                f'<span class="duration">{clock(record.duration)}</span></a></li>'
             )
         parts.append(
             f'<div class="toc-area" style="--area: {AREA_COLOURS.get(area, PALETTE["accent"])}">'
@@ -242,7 +241,7 @@ def _toc(folder: Path, groups: list[tuple[str, list[dict[str, Any]]]]) -> str:
     return f'<nav class="toc" aria-label="Lessons">{"".join(parts)}</nav>'
 
 
-def _course_section(folder: Path, manifest: dict[str, Any]) -> str:
+def _course_section(folder: Path, manifest: Manifest) -> str:
     paths = course_paths(folder)
     try:
         record = json.loads(paths["record"].read_text(encoding="utf-8"))
@@ -257,15 +256,14 @@ def _course_section(folder: Path, manifest: dict[str, Any]) -> str:
         if int(c.get("level", 1)) == 1
     ]
     joined = [(x.get("lesson"), x.get("sha256")) for x in record.get("lessons", [])]
-    now = [(r.get("lesson"), r.get("sha256")) for r in manifest["lessons"]]
+    now = [(r.lesson, r.sha256) for r in manifest.lessons]
     stale = (
         '<p class="note">Built from an earlier render of the lessons: run '
         "<code>mathreel course</code> to join them again.</p>"
         if joined != now
         else ""
     )
-    first = manifest["lessons"][0]
-    poster = preview_paths(folder, Path(str(first["video"])).stem)["poster"]
+    poster = preview_paths(folder, manifest.lessons[0].stem)["poster"]
     return (
         '<section class="course" aria-labelledby="course-title">'
         '<h2 id="course-title">The whole course</h2><article class="lesson">'
@@ -278,6 +276,7 @@ def _course_section(folder: Path, manifest: dict[str, Any]) -> str:
             duration=float(record["duration"]),
             poster=f"previews/{poster.name}" if poster.exists() else None,
             label="The whole course",
+            cues=_file_cues(folder, paths["vtt"].name),
         )
         + f'<div class="about"><p class="facts"><span class="duration">'
         f"{clock(float(record['duration']))}</span> · {len(record.get('lessons', []))} "
@@ -459,21 +458,19 @@ _SCRIPT = """
 """
 
 
-def page_html(
-    folder: Path, manifest: dict[str, Any], *, title: str | None = None
-) -> str:
+def page_html(folder: Path, manifest: Manifest, *, title: str | None = None) -> str:
     """The course page for a rendered folder and its (checked) manifest, as HTML."""
-    lessons = list(manifest["lessons"])
-    groups: list[tuple[str, list[dict[str, Any]]]] = []
+    lessons = manifest.lessons
+    groups: list[tuple[str, list[LessonRecord]]] = []
     for record in lessons:  # in course order; an area starts a group when it changes
-        area = str(record.get("area", ""))
+        area = record.area
         if groups and groups[-1][0] == area:
             groups[-1][1].append(record)
         else:
             groups.append((area, [record]))
-    total = sum(float(r.get("duration") or 0) for r in lessons)
+    total = sum(r.duration for r in lessons)
     heading = title or "The math behind machine learning"
-    versions = sorted({str(r.get("manim_version", "")) for r in lessons} - {""})
+    versions = sorted({r.manim_version for r in lessons} - {""})
     sections = []
     for area, records in groups:
         colour = AREA_COLOURS.get(area, PALETTE["accent"])
@@ -484,7 +481,7 @@ def page_html(
             + "".join(_lesson(folder, r) for r in records)
             + "</section>"
         )
-    generated = _when(str(manifest.get("generated_at", "")))
+    generated = _when(manifest.generated_at)
     return (
         "<!doctype html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -498,8 +495,8 @@ def page_html(
         f'<p class="tagline">{_e(heading)}</p>'
         f'<p class="facts">{len(lessons)} lesson{"s" if len(lessons) != 1 else ""} · '
         f'<span class="duration">{clock(total)}</span> · '
-        f"{_e(manifest.get('width', ''))}×{_e(manifest.get('height', ''))} @ "
-        f"{_e(manifest.get('fps', ''))} fps ({_e(manifest.get('quality', ''))})"
+        f"{_e(manifest.width)}×{_e(manifest.height)} @ "
+        f"{_e(manifest.fps)} fps ({_e(manifest.quality)})"
         + (f" · rendered {_e(generated)}" if generated else "")
         + "</p></header>"
         + _toc(folder, groups)
@@ -561,14 +558,15 @@ def find_rendered(root: Path) -> list[Path]:
     return sorted({p.parent for p in root.rglob("manifest.json")})
 
 
-def _lesson_files(folder: Path, record: dict[str, Any]) -> list[Path]:
+def _lesson_files(folder: Path, record: LessonRecord) -> list[Path]:
     """A lesson's outputs in a rendered folder, relative to it."""
-    stem = Path(str(record["video"])).stem
+    stem = record.stem
     names = [
-        str(record["video"]),
+        record.video,
         f"{stem}.json",
-        *(str(v) for v in (record.get("captions") or {}).values()),
-        str(record.get("chapters_vtt") or ""),
+        record.vtt,
+        record.srt,
+        record.chapters_vtt,
         f"logs/{stem}.log",
     ]
     names += [f"previews/{p.name}" for p in preview_paths(folder, stem).values()]
@@ -620,22 +618,20 @@ def merge_shards(
         raise MathreelError(
             "nothing to merge: no rendered folder (with a manifest.json) given"
         )
-    settings_keys = ("quality", "width", "height", "fps")
-    merged: dict[str, tuple[dict[str, Any], Path]] = {}
-    first: dict[str, Any] | None = None
+    merged: dict[str, tuple[LessonRecord, Path]] = {}
+    first: Manifest | None = None
     for source in sources:
         manifest = rendered_lessons(source)
-        settings = {k: manifest.get(k) for k in settings_keys}
         if first is None:
             first = manifest
-        elif settings != {k: first.get(k) for k in settings_keys}:
+        elif manifest.settings() != first.settings():
             raise MathreelError(
-                f"{source} was rendered at {_settings(settings)}, but {sources[0]} at "
-                f"{_settings({k: first.get(k) for k in settings_keys})}: merge folders of one quality"
+                f"{source} was rendered at {_settings(manifest)}, but {sources[0]} at "
+                f"{_settings(first)}: merge folders of one quality"
             )
-        for record in manifest["lessons"]:
-            slug = str(record["lesson"])
-            if slug in merged and merged[slug][0].get("sha256") != record.get("sha256"):
+        for record in manifest.lessons:
+            slug = record.lesson
+            if slug in merged and merged[slug][0].sha256 != record.sha256:
                 raise MathreelError(
                     f"lesson '{slug}' is in both {merged[slug][1]} and {source} with "
                     "different videos: render each lesson in one shard only"
@@ -647,19 +643,23 @@ def merge_shards(
             _copy(source / name, target / name)
         if on_lesson is not None:
             on_lesson(slug, source)
-    manifest = {k: v for k, v in first.items() if k != "lessons"}
-    manifest["generated_at"] = datetime.now(UTC).isoformat(timespec="seconds")
-    manifest["merged_from"] = len(sources)
-    manifest["lessons"] = sorted(
-        (record for record, _ in merged.values()), key=lambda r: int(r.get("number", 0))
+    result = replace(
+        first,
+        generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        merged_from=len(sources),
+        lessons=tuple(
+            sorted((record for record, _ in merged.values()), key=lambda r: r.number)
+        ),
     )
     path = target / "manifest.json"
-    write_json(path, manifest)
+    write_json(path, result.to_json())
     return path
 
 
-def _settings(settings: dict[str, Any]) -> str:
-    return f"{settings['quality']} ({settings['width']}x{settings['height']} @ {settings['fps']} fps)"
+def _settings(manifest: Manifest) -> str:
+    return (
+        f"{manifest.quality} ({manifest.width}x{manifest.height} @ {manifest.fps} fps)"
+    )
 
 
 # --- serving --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import json
 import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .errors import MathreelError
 from .files import atomic_path, write_json
+from .records import LessonRecord, Manifest
+from .timeline import Beat
 
 __all__ = [
     "KEY_FPS",
@@ -44,7 +46,6 @@ __all__ = [
     "clock",
     "contact_sheet",
     "first_words",
-    "key_beat",
     "make_all_previews",
     "make_previews",
     "preview_paths",
@@ -82,7 +83,7 @@ _MARGIN = 20
 _GAP = 16
 
 
-def rendered_lessons(folder: Path) -> dict[str, Any]:
+def rendered_lessons(folder: Path) -> Manifest:
     """The manifest of a rendered folder, its lessons checked and in course order.
 
     Parameters
@@ -93,14 +94,15 @@ def rendered_lessons(folder: Path) -> dict[str, Any]:
 
     Returns
     -------
-    dict
+    Manifest
         The manifest, with ``lessons`` sorted by lesson number.
 
     Raises
     ------
     MathreelError
-        When the folder, its manifest or a lesson's video is missing, or the
-        manifest holds no lesson.
+        When the folder, its manifest or a lesson's video is missing, the
+        manifest holds no lesson, or it was written by another schema
+        (:class:`~mathreel.records.RecordError`).
     """
     manifest_path = folder / "manifest.json"
     if not folder.is_dir():
@@ -109,7 +111,7 @@ def rendered_lessons(folder: Path) -> dict[str, Any]:
             "(e.g. 'mathreel preview' or 'mathreel render --all')"
         )
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        data = json.loads(manifest_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise MathreelError(
             f"no manifest.json in {folder}: render lessons into it first "
@@ -117,34 +119,22 @@ def rendered_lessons(folder: Path) -> dict[str, Any]:
         ) from None
     except (OSError, ValueError) as error:
         raise MathreelError(f"cannot read {manifest_path}: {error}") from None
-    lessons = manifest.get("lessons") if isinstance(manifest, dict) else None
-    if not lessons:
+    if not isinstance(data, dict) or not data.get("lessons"):
         raise MathreelError(
             f"no rendered lessons in {folder}: its manifest.json lists none; "
             "render some first (e.g. 'mathreel preview')"
         )
-    for record in lessons:
-        video = folder / str(record.get("video", ""))
-        if not record.get("video") or not video.is_file():
+    manifest = Manifest.from_json(data, source=str(manifest_path))
+    for record in manifest.lessons:
+        video = folder / record.video
+        if not record.video or not video.is_file():
             raise MathreelError(
-                f"{video} is missing (lesson '{record.get('lesson', '?')}' is in "
+                f"{video} is missing (lesson '{record.lesson}' is in "
                 f"{manifest_path}): render that lesson again"
             )
-    manifest["lessons"] = sorted(lessons, key=lambda r: int(r.get("number", 0)))
-    return dict(manifest)
-
-
-def key_beat(record: dict[str, Any]) -> dict[str, Any]:
-    """The record's key beat: the first marked ``key``, else the last beat.
-
-    Records written before beats carried ``key`` have no such field: their last
-    beat is the key one, as :attr:`mathreel.timeline.Plan.key_beat` decides.
-    """
-    beats = record.get("beats") or []
-    if not beats:
-        raise MathreelError(f"lesson '{record.get('lesson', '?')}' has no beats")
-    marked = [b for b in beats if b.get("key")]
-    return dict(marked[0] if marked else beats[-1])
+    return replace(
+        manifest, lessons=tuple(sorted(manifest.lessons, key=lambda r: r.number))
+    )
 
 
 def clock(seconds: float) -> str:
@@ -310,25 +300,25 @@ def _resized(width: int, height: int) -> Callable[[Image.Image], Image.Image]:
     return change
 
 
-def _beat_frame(beat: dict[str, Any], total: int) -> int:
+def _beat_frame(beat: Beat, total: int) -> int:
     """The last frame of a beat (where its layout is complete), within the video."""
-    start, frames = int(beat["start_frame"]), int(beat.get("frames", 0))
+    start, frames = beat.start_frame, beat.frames
     return max(0, min(total - 1, max(start, start + frames - 1)))
 
 
-def _key_frames(record: dict[str, Any], total: int) -> list[int]:
+def _key_frames(record: LessonRecord, total: int) -> list[int]:
     """Frames of the key-moment animation: the key beat, sampled, at most KEY_SECONDS."""
-    fps = float(record["fps"])
-    beat = key_beat(record)
-    start = max(0, min(total - 1, int(beat["start_frame"])))
-    length = max(1, int(beat.get("frames", 0)))
+    fps = float(record.fps)
+    beat = record.key_beat
+    start = max(0, min(total - 1, beat.start_frame))
+    length = max(1, beat.frames)
     length = min(length, max(1, int(KEY_SECONDS * fps)), total - start)
     step = max(1, math.ceil(fps / KEY_FPS))
     return list(range(start, start + length, step))
 
 
 def contact_sheet(
-    record: dict[str, Any],
+    record: LessonRecord,
     frames: Sequence[Image.Image],
     target: Path,
 ) -> ContactSheet:
@@ -338,10 +328,10 @@ def contact_sheet(
     number and start time above its first words; the key beat is framed in the
     accent colour. A header gives the lesson's number, title, length and size.
     """
-    beats = record["beats"]
+    beats = record.beats
     if len(frames) != len(beats):
         raise ValueError(f"{len(frames)} frames for {len(beats)} beats")
-    width, height = int(record["width"]), int(record["height"])
+    width, height = record.width, record.height
     tile_w = TILE_WIDTH
     tile_h = max(1, round(tile_w * height / width))
     columns = max(1, min(SHEET_COLUMNS, len(beats)))
@@ -352,7 +342,7 @@ def contact_sheet(
     caption_h = 8 + 18 + 2 * line_h + 6
     params = " ".join(
         f"{name}={json.dumps(value, separators=(',', ':'))}"
-        for name, value in (record.get("params") or {}).items()
+        for name, value in record.params.items()
     )
     header_h = 96 if params else 76
     sheet_w = 2 * _MARGIN + columns * tile_w + (columns - 1) * _GAP
@@ -362,14 +352,13 @@ def contact_sheet(
     sheet = Image.new("RGB", (sheet_w, sheet_h), PALETTE["background"])
     draw = ImageDraw.Draw(sheet)
 
-    number = int(record.get("number", 0))
-    title = f"{number:02d}  {record.get('title', record.get('lesson', ''))}"
+    title = f"{record.number:02d}  {record.title}"
     draw.text((_MARGIN, 18), title, font=title_font, fill=PALETTE["ink"])
-    fps = float(record["fps"])
-    key_index = int(key_beat(record)["index"])
+    fps = float(record.fps)
+    key_index = record.key_beat.index
     facts = (
-        f"{len(beats)} beats · {clock(float(record.get('duration', 0)))} · "
-        f"{width}x{height} @ {record['fps']} fps · voice {record.get('voice', '?')}"
+        f"{len(beats)} beats · {clock(record.duration)} · "
+        f"{width}x{height} @ {record.fps} fps · voice {record.voice}"
     )
     draw.text(
         (_MARGIN, 50),
@@ -392,26 +381,24 @@ def contact_sheet(
 
     tiles: list[tuple[int, int, int, int]] = []
     shown: list[int] = []
-    total = int(record.get("decoded_frames") or record.get("planned_frames") or 0)
+    total = record.decoded_frames
     for k, (beat, frame) in enumerate(zip(beats, frames, strict=True)):
         row, col = divmod(k, columns)
         left = _MARGIN + col * (tile_w + _GAP)
         top = header_h + _MARGIN + row * (tile_h + caption_h + _GAP)
         box = (left, top, left + tile_w, top + tile_h)
         sheet.paste(_resized(tile_w, tile_h)(frame), box[:2])
-        is_key = int(beat["index"]) == key_index
+        is_key = beat.index == key_index
         draw.rectangle(
             (left - 2, top - 2, left + tile_w + 1, top + tile_h + 1),
             outline=PALETTE["accent"] if is_key else PALETTE["line"],
             width=2,
         )
         tiles.append(box)
-        shown.append(_beat_frame(beat, total) if total else int(beat["start_frame"]))
-        label = (
-            f"BEAT {int(beat['index']) + 1}  ·  {clock(int(beat['start_frame']) / fps)}"
-        )
-        if beat.get("chapter"):
-            label += f"  ·  {beat['chapter']}"
+        shown.append(_beat_frame(beat, total) if total else beat.start_frame)
+        label = f"BEAT {beat.index + 1}  ·  {clock(beat.start_frame / fps)}"
+        if beat.chapter:
+            label += f"  ·  {beat.chapter}"
         y = top + tile_h + 8
         label = _fit(draw, label, label_font, tile_w - (44 if is_key else 0))
         draw.text(
@@ -429,7 +416,7 @@ def contact_sheet(
                 anchor="ra",
             )
         for n, line in enumerate(
-            first_words(str(beat.get("text", "")), tile_w, font=text_font, draw=draw)
+            first_words(beat.text, tile_w, font=text_font, draw=draw)
         ):
             draw.text(
                 (left, y + 18 + n * line_h), line, font=text_font, fill=PALETTE["ink"]
@@ -439,17 +426,17 @@ def contact_sheet(
     return ContactSheet(target, tiles, shown, sheet.size)
 
 
-def _stamp(record: dict[str, Any]) -> dict[str, Any]:
+def _stamp(record: LessonRecord) -> dict[str, Any]:
     return {
-        "sha256": record.get("sha256"),
+        "sha256": record.sha256,
         "version": PREVIEW_VERSION,
-        "key_beat": int(key_beat(record)["index"]),
-        "tiles": len(record.get("beats") or []),
+        "key_beat": record.key_beat.index,
+        "tiles": len(record.beats),
     }
 
 
 def make_previews(
-    folder: Path, record: dict[str, Any], *, force: bool = False
+    folder: Path, record: LessonRecord, *, force: bool = False
 ) -> Previews:
     """Write the poster, key-moment animation and contact sheet of one lesson.
 
@@ -467,18 +454,17 @@ def make_previews(
     MathreelError
         When the video is missing or has no frames.
     """
-    video = folder / str(record["video"])
+    video = folder / record.video
     if not video.is_file():
         raise MathreelError(
-            f"{video} is missing: render lesson '{record.get('lesson', '?')}' again"
+            f"{video} is missing: render lesson '{record.lesson}' again"
         )
-    stem = Path(str(record["video"])).stem
-    paths = preview_paths(folder, stem)
-    total = int(record.get("decoded_frames") or record.get("planned_frames") or 0)
-    beats = record.get("beats") or []
+    paths = preview_paths(folder, record.stem)
+    total = record.decoded_frames
+    beats = record.beats
     if total <= 0 or not beats:
         raise MathreelError(f"{video}: its record lists no frames or no beats")
-    poster_frame = max(0, min(total - 1, int(key_beat(record)["start_frame"])))
+    poster_frame = max(0, min(total - 1, record.key_beat.start_frame))
     key_frames = _key_frames(record, total)
     stamp = _stamp(record)
     current = all(paths[k].exists() for k in ("poster", "key", "sheet"))
@@ -489,7 +475,7 @@ def make_previews(
             current = False
         if current:
             return Previews(
-                str(record["lesson"]),
+                record.lesson,
                 paths["poster"],
                 paths["key"],
                 paths["sheet"],
@@ -499,7 +485,7 @@ def make_previews(
                 made=False,
             )
 
-    width, height = int(record["width"]), int(record["height"])
+    width, height = record.width, record.height
     tile_h = max(1, round(TILE_WIDTH * height / width))
     anim_w = min(width, KEY_WIDTH)
     anim_h = max(2, round(anim_w * height / width))
@@ -537,7 +523,7 @@ def make_previews(
             format="WEBP",
             save_all=True,
             append_images=clip[1:],
-            duration=max(20, round(1000 * step / float(record["fps"]))),
+            duration=max(20, round(1000 * step / float(record.fps))),
             loop=0,
             quality=80,
             method=4,
@@ -547,7 +533,7 @@ def make_previews(
     )
     write_json(paths["stamp"], stamp)
     return Previews(
-        str(record["lesson"]),
+        record.lesson,
         paths["poster"],
         paths["key"],
         paths["sheet"],
@@ -573,7 +559,7 @@ def make_all_previews(
     """
     manifest = rendered_lessons(folder)
     made = []
-    for record in manifest["lessons"]:
+    for record in manifest.lessons:
         result = make_previews(folder, record, force=force)
         if on_done is not None:
             on_done(result)

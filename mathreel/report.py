@@ -79,11 +79,11 @@ class BatchDisplay:
         index = self.jobs.index(outcome.job)
         self.finished[index] = outcome
         slug = outcome.job.entry.slug
-        if outcome.ok:
-            record = outcome.record
+        record = outcome.record
+        if outcome.ok and record is not None:
             line = (
-                f"  ok     {slug:<24} {record['decoded_frames']:>6} frames "
-                f"{clock(record['duration']):>7}  in {outcome.seconds:5.1f} s"
+                f"  ok     {slug:<24} {record.decoded_frames:>6} frames "
+                f"{clock(record.duration):>7}  in {outcome.seconds:5.1f} s"
             )
         else:
             line = f"  FAIL   {slug:<24} {outcome.message}"

@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from . import __version__, encoding
 from .audio import narration_track
 from .burn import burn_captions
 from .cache import fingerprint, load_costs, load_plan, save_costs, save_plan
-from .captions import chapter_spans, chapters_vtt, cues_for, srt, vtt
+from .captions import Cue, chapter_spans, chapters_vtt, cues_for, srt, vtt
 from .course import Entry
 from .errors import MathreelError, RenderError
 from .files import atomic_path, cache_dir, write_json, write_text
@@ -48,7 +49,9 @@ from .outputs import (
     render_key,
     voice_key,
 )
+from .params import Args
 from .quality import Quality
+from .records import LessonRecord
 from .timeline import Plan
 from .voice import VoiceSpec
 
@@ -63,6 +66,7 @@ __all__ = [
     "plan_lesson",
     "render_lesson",
     "render_piece",
+    "resolved",
     "step_costs",
     "still_frame",
 ]
@@ -84,6 +88,22 @@ def manim_settings(quality: Quality, media_dir: Path) -> dict[str, Any]:
         "video_encoder_options": dict(quality.encoder_options),
         "write_to_movie": True,
     }
+
+
+def resolved(entry: Entry, given: Mapping[str, Any] | None) -> Args:
+    """The lesson's typed parameters: ``given`` itself when already resolved.
+
+    Every function here takes either the values as given (``--set``) or the
+    :class:`~mathreel.params.Args` resolved from them once by the caller.
+
+    Raises
+    ------
+    ParamError
+        When a given value is not accepted by the lesson.
+    """
+    if isinstance(given, Args):
+        return given
+    return entry.load().resolve_args(given or {}, lesson=entry.slug)
 
 
 @contextmanager
@@ -115,7 +135,7 @@ def construct_only(
     ``narrator`` beats last their caption's reading time.
     """
     cls = entry.load()
-    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     with _work_dir() as work:
         settings = manim_settings(_plan_quality(fps), work)
         settings.update(dry_run=True, write_to_movie=False)
@@ -145,8 +165,7 @@ def plan_lesson(
     cached under the lesson's fingerprint (sources, parameters, fps, voice).
     Beats last as long as ``voice`` takes to say them (synthesised and cached).
     """
-    cls = entry.load()
-    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     key = _plan_key(entry, args.to_json(), fps, voice)
     if use_cache and (cached := load_plan(key)) is not None:
         return cached
@@ -162,7 +181,7 @@ def cached_plan(
     entry: Entry, given: Mapping[str, Any] | None, *, fps: float, voice: VoiceSpec
 ) -> Plan | None:
     """The lesson's plan if it is in the plan cache; ``None`` otherwise (no construct)."""
-    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     return load_plan(_plan_key(entry, args.to_json(), fps, voice))
 
 
@@ -192,7 +211,7 @@ def step_costs(
     ``None`` until it has been rendered whole once; a split render uses them to
     cut pieces of equal work rather than equal frames.
     """
-    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     return load_costs(_costs_key(entry, args.to_json(), options))
 
 
@@ -217,7 +236,7 @@ def still_frame(
     from PIL import Image
 
     cls = entry.load()
-    args = cls.resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     with _work_dir() as work:
         settings = manim_settings(quality, work) | {
             "dry_run": True,
@@ -278,57 +297,53 @@ def lesson_record(
     frames: int,
     render_seconds: float,
     has_audio: bool,
-) -> dict[str, Any]:
-    """The manifest record of one rendered lesson (``video`` at its final path)."""
+    cues: list[Cue] | None = None,
+) -> LessonRecord:
+    """The record of one rendered lesson (``video`` at its final path).
+
+    ``cues`` are the captions written beside the video (default: from the
+    plan); they are kept to the millisecond, as the caption files have them.
+    """
     quality = options.quality
     stat = video.stat()
     paths = output_paths(video.parent, entry, options.format)
-    return {
-        "lesson": entry.slug,
-        "number": entry.number,
-        "title": entry.title,
-        "area": entry.area,
-        "summary": entry.summary,
-        "params": args_json,
-        "quality": quality.name,
-        "width": quality.width,
-        "height": quality.height,
-        "fps": quality.fps,
-        "planned_frames": plan.frames,
-        "decoded_frames": frames,
-        "duration": round(frames / quality.fps, 6),
-        "video": video.name,
-        "captions": {"vtt": paths["vtt"].name, "srt": paths["srt"].name},
-        "chapters_vtt": paths["chapters"].name,
-        "voice": str(options.voice),
-        "has_audio": has_audio,
-        "burned_captions": options.burn_captions,
-        "sha256": sha256(video),
-        "video_size": stat.st_size,
-        "video_mtime_ns": stat.st_mtime_ns,
-        "given": given,
-        "cache_key": render_key(entry, given, options),
-        "beats": [
-            {
-                "index": b.index,
-                "start_frame": b.start_frame,
-                "frames": b.frames,
-                "text": b.text,
-                "say": b.say,
-                "speech_seconds": round(b.speech_seconds, 3),
-                "chapter": b.chapter,
-                "key": b.key,
-            }
-            for b in plan.beats
-        ],
-        "chapters": [
-            {"title": c.title, "start_frame": c.start_frame} for c in plan.chapters
-        ],
-        "render_seconds": round(render_seconds, 2),
-        "rendered_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "manim_version": manim.__version__,
-        "mathreel_version": __version__,
-    }
+    return LessonRecord(
+        lesson=entry.slug,
+        number=entry.number,
+        title=entry.title,
+        area=entry.area,
+        summary=entry.summary,
+        params=args_json,
+        given=given,
+        quality=quality.name,
+        width=quality.width,
+        height=quality.height,
+        fps=quality.fps,
+        planned_frames=plan.frames,
+        decoded_frames=frames,
+        duration=round(frames / quality.fps, 6),
+        video=video.name,
+        vtt=paths["vtt"].name,
+        srt=paths["srt"].name,
+        chapters_vtt=paths["chapters"].name,
+        voice=str(options.voice),
+        has_audio=has_audio,
+        burned_captions=options.burn_captions,
+        sha256=sha256(video),
+        video_size=stat.st_size,
+        video_mtime_ns=stat.st_mtime_ns,
+        cache_key=render_key(entry, given, options),
+        beats=tuple(plan.beats),
+        chapters=tuple(plan.chapters),
+        cues=tuple(
+            Cue(round(c.start, 3), round(c.end, 3), c.lines, c.beat, c.start_frame)
+            for c in (cues_for(plan) if cues is None else cues)
+        ),
+        render_seconds=round(render_seconds, 2),
+        rendered_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        manim_version=manim.__version__,
+        mathreel_version=__version__,
+    )
 
 
 _CODECS = {"mp4": "libx264", "webm": "libvpx-vp9"}
@@ -394,8 +409,8 @@ def render_lesson(
     out_dir: Path,
     *,
     progress: Path | None = None,
-) -> dict[str, Any]:
-    """Render one lesson into ``out_dir`` and return its manifest record.
+) -> LessonRecord:
+    """Render one lesson into ``out_dir`` and return its record.
 
     The video gets its narration track (unless the voice is ``none``), its
     chapters as MP4 metadata, and captions beside it (VTT, SRT, chapters VTT);
@@ -413,7 +428,7 @@ def render_lesson(
     if isinstance(options, Quality):
         options = RenderOptions(options)
     started = time.time()
-    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     narrator = narrator_for(options.voice)
     with _work_dir(out_dir / ".work") as work:
         movie, plan = _render_video(
@@ -421,7 +436,16 @@ def render_lesson(
         )
         frames = _check_frames(entry, movie, plan.frames)
         return _finish(
-            entry, given, options, out_dir, work, movie, plan, narrator, started, frames
+            entry,
+            given,
+            args,
+            options,
+            (out_dir, work),
+            movie,
+            plan,
+            narrator,
+            started,
+            frames,
         )
 
 
@@ -439,7 +463,7 @@ def render_piece(
     A long lesson rendered as several pieces in parallel is joined by
     :func:`finish_pieces`. Returns the piece's frame count, checked against the plan.
     """
-    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
+    args = resolved(entry, given)
     narrator = narrator_for(options.voice)
     with _work_dir(target.parent) as work:
         movie, plan = _render_video(
@@ -460,7 +484,7 @@ def finish_pieces(
     pieces: list[Path],
     *,
     started: float | None = None,
-) -> dict[str, Any]:
+) -> LessonRecord:
     """Join rendered pieces (without re-encoding), then finish the lesson as usual.
 
     ``started`` is the wall-clock time (``time.time()``) the first piece began,
@@ -468,7 +492,8 @@ def finish_pieces(
     """
     began = time.time() if started is None else started
     narrator = narrator_for(options.voice)
-    plan = plan_lesson(entry, given, fps=options.quality.fps, voice=options.voice)
+    args = resolved(entry, given)
+    plan = plan_lesson(entry, args, fps=options.quality.fps, voice=options.voice)
     with _work_dir(out_dir / ".work") as work:
         joined = work / f"{entry.stem}.joined.{options.format}"
         join_videos(pieces, joined)
@@ -476,9 +501,9 @@ def finish_pieces(
         record = _finish(
             entry,
             given,
+            args,
             options,
-            out_dir,
-            work,
+            (out_dir, work),
             joined,
             plan,
             narrator,
@@ -487,26 +512,31 @@ def finish_pieces(
         )
     for piece in pieces:
         piece.unlink(missing_ok=True)
-    record["pieces"] = len(pieces)
-    write_json(output_paths(out_dir, entry, options.format)["record"], record)
+    record = replace(record, pieces=len(pieces))
+    write_json(output_paths(out_dir, entry, options.format)["record"], record.to_json())
     return record
 
 
 def _finish(
     entry: Entry,
     given: Mapping[str, Any] | None,
+    args: Args,
     options: RenderOptions,
-    out_dir: Path,
-    work: Path,
+    folders: tuple[Path, Path],
     movie: Path,
     plan: Plan,
     narrator: Narrator,
     started: float,
     frames: int,
-) -> dict[str, Any]:
-    """Captions, narration track, chapters and record for a checked silent video."""
+) -> LessonRecord:
+    """Captions, narration track, chapters and record for a checked silent video.
+
+    ``given`` are the values as given (the record keeps them, and the cache
+    key is made from them); ``args`` the lesson's parameters resolved from
+    them; ``folders`` the output folder and the work folder.
+    """
+    out_dir, work = folders
     paths = output_paths(out_dir, entry, options.format)
-    args = entry.load().resolve_args(given or {}, lesson=entry.slug)
     cues = cues_for(plan)
     if options.burn_captions and options.format != "gif":  # a GIF's: in write_gif
         burned = work / f"{entry.stem}.burned{movie.suffix}"
@@ -547,6 +577,7 @@ def _finish(
         frames=frames,
         render_seconds=time.time() - started,
         has_audio=audio is not None,
+        cues=cues,
     )
-    write_json(paths["record"], record)
+    write_json(paths["record"], record.to_json())
     return record

@@ -51,7 +51,7 @@ def test_plan_is_a_complete_lesson(course, slug):
 def test_rendered_frames_equal_the_plan(course, tmp_path, slug, fps):
     entry = course.get(slug)
     quality = resolve_quality("preview", resolution="192x108", fps=fps)
-    record = render_lesson(entry, {}, quality, tmp_path)
+    record = render_lesson(entry, {}, quality, tmp_path).to_json()
     video = tmp_path / record["video"]
     info = probe(video)
     planned = plan_lesson(entry, fps=fps).frames

@@ -84,7 +84,7 @@ def test_forced_rerender_synthesises_nothing_and_has_audio(tmp_path, monkeypatch
         raise AssertionError(f"re-synthesised {text!r}")
 
     monkeypatch.setattr(Voice, "synthesize", refuse)
-    record = render_lesson(entry, {}, options, tmp_path)
+    record = render_lesson(entry, {}, options, tmp_path).to_json()
     assert record["has_audio"]
     assert probe(tmp_path / record["video"]).has_audio
 
@@ -97,7 +97,7 @@ def test_silent_render_times_beats_by_reading(tmp_path):
         resolve_quality("preview", resolution="192x108", fps=5),
         voice=parse_voice("none"),
     )
-    record = render_lesson(entry, {}, options, tmp_path)
+    record = render_lesson(entry, {}, options, tmp_path).to_json()
     video = tmp_path / record["video"]
     info = probe(video)
     assert not info.has_audio and not record["has_audio"]
@@ -134,10 +134,12 @@ def test_burned_captions_are_drawn_into_the_frames(tmp_path):
 
     entry = load_course().get("linear-transformations")
     quality = resolve_quality("preview", resolution="320x180", fps=4)
-    plain = render_lesson(entry, {}, RenderOptions(quality), tmp_path / "plain")
+    plain = render_lesson(
+        entry, {}, RenderOptions(quality), tmp_path / "plain"
+    ).to_json()
     burned = render_lesson(
         entry, {}, RenderOptions(quality, burn_captions=True), tmp_path / "burned"
-    )
+    ).to_json()
     assert burned["decoded_frames"] == plain["decoded_frames"]
     # the middle of the title card's first cue: the caption band differs
     frame = plain["beats"][0]["start_frame"] + 4

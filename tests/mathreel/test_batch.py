@@ -220,7 +220,7 @@ def test_split_render_has_the_unsplit_frames_exactly(tmp_path):
     entry = load_course().get("linear-transformations")
     quality = Quality("lossless", 128, 72, 3, {"qp": "0", "preset": "ultrafast"})
     options = RenderOptions(quality, voice=parse_voice("none"))
-    whole = render_lesson(entry, {}, options, tmp_path / "whole")
+    whole = render_lesson(entry, {}, options, tmp_path / "whole").to_json()
     plan = plan_lesson(entry, {}, fps=3, voice=options.voice)
     # the whole render measured each step; the pieces are cut by that cost
     costs = step_costs(entry, {}, options)
@@ -234,7 +234,7 @@ def test_split_render_has_the_unsplit_frames_exactly(tmp_path):
         frames = render_piece(entry, {}, options, steps, piece)
         assert frames == sum(s.frames for s in plan.steps[steps[0] : steps[1]])
         pieces.append(piece)
-    joined = finish_pieces(entry, {}, options, tmp_path / "split", pieces)
+    joined = finish_pieces(entry, {}, options, tmp_path / "split", pieces).to_json()
     assert joined["decoded_frames"] == whole["decoded_frames"] == plan.frames
 
     def frames_of(path):

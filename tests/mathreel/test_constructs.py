@@ -96,7 +96,7 @@ def test_every_split_piece_draws_the_unsplit_frames(scratch, tmp_path, capsys):
     quality = Quality("lossless", 64, 36, 5, {"qp": "0", "preset": "ultrafast"})
     options = RenderOptions(quality, voice=parse_voice("none"))
     # the whole render checks its frame count against the plan (RenderError if not)
-    whole = render_lesson(entry, {}, options, tmp_path / "whole")
+    whole = render_lesson(entry, {}, options, tmp_path / "whole").to_json()
     plan = plan_lesson(entry, {}, fps=5, voice=options.voice)
     assert whole["decoded_frames"] == plan.frames
     a = _frames(tmp_path / "whole" / whole["video"])
@@ -119,7 +119,7 @@ def test_every_split_piece_draws_the_unsplit_frames(scratch, tmp_path, capsys):
     said = capsys.readouterr().out.strip().splitlines()[-1]
     assert said.startswith(f"motion: skipped steps 0-{last - 1} without drawing; ")
     assert f"{last} of them replayed frame by frame" in said  # updaters everywhere
-    joined = finish_pieces(entry, {}, options, tmp_path / "split", pieces)
+    joined = finish_pieces(entry, {}, options, tmp_path / "split", pieces).to_json()
     b = _frames(tmp_path / "split" / joined["video"])
     assert len(b) == len(a)
     assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))

@@ -17,6 +17,7 @@ import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from record_data import complete
 
 from mathreel.captions import chapters_vtt, cues_for, srt, vtt
 from mathreel.course_video import (
@@ -31,6 +32,7 @@ from mathreel.course_video import (
 )
 from mathreel.errors import MathreelError
 from mathreel.media import finalize_video, probe, read_chapters, sha256
+from mathreel.records import SCHEMA, LessonRecord
 from mathreel.timeline import Beat, Chapter, Plan
 from render import cli
 
@@ -154,6 +156,7 @@ def write_lesson(
         ],
         "colours": colours,
     }
+    record = complete(record, cues)
     (folder / f"{stem}.json").write_text(json.dumps(record))
     return record
 
@@ -162,6 +165,7 @@ def write_manifest(folder: Path, records: list[dict]) -> None:
     (folder / "manifest.json").write_text(
         json.dumps(
             {
+                "schema": SCHEMA,
                 "course": "mathreel",
                 "quality": records[0]["quality"],
                 "width": SIZE[0],
@@ -371,7 +375,14 @@ def test_course_chapters_and_flat_mp4_chapters():
             "chapters": [],
         },
     ]
-    chapters = course_chapters(lessons)
+    chapters = course_chapters(
+        [
+            LessonRecord.from_json(
+                complete(r | {"video": f"{r['lesson']}.mp4", "fps": 10})
+            )
+            for r in lessons
+        ]
+    )
     assert chapters == [
         CourseChapter("1. A", 0, 30, 1, "a"),
         CourseChapter("1.1 Intro", 0, 10, 2, "a"),

@@ -22,6 +22,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from record_data import complete, complete_manifest
 
 from mathreel.captions import Cue, vtt
 from mathreel.errors import MathreelError
@@ -99,6 +100,7 @@ def lesson(
         "manim_version": "0.22.0",
     }
     record.update(extra)
+    record = complete(record, cues)
     (folder / f"{stem}.json").write_text(json.dumps(record))
     return record
 
@@ -115,7 +117,7 @@ def manifest(folder: Path, records: list[dict], **extra) -> None:
     }
     data.update(extra)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "manifest.json").write_text(json.dumps(data))
+    (folder / "manifest.json").write_text(json.dumps(complete_manifest(data)))
 
 
 class Tree(HTMLParser):

@@ -8,6 +8,7 @@ by colour; the slow test makes the previews of a real render.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import av
 import numpy as np
 import pytest
 from PIL import Image
+from record_data import complete, complete_manifest
 
 from mathreel.errors import MathreelError
 from mathreel.previews import (
@@ -22,12 +24,12 @@ from mathreel.previews import (
     TILE_WIDTH,
     contact_sheet,
     first_words,
-    key_beat,
     make_all_previews,
     make_previews,
     preview_paths,
     rendered_lessons,
 )
+from mathreel.records import LessonRecord
 
 FPS = 20
 SIZE = (96, 54)
@@ -87,10 +89,16 @@ def write_lesson(folder: Path, *, key: int | None = 2, with_key_field: bool = Tr
         "sha256": "abc",
         "beats": beats,
     }
+    data = complete(record)
     (folder / "manifest.json").write_text(
-        json.dumps({"quality": "54p20", "fps": FPS, "lessons": [record]})
+        json.dumps(
+            complete_manifest(
+                {"quality": "54p20", "fps": FPS, "width": SIZE[0], "height": SIZE[1]}
+            )
+            | {"lessons": [data]}
+        )
     )
-    return record
+    return LessonRecord.from_json(data)
 
 
 def colour_at(image: Image.Image, xy: tuple[int, int]) -> int:
@@ -112,7 +120,7 @@ def made(tmp_path_factory):
 
 def test_poster_is_the_key_beats_first_frame(made):
     _, record, previews = made
-    assert previews.poster_frame == record["beats"][2]["start_frame"] == 30
+    assert previews.poster_frame == record.beats[2].start_frame == 30
     with Image.open(previews.poster) as poster:
         assert poster.size == SIZE
         assert colour_at(poster, (SIZE[0] // 2, SIZE[1] // 2)) == 2
@@ -139,7 +147,7 @@ def test_contact_sheet_has_one_tile_per_beat(made, tmp_path):
     _, record, previews = made
     frames = [Image.new("RGB", SIZE, COLOURS[k]) for k in range(len(BEATS))]
     sheet = contact_sheet(record, frames, tmp_path / "sheet.png")
-    assert len(sheet.tiles) == len(record["beats"]) == previews.tiles == 5
+    assert len(sheet.tiles) == len(record.beats) == previews.tiles == 5
     with Image.open(previews.sheet) as image:
         assert image.size == sheet.size
         for k, (left, top, right, bottom) in enumerate(sheet.tiles):
@@ -158,15 +166,15 @@ def test_previews_are_not_made_twice(made):
     again = make_previews(folder, record)
     assert not again.made and previews.sheet.stat().st_mtime_ns == before
     assert make_previews(folder, record, force=True).made
-    changed = dict(record, sha256="def")
+    changed = replace(record, sha256="def")
     assert make_previews(folder, changed).made
 
 
 def test_last_beat_is_key_when_no_beat_says_so(tmp_path):
     record = write_lesson(tmp_path, with_key_field=False)
-    assert key_beat(record)["index"] == 4
+    assert record.key_beat.index == 4
     (result,) = make_all_previews(tmp_path)
-    assert result.poster_frame == record["beats"][4]["start_frame"]
+    assert result.poster_frame == record.beats[4].start_frame
     paths = preview_paths(tmp_path, "04-demo")
     assert all(paths[k].exists() for k in ("poster", "key", "sheet", "stamp"))
     with Image.open(result.key) as anim:
@@ -186,7 +194,7 @@ def test_missing_inputs_are_one_clear_line(tmp_path):
     with pytest.raises(MathreelError, match=r"no manifest\.json"):
         make_all_previews(tmp_path)
     record = write_lesson(tmp_path / "x")
-    (tmp_path / "x" / record["video"]).unlink()
+    (tmp_path / "x" / record.video).unlink()
     with pytest.raises(MathreelError, match=r"04-demo\.mp4 is missing"):
         make_all_previews(tmp_path / "x")
     with pytest.raises(MathreelError, match="render lesson 'demo' again"):
@@ -218,9 +226,9 @@ def rendered(tmp_path_factory):
 def test_real_lessons_get_posters_key_moments_and_sheets(rendered):
     made = make_all_previews(rendered, force=True)
     manifest = rendered_lessons(rendered)
-    for previews, record in zip(made, manifest["lessons"], strict=True):
-        beat = key_beat(record)
-        assert previews.poster_frame == beat["start_frame"]
+    for previews, record in zip(made, manifest.lessons, strict=True):
+        beat = record.key_beat
+        assert previews.poster_frame == beat.start_frame
         with Image.open(previews.poster) as poster:
             assert poster.size == (192, 108)
         with Image.open(previews.key) as anim:  # still frames are merged: count time
@@ -231,8 +239,8 @@ def test_real_lessons_get_posters_key_moments_and_sheets(rendered):
                 anim.load()
                 shown += anim.info["duration"]
         assert shown == len(previews.key_frames) * 200  # 5 fps: 200 ms a frame
-        assert previews.tiles == len(record["beats"]) >= 10
+        assert previews.tiles == len(record.beats) >= 10
         with Image.open(previews.sheet) as sheet:
-            columns = min(4, len(record["beats"]))
+            columns = min(4, len(record.beats))
             assert sheet.size[0] == 2 * 20 + columns * TILE_WIDTH + (columns - 1) * 16
         print(f"contact sheet: {previews.sheet}")
