@@ -43,6 +43,8 @@ from manim import (
 )
 
 from mathreel.params import Float, Seed, Vector
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt
 from scenes.style import (
     ACCENT,
@@ -73,6 +75,7 @@ __all__ = [
     "loss",
     "num",
     "numeric_gradient",
+    "practice",
     "relation",
     "say",
     "sigmoid",
@@ -825,3 +828,85 @@ class Backpropagation(CourseLesson):
                 self.values.update({n: news[n] for n in group})
             self.show_work(card)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the backward pass of the lesson's network, numbers drawn from ``seed``.
+
+    New input, weights and target for each seed. The first-layer weights are
+    drawn perpendicular to the input, so both pre-activations are 0, the hidden
+    values are σ(0) = 0.5 and σ'(0) = 0.25: everything works out by hand. Three
+    exercises from :func:`forward`, :func:`backward` and :func:`update`:
+    dL/dv₁, dL/dw₁₁ and the updated output weights.
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec = kit_numbers.fmt, kit_numbers.fmt_vec
+    x = rng.choice([-2.0, -1.0, 1.0, 2.0], size=2)
+    across = np.array([x[1], -x[0]])
+    w = np.vstack(
+        [float(rng.choice([-1.0, -0.5, 0.5, 1.0])) * across for _ in range(2)]
+    )
+    v = rng.choice([-1.5, -1.0, -0.5, 0.5, 1.0, 1.5], size=2)
+    target = float(rng.integers(-2, 3))
+    rate = float(rng.choice([0.1, 0.5, 1.0]))
+    theta = np.concatenate([w.ravel(), v])
+    fwd, back = forward(theta, x, target), backward(theta, x, target)
+    new_v = update(theta, back.grad, rate)[4:]
+    net = (
+        f"Input $x = {vec(x)}$, hidden $h_j = \\sigma(w_{{j1}} x_1 + w_{{j2}} x_2)$ with "
+        f"$w_{{11}}, w_{{12}} = {fmt(w[0, 0])}, {fmt(w[0, 1])}$ and "
+        f"$w_{{21}}, w_{{22}} = {fmt(w[1, 0])}, {fmt(w[1, 1])}$; output "
+        f"$\\hat y = v_1 h_1 + v_2 h_2$ with $v_1, v_2 = {fmt(v[0])}, {fmt(v[1])}$; "
+        f"loss $L = (\\hat y - y)^2$ with target $y = {fmt(target)}$."
+    )
+    forward_text = (
+        f"$z = {vec(fwd.z)}$, $h = {vec(fwd.h)}$, $\\hat y = {fmt(fwd.yhat, 3)}$, "
+        f"$\\partial L/\\partial \\hat y = 2(\\hat y - y) = {fmt(back.dyhat, 3)}$"
+    )
+    return [
+        Exercise(
+            id="backpropagation-1",
+            prompt=f"{net} What is $\\partial L/\\partial v_1$?",
+            kind="number",
+            answer=back.grad[4],
+            tolerance=0.005,
+            hint="Forward first (σ(0) = 0.5), then ∂L/∂v₁ = ∂L/∂ŷ · h₁.",
+            solution=(
+                f"{forward_text}; $\\partial L/\\partial v_1 = {fmt(back.dyhat, 3)} \\cdot "
+                f"{fmt(fwd.h[0])} = {fmt(back.grad[4], 3)}$."
+            ),
+        ),
+        Exercise(
+            id="backpropagation-2",
+            prompt=f"{net} What is $\\partial L/\\partial w_{{11}}$?",
+            kind="number",
+            answer=back.grad[0],
+            tolerance=0.005,
+            hint="Chain backwards: ∂L/∂ŷ · v₁ · σ'(z₁) · x₁, with σ'(z) = h (1 − h).",
+            solution=(
+                f"{forward_text}; $\\partial L/\\partial h_1 = {fmt(back.dh[0], 3)}$, "
+                f"$\\sigma'(z_1) = {fmt(back.slope[0])}$, "
+                f"$\\partial L/\\partial z_1 = {fmt(back.dz[0], 4)}$, so "
+                f"$\\partial L/\\partial w_{{11}} = {fmt(back.dz[0], 4)} \\cdot "
+                f"{kit_numbers.factor(fmt(x[0]))} = {fmt(back.grad[0], 4)}$."
+            ),
+        ),
+        Exercise(
+            id="backpropagation-3",
+            prompt=(
+                f"{net} After one gradient-descent step with learning rate "
+                f"$\\eta = {fmt(rate)}$, what are the new $(v_1, v_2)$?"
+            ),
+            kind="vector",
+            answer=new_v,
+            tolerance=0.005,
+            hint="∂L/∂vⱼ = ∂L/∂ŷ · hⱼ; then vⱼ − η ∂L/∂vⱼ.",
+            solution=(
+                f"{forward_text}; $\\partial L/\\partial v = {vec(back.grad[4:], 3)}$, so "
+                f"$v = {vec(v)} - {fmt(rate)} \\cdot {vec(back.grad[4:], 3)} = {vec(new_v, 3)}$."
+            ),
+        ),
+    ]

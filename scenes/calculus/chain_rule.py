@@ -41,6 +41,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
@@ -75,6 +77,7 @@ __all__ = [
     "in_domain",
     "nudges",
     "point_problem",
+    "practice",
     "segment_unit",
 ]
 
@@ -837,3 +840,82 @@ class ChainRule(CourseLesson):
                 self.play(FadeIn(grad, shift=0.1 * LEFT), run_time=0.5)
             self.play(FadeIn(product, shift=0.2 * UP), run_time=0.8)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: Pipelines (inner g, outer f) and inputs whose rates are short decimals.
+_PRACTICE_PIPES = {
+    ("square", "log"): (-2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 4.0),
+    ("sqrt", "log"): (0.25, 0.5, 1.0, 2.0, 4.0),
+    ("square", "square"): (-1.5, -1.0, -0.5, 0.5, 1.0, 1.5),
+    ("sqrt", "square"): (0.25, 1.0, 2.25, 4.0),
+}
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on rates multiplying along a pipeline, numbers drawn from ``seed``.
+
+    A new pipeline y = f(g(x)) and input for each seed. Three exercises: the two
+    local rates (:func:`chain_rate`); their product dy/dx; and the nudge of y that a
+    small nudge of x causes (:func:`nudges`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    pipes = list(_PRACTICE_PIPES)
+    while True:
+        inner, outer = pipes[int(rng.integers(len(pipes)))]
+        x = float(rng.choice(_PRACTICE_PIPES[inner, outer]))
+        if point_problem(inner, outer, x) is None:
+            break
+    u, _ = forward(inner, outer, x)
+    g_rate, f_rate, total = chain_rate(inner, outer, x)
+    dx = float(rng.choice([0.1, 0.01]))
+    _, du, dy = nudges(inner, outer, x, dx)
+    pipe = (
+        f"$u = g(x) = {LINKS[inner].tex('x')}$ and $y = f(u) = {LINKS[outer].tex('u')}$"
+    )
+    return [
+        Exercise(
+            id="chain-rule-1",
+            prompt=(
+                f"With {pipe}, at $x = {fmt(x)}$: what are the local rates "
+                "$g'(x)$ and $f'(u)$ (in that order)?"
+            ),
+            kind="vector",
+            answer=(g_rate, f_rate),
+            tolerance=0.005,
+            hint="Differentiate each stage on its own; evaluate f' at u = g(x), not at x.",
+            solution=(
+                f"$u = {fmt(u, 4)}$; $g'(x) = {LINKS[inner].dtex('x')} = {fmt(g_rate, 4)}$ and "
+                f"$f'(u) = {LINKS[outer].dtex('u')} = {fmt(f_rate, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="chain-rule-2",
+            prompt=f"With {pipe}, what is $dy/dx$ at $x = {fmt(x)}$?",
+            kind="number",
+            answer=total,
+            tolerance=0.005,
+            hint="The chain rule: rates multiply, dy/dx = f'(g(x)) · g'(x).",
+            solution=(
+                f"$\\frac{{dy}}{{dx}} = f'(u)\\,g'(x) = {fmt(f_rate, 4)} \\cdot "
+                f"{kit_numbers.factor(fmt(g_rate, 4))} = {fmt(total, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="chain-rule-3",
+            prompt=(
+                f"With {pipe}, x = {fmt(x)} is nudged by $dx = {fmt(dx)}$. "
+                "About how much does y move (dy, to first order)?"
+            ),
+            kind="number",
+            answer=dy,
+            tolerance=0.0005,
+            hint="The nudge is stretched twice: du = g'(x) dx, then dy = f'(u) du.",
+            solution=(
+                f"$du = {fmt(g_rate, 4)} \\cdot {fmt(dx)} = {fmt(du, 4)}$, "
+                f"$dy = {fmt(f_rate, 4)} \\cdot {kit_numbers.factor(fmt(du, 4))} = {fmt(dy, 4)}$."
+            ),
+        ),
+    ]

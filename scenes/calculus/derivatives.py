@@ -40,6 +40,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt
 from scenes.style import (
     BLUE,
@@ -65,6 +67,7 @@ __all__ = [
     "clip_line",
     "derivative",
     "displayed",
+    "practice",
     "reach",
     "secant_slope",
     "slopes_as_h_shrinks",
@@ -742,3 +745,78 @@ class Derivatives(CourseLesson):
                 rate_func=there_and_back,
             )
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: The functions and points whose slopes come out as short decimals by hand.
+_PRACTICE_FUNCTIONS = ("parabola", "cubic")
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on slopes, secants and tangents, numbers drawn from ``seed``.
+
+    A new function (½x² or ⅓x³ − x) and point for each seed. Three exercises: a
+    secant slope (:func:`secant_slope`); the derivative (:func:`derivative`); and
+    the tangent line (:func:`tangent_line`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    name = _PRACTICE_FUNCTIONS[int(rng.integers(len(_PRACTICE_FUNCTIONS)))]
+    lo, hi = x0_range(name, 1.0)
+    grid = [x / 2 for x in range(-6, 7) if lo <= x / 2 <= hi]
+    x0 = float(rng.choice(grid))
+    h = float(rng.choice([1.0, 0.5]))
+    named = FUNCTIONS[name]
+
+    def f(x: float) -> float:
+        return float(value(name, x))
+
+    secant = secant_slope(f, x0, h)
+    slope = float(derivative(name, x0))
+    tangent = tangent_line(name, x0)
+    function = f"$f(x) = {named.tex}$"
+    return [
+        Exercise(
+            id="derivatives-1",
+            prompt=(
+                f"For {function}, what is the slope of the secant from $x_0 = {fmt(x0)}$ "
+                f"to $x_0 + h$ with $h = {fmt(h)}$?"
+            ),
+            kind="number",
+            answer=secant,
+            tolerance=0.005,
+            hint="Rise over run: (f(x₀ + h) − f(x₀)) / h.",
+            solution=(
+                f"$f({fmt(x0 + h)}) = {fmt(f(x0 + h), 3)}$ and $f({fmt(x0)}) = "
+                f"{fmt(f(x0), 3)}$, so the slope is "
+                f"$({fmt(f(x0 + h), 3)} - {kit_numbers.factor(fmt(f(x0), 3))}) / {fmt(h)} "
+                f"= {fmt(secant, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="derivatives-2",
+            prompt=f"For {function}, what is the derivative $f'(x_0)$ at $x_0 = {fmt(x0)}$?",
+            kind="number",
+            answer=slope,
+            tolerance=0.005,
+            hint="Shrink h: the secant slopes close in on the tangent's slope.",
+            solution=f"$f'(x) = {named.dtex}$, so $f'({fmt(x0)}) = {fmt(slope, 3)}$.",
+        ),
+        Exercise(
+            id="derivatives-3",
+            prompt=(
+                f"For {function}, the tangent at $x_0 = {fmt(x0)}$ is $y = m x + c$. "
+                "What are m and c?"
+            ),
+            kind="vector",
+            answer=tangent,
+            tolerance=0.005,
+            hint="m = f'(x₀); the line passes through (x₀, f(x₀)), so c = f(x₀) − m x₀.",
+            solution=(
+                f"$m = f'({fmt(x0)}) = {fmt(tangent[0], 3)}$ and "
+                f"$c = {fmt(f(x0), 3)} - {kit_numbers.factor(fmt(tangent[0], 3))} \\cdot "
+                f"{kit_numbers.factor(fmt(x0))} = {fmt(tangent[1], 3)}$."
+            ),
+        ),
+    ]

@@ -43,6 +43,8 @@ from manim import (
 )
 
 from mathreel.params import Float, Int, Vector
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
 from scenes.style import (
     ACCENT,
@@ -77,6 +79,7 @@ __all__ = [
     "gradient",
     "loss",
     "loss_2d",
+    "practice",
     "regime",
     "run",
     "step_factor",
@@ -864,3 +867,87 @@ class GradientDescent(CourseLesson):
             self.walk(pieces, dot, [self.map.c2p(*p) for p in path[1:]], 4.0)
             self.play(FadeIn(end), run_time=0.5)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on gradient descent on a quadratic, numbers drawn from ``seed``.
+
+    A new loss ``c/2 (w - m)^2``, start and learning rate for each seed. Four
+    exercises: one step (:func:`descend`); what a step does to the distance to the
+    minimum (:func:`step_factor`); whether a rate converges, bounces or diverges
+    (:func:`regime`); and the largest rate that does not diverge
+    (:func:`critical_rate`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    c = float(rng.choice([1.0, 2.0, 4.0]))
+    m = float(rng.integers(-2, 3))
+    start = float(rng.choice([k for k in range(-4, 6) if k != m]))
+    lr = float(rng.choice([0.1, 0.25, 0.5]))
+    w1 = float(descend(start, lr, 1, c, m)[-1])
+    slope = float(gradient(start, c, m))
+    factor = step_factor(lr, c)
+    other = float(rng.choice([0.1, 0.25, 0.5, 0.75, 1.0, 1.25]))
+    outcome = regime(other, c)
+    loss_tex = f"L(w) = \\frac{{{fmt(c)}}}{{2}}(w - {kit_numbers.factor(fmt(m))})^2"
+    return [
+        Exercise(
+            id="gradient-descent-1",
+            prompt=(
+                f"Gradient descent on ${loss_tex}$ starts at $w_0 = {fmt(start)}$ with "
+                f"learning rate $\\eta = {fmt(lr)}$. What is $w_1$?"
+            ),
+            kind="number",
+            answer=w1,
+            tolerance=0.005,
+            hint="w₁ = w₀ − η L'(w₀), and L'(w) = c (w − m).",
+            solution=(
+                f"$L'({fmt(start)}) = {fmt(c)} \\cdot ({fmt(start)} - "
+                f"{kit_numbers.factor(fmt(m))}) = {fmt(slope)}$, so "
+                f"$w_1 = {fmt(start)} - {fmt(lr)} \\cdot {kit_numbers.factor(fmt(slope))} "
+                f"= {fmt(w1, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="gradient-descent-2",
+            prompt=(
+                f"On ${loss_tex}$ with $\\eta = {fmt(lr)}$, each step multiplies the "
+                "signed distance to the minimum $w - m$ by what number?"
+            ),
+            kind="number",
+            answer=factor,
+            tolerance=0.005,
+            hint="w − m becomes (w − m) − η c (w − m).",
+            solution=f"$1 - \\eta c = 1 - {fmt(lr)} \\cdot {fmt(c)} = {fmt(factor, 3)}$.",
+        ),
+        Exercise(
+            id="gradient-descent-3",
+            prompt=(
+                f"On ${loss_tex}$, what does gradient descent do with learning rate "
+                f"$\\eta = {fmt(other)}$?"
+            ),
+            kind="choice",
+            answer=outcome,
+            choices=("converges", "bounces", "diverges"),
+            hint="Look at the step factor 1 − η c: smaller than 1 in size shrinks the distance.",
+            solution=(
+                f"$1 - \\eta c = {fmt(step_factor(other, c), 3)}$, of size "
+                f"{fmt(abs(step_factor(other, c)), 3)}: it {outcome}."
+            ),
+        ),
+        Exercise(
+            id="gradient-descent-4",
+            prompt=(
+                f"On ${loss_tex}$, above which learning rate does gradient descent "
+                "diverge?"
+            ),
+            kind="number",
+            answer=critical_rate(c),
+            tolerance=0.005,
+            hint="Divergence starts when the step factor 1 − η c reaches −1.",
+            solution=f"$1 - \\eta c = -1$ at $\\eta = 2 / c = 2 / {fmt(c)} = {fmt(critical_rate(c), 3)}$.",
+        ),
+    ]

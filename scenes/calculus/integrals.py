@@ -43,6 +43,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
@@ -78,6 +80,7 @@ __all__ = [
     "exact_integral",
     "interval_problem",
     "observed_order",
+    "practice",
     "riemann_error",
     "riemann_rectangles",
     "riemann_sum",
@@ -881,3 +884,82 @@ class Integrals(CourseLesson):
             self.play(self.x.animate.set_value(b), run_time=1.2, rate_func=smooth)
             self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on areas under curves, numbers drawn from ``seed``.
+
+    Three exercises on f(x) = x² (and √x for the last): a Riemann sum with a few
+    strips (:func:`riemann_sum`); the exact area (:func:`exact_integral`); and the
+    fundamental theorem, the rate at which the area grows (:func:`value`, which
+    :func:`area_slope` measures).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    a, b = sorted(rng.choice([0.0, 0.5, 1.0, 1.5, 2.0], size=2, replace=False))
+    a, b = float(a), float(b)
+    n = int(rng.choice([2, 4]))
+    rule = str(rng.choice(list(RULES)))
+    total = riemann_sum("parabola", a, b, n, rule)
+    points = sample_points(a, b, n, rule)
+    width = (b - a) / n
+    lo, hi = sorted(rng.choice([0.0, 0.5, 1.0, 1.5, 2.0], size=2, replace=False))
+    lo, hi = float(lo), float(hi)
+    exact = exact_integral("parabola", lo, hi)
+    name = str(rng.choice(["parabola", "sqrt"]))
+    x = float(
+        rng.choice(
+            [0.5, 1.0, 1.5, 2.0] if name == "parabola" else [0.25, 1.0, 2.25, 4.0]
+        )
+    )
+    rate = float(value(name, x))
+    heights = " + ".join(f"{fmt(float(value('parabola', p)), 4)}" for p in points)
+    return [
+        Exercise(
+            id="integrals-1",
+            prompt=(
+                f"Estimate the area under $f(x) = x^2$ from $a = {fmt(a)}$ to $b = {fmt(b)}$ "
+                f"with $n = {n}$ rectangles of equal width, each as tall as f at its "
+                f"{RULES[rule][1]}."
+            ),
+            kind="number",
+            answer=total,
+            tolerance=0.005,
+            hint="Width (b − a)/n; add up width × height for every rectangle.",
+            solution=(
+                f"Width ${fmt(width, 4)}$, heights at $x = "
+                f"{', '.join(fmt(p, 4) for p in points)}$: "
+                f"${fmt(width, 4)} \\cdot ({heights}) = {fmt(total, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="integrals-2",
+            prompt=f"What is the exact area $\\int_{{{fmt(lo)}}}^{{{fmt(hi)}}} x^2\\,dx$?",
+            kind="number",
+            answer=exact,
+            tolerance=0.005,
+            hint="An antiderivative of x² is F(x) = x³/3; the area is F(b) − F(a).",
+            solution=(
+                f"$F({fmt(hi)}) - F({fmt(lo)}) = {fmt(hi**3 / 3, 4)} - {fmt(lo**3 / 3, 4)} "
+                f"= {fmt(exact, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="integrals-3",
+            prompt=(
+                f"$A(x)$ is the area under $f(x) = {INTEGRANDS[name].tex}$ from 0 to x. "
+                f"How fast does A grow at $x = {fmt(x)}$, that is, what is $A'({fmt(x)})$?"
+            ),
+            kind="number",
+            answer=rate,
+            tolerance=0.005,
+            hint="The fundamental theorem: the area grows at the height of the curve, A'(x) = f(x).",
+            solution=(
+                f"$A'({fmt(x)}) = f({fmt(x)}) = {fmt(rate, 4)}$: a thin strip of width dx "
+                f"adds about f(x) dx of area (measured: {fmt(area_slope(name, 0.0, x), 4)})."
+            ),
+        ),
+    ]

@@ -46,6 +46,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Int, Seed
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
@@ -82,6 +84,7 @@ __all__ = [
     "mse_gradient",
     "nice_range",
     "outcome",
+    "practice",
     "predict",
     "residuals",
     "stable_rate_limit",
@@ -960,3 +963,93 @@ def _sign_word(gw: float, gb: float) -> str:
     if down:
         moves.append("lowering " + " and ".join(down))
     return " and ".join(moves) + " lowers the loss."
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on fitting a line by its mean squared error, numbers drawn from ``seed``.
+
+    Three points at x = -1, 0, 1 with whole-number y and a trial line for each
+    seed. Four exercises: the MSE (:func:`mse`); its gradient
+    (:func:`mse_gradient`); one gradient step (:func:`gradient_step`); and the
+    best line (:func:`least_squares`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec = kit_numbers.fmt, kit_numbers.fmt_vec
+    x = np.array([-1.0, 0.0, 1.0])
+    y = rng.integers(-3, 4, size=3).astype(float)
+    w, b = float(rng.integers(-2, 3)), float(rng.integers(-2, 3))
+    rate = float(rng.choice([0.1, 0.25, 0.5]))
+    loss = mse(w, b, x, y)
+    gw, gb = mse_gradient(w, b, x, y)
+    step = gradient_step(w, b, x, y, rate)
+    best = least_squares(x, y)
+    r = residuals(w, b, x, y)
+    data = ", ".join(f"({fmt(p)}, {fmt(q)})" for p, q in zip(x, y, strict=True))
+    line = f"$\\hat y = {fmt(w)}x + {kit_numbers.factor(fmt(b))}$"
+    return [
+        Exercise(
+            id="linear-regression-1",
+            prompt=(
+                f"Data points {data}; the line {line}. What is the mean squared error "
+                "$L = \\frac{1}{n}\\sum (\\hat y_i - y_i)^2$?"
+            ),
+            kind="number",
+            answer=loss,
+            tolerance=0.005,
+            hint="Find each residual ŷᵢ − yᵢ, square them, and average.",
+            solution=(
+                f"Residuals ${vec(r)}$; $L = ({' + '.join(fmt(q * q) for q in r)}) / 3 "
+                f"= {fmt(loss, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="linear-regression-2",
+            prompt=(
+                f"Data points {data}; the line {line}. What is the gradient "
+                "$(\\partial L/\\partial w, \\partial L/\\partial b)$ of the mean squared error?"
+            ),
+            kind="vector",
+            answer=(gw, gb),
+            tolerance=0.005,
+            hint="∂L/∂w = (2/n) Σ rᵢ xᵢ and ∂L/∂b = (2/n) Σ rᵢ, with rᵢ = ŷᵢ − yᵢ.",
+            solution=(
+                f"Residuals ${vec(r)}$: $\\partial L/\\partial w = \\frac{{2}}{{3}} \\cdot "
+                f"{fmt(float(r @ x))} = {fmt(gw, 3)}$ and $\\partial L/\\partial b = "
+                f"\\frac{{2}}{{3}} \\cdot {fmt(float(r.sum()))} = {fmt(gb, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="linear-regression-3",
+            prompt=(
+                f"Data points {data}; start at the line {line} and take one gradient-descent "
+                f"step with learning rate $\\eta = {fmt(rate)}$. What are the new (w, b)?"
+            ),
+            kind="vector",
+            answer=step,
+            tolerance=0.005,
+            hint="Move against the gradient: w − η ∂L/∂w and b − η ∂L/∂b.",
+            solution=(
+                f"The gradient is $({fmt(gw, 3)}, {fmt(gb, 3)})$, so "
+                f"$(w, b) = ({fmt(w)} - {fmt(rate)} \\cdot {kit_numbers.factor(fmt(gw, 3))}, "
+                f"{fmt(b)} - {fmt(rate)} \\cdot {kit_numbers.factor(fmt(gb, 3))}) = {vec(step, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="linear-regression-4",
+            prompt=(
+                f"Data points {data}. Which line $\\hat y = w x + b$ has the smallest mean "
+                "squared error? Give (w, b)."
+            ),
+            kind="vector",
+            answer=best,
+            tolerance=0.005,
+            hint="Set both partial derivatives to 0; with x = −1, 0, 1 the two equations separate.",
+            solution=(
+                f"$\\sum x_i = 0$, so $b = \\bar y = {fmt(best[1], 3)}$ and "
+                f"$w = \\sum x_i y_i / \\sum x_i^2 = {fmt(float(x @ y))} / 2 = {fmt(best[0], 3)}$."
+            ),
+        ),
+    ]

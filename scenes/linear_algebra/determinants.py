@@ -35,6 +35,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import Box, entries_within, fit_view
@@ -65,6 +67,7 @@ __all__ = [
     "image_line",
     "orientation",
     "places",
+    "practice",
     "rank",
     "shoelace_area",
     "transform",
@@ -526,3 +529,76 @@ class Determinants(CourseLesson):
             FadeOut(self.ghost, self.info),
             run_time=0.6,
         )
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the determinant as an area factor, numbers drawn from ``seed``.
+
+    Three exercises: ``det A`` (:func:`determinant`); the area a shape has after
+    A; and whether A keeps the orientation, flips it or squashes the plane
+    (:func:`orientation` of the :func:`unit_square_image`, :func:`rank`).
+    About one seed in four draws a singular matrix.
+    """
+    rng = np.random.default_rng(seed)
+    fmt, tex = kit_numbers.fmt, kit_numbers.tex_matrix
+    while True:
+        a = rng.integers(-3, 4, size=(2, 2)).astype(float)
+        if rng.random() < 0.25:  # squash: second row a multiple of the first
+            a[1] = float(rng.choice([-2.0, -1.0, 1.0, 2.0])) * a[0]
+        if np.any(a):
+            break
+    det = determinant(a)
+    area = float(rng.choice([1.0, 2.0, 3.0, 5.0, 0.5]))
+    new_area = area * abs(shoelace_area(unit_square_image(a)))
+    kinds = (
+        "keeps the orientation",
+        "flips the orientation",
+        "squashes the plane onto a line or a point",
+    )
+    turn = orientation(unit_square_image(a))
+    which = kinds[2] if rank(a) < 2 else kinds[0 if turn > 0 else 1]
+    return [
+        Exercise(
+            id="determinants-1",
+            prompt=f"What is the determinant of $A = {tex(a)}$?",
+            kind="number",
+            answer=det,
+            hint="For a 2 × 2 matrix, det = ad − bc.",
+            solution=f"$\\det A = {det_expansion_tex(a)} = {fmt(det)}$.",
+        ),
+        Exercise(
+            id="determinants-2",
+            prompt=(
+                f"A shape of area {fmt(area)} is moved by $A = {tex(a)}$. "
+                "What is the area of its image?"
+            ),
+            kind="number",
+            answer=new_area,
+            hint="Every area is scaled by the same factor: |det A|.",
+            solution=(
+                f"$|\\det A| = {fmt(abs(det))}$, so the area becomes "
+                f"${fmt(area)} \\cdot {fmt(abs(det))} = {fmt(new_area)}$."
+            ),
+        ),
+        Exercise(
+            id="determinants-3",
+            prompt=f"What does $A = {tex(a)}$ do to the plane?",
+            kind="choice",
+            answer=which,
+            choices=kinds,
+            hint="Look at the sign of det A: positive, negative or zero.",
+            solution=(
+                f"$\\det A = {fmt(det)}$: "
+                + (
+                    "zero, so the plane is squashed flat."
+                    if which == kinds[2]
+                    else "positive, so the orientation is kept."
+                    if which == kinds[0]
+                    else "negative, so the plane is flipped."
+                )
+            ),
+        ),
+    ]

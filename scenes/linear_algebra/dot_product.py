@@ -42,6 +42,8 @@ from manim import (
 )
 
 from mathreel.params import Vector
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
 from scenes.style import (
     ACCENT,
@@ -71,6 +73,7 @@ __all__ = [
     "dot",
     "fit_unit",
     "length",
+    "practice",
     "projection",
     "rank_by_cosine",
     "residual",
@@ -737,3 +740,97 @@ def _paren(x: float) -> str:
 def _grow(mob: Mobject):
     """Grow an arrow from its tail; fade in the dot that stands for a zero vector."""
     return GrowArrow(mob) if isinstance(mob, Arrow) else FadeIn(mob)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: Whole-number vectors whose lengths are whole numbers too (so cosines are exact).
+_PRACTICE_PYTHAGOREAN = (
+    (3.0, 4.0),
+    (4.0, 3.0),
+    (-3.0, 4.0),
+    (4.0, -3.0),
+    (0.0, 2.0),
+    (2.0, 0.0),
+    (-4.0, 3.0),
+    (3.0, -4.0),
+    (0.0, -1.0),
+    (-1.0, 0.0),
+    (1.0, 0.0),
+    (0.0, 3.0),
+)
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the dot product, numbers drawn from ``seed``.
+
+    Three exercises: ``u . v`` (:func:`dot`); whether the angle between them is
+    acute, right or obtuse (:func:`angle_between`); and the cosine similarity of
+    two vectors with whole-number lengths (:func:`cosine_similarity`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec = kit_numbers.fmt, kit_numbers.fmt_vec
+    while True:
+        u = rng.integers(-4, 5, size=2).astype(float)
+        v = rng.integers(-4, 5, size=2).astype(float)
+        if np.any(u) and np.any(v):
+            break
+    if rng.random() < 0.25:  # a right angle now and then
+        v = float(rng.choice([-2.0, -1.0, 1.0, 2.0])) * np.array([-u[1], u[0]])
+    product = dot(u, v)
+    angle = degrees(angle_between(u, v))
+    kinds = ("less than 90°", "exactly 90°", "more than 90°")
+    which = kinds[1] if abs(angle - 90) < 1e-9 else kinds[0 if angle < 90 else 2]
+    first, second = rng.choice(len(_PRACTICE_PYTHAGOREAN), size=2, replace=False)
+    p = np.array(_PRACTICE_PYTHAGOREAN[first])
+    q = np.array(_PRACTICE_PYTHAGOREAN[second])
+    cosine = cosine_similarity(p, q)
+    terms = f"{fmt(u[0])} \\cdot {kit_numbers.factor(fmt(v[0]))} + {fmt(u[1])} \\cdot {kit_numbers.factor(fmt(v[1]))}"
+    return [
+        Exercise(
+            id="dot-product-1",
+            prompt=f"What is $u \\cdot v$ for $u = {vec(u)}$ and $v = {vec(v)}$?",
+            kind="number",
+            answer=product,
+            hint="Multiply matching components, then add the products.",
+            solution=f"$u \\cdot v = {terms} = {fmt(product)}$.",
+        ),
+        Exercise(
+            id="dot-product-2",
+            prompt=(
+                f"The angle between $u = {vec(u)}$ and $v = {vec(v)}$ is "
+                "less than, exactly, or more than 90°?"
+            ),
+            kind="choice",
+            answer=which,
+            choices=kinds,
+            hint="$u \\cdot v = |u||v|\\cos\\theta$: the sign of the dot product is the sign of the cosine.",
+            solution=(
+                f"$u \\cdot v = {fmt(product)}$, so $\\cos\\theta$ is "
+                + (
+                    "zero"
+                    if which == kinds[1]
+                    else "positive"
+                    if which == kinds[0]
+                    else "negative"
+                )
+                + f" and the angle is {which} ({fmt(angle, 1)}°)."
+            ),
+        ),
+        Exercise(
+            id="dot-product-3",
+            prompt=(
+                f"What is the cosine similarity of $p = {vec(p)}$ and $q = {vec(q)}$, "
+                "that is $\\cos\\theta = \\frac{p \\cdot q}{|p|\\,|q|}$?"
+            ),
+            kind="number",
+            answer=cosine,
+            tolerance=0.005,
+            hint="Both lengths are whole numbers: $|(3, 4)| = 5$.",
+            solution=(
+                f"$p \\cdot q = {fmt(dot(p, q))}$, $|p| = {fmt(length(p))}$, "
+                f"$|q| = {fmt(length(q))}$, so $\\cos\\theta = {fmt(dot(p, q))} / "
+                f"{fmt(length(p) * length(q))} = {fmt(cosine, 3)}$."
+            ),
+        ),
+    ]

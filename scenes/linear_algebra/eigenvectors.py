@@ -42,6 +42,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.view import Box, fit_view
 from scenes.style import (
@@ -73,6 +75,7 @@ __all__ = [
     "eigenvector",
     "generic_vectors",
     "poly_tex",
+    "practice",
     "span_angle",
     "turn_angle",
 ]
@@ -715,3 +718,88 @@ class Eigenvectors(CourseLesson):
             FadeOut(card, self.grid, self.ghost, *self.e_arrows, *self.e_labels),
             run_time=0.6,
         )
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: Eigenvector bases with determinant ±1, so A = P D P^-1 has whole-number entries.
+_PRACTICE_BASES = (
+    ((1.0, 1.0), (0.0, 1.0)),
+    ((1.0, 0.0), (1.0, 1.0)),
+    ((1.0, 1.0), (1.0, 2.0)),
+    ((2.0, 1.0), (1.0, 1.0)),
+    ((1.0, -1.0), (0.0, 1.0)),
+    ((1.0, 0.0), (-1.0, 1.0)),
+    ((1.0, 1.0), (-1.0, 0.0)),
+    ((1.0, -1.0), (1.0, 0.0)),
+)
+
+
+def _practice_matrix(rng: np.random.Generator) -> np.ndarray:
+    """A whole-number matrix with two different whole-number eigenvalues the lesson can show."""
+    while True:
+        basis = np.array(_PRACTICE_BASES[int(rng.integers(len(_PRACTICE_BASES)))])
+        l1, l2 = rng.choice([-2.0, -1.0, 1.0, 2.0, 3.0, 4.0], size=2, replace=False)
+        a = np.rint(basis @ np.diag([l1, l2]) @ np.linalg.inv(basis)) + 0.0
+        if eigen_problem(a) is None:
+            return a
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on eigenvalues and eigenvectors, numbers drawn from ``seed``.
+
+    A new 2 x 2 matrix with two different real (whole-number) eigenvalues for each
+    seed. Three exercises: the eigenvalues (:func:`eigenvalues`, from the
+    characteristic polynomial :func:`char_poly`); the eigenvector of the larger one
+    (:func:`eigenvector`); and the stretch of a given eigenvector (:func:`eigenpairs`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec, tex = kit_numbers.fmt, kit_numbers.fmt_vec, kit_numbers.tex_matrix
+    a = _practice_matrix(rng)
+    trace, det = char_poly(a)
+    (l1, v1), (l2, v2) = eigenpairs(a)
+    pick = int(rng.integers(2))
+    lam, v = ((l1, v1), (l2, v2))[pick]
+    k = float(rng.choice([1.0, 2.0, -1.0]))
+    return [
+        Exercise(
+            id="eigenvectors-1",
+            prompt=f"What are the two eigenvalues of $A = {tex(a)}$, larger first?",
+            kind="vector",
+            answer=(l1, l2),
+            hint="Solve det(A − λI) = λ² − (trace) λ + det = 0.",
+            solution=(
+                f"$\\det(A - \\lambda I) = {poly_tex(trace, det)} = 0$, so "
+                f"$\\lambda_1 = {fmt(l1)}$ and $\\lambda_2 = {fmt(l2)}$."
+            ),
+        ),
+        Exercise(
+            id="eigenvectors-2",
+            prompt=(
+                f"Find an eigenvector of $A = {tex(a)}$ for $\\lambda = {fmt(l1)}$, "
+                "scaled so its entry largest in size is 1 (the first one, if they tie)."
+            ),
+            kind="vector",
+            answer=v1,
+            tolerance=0.005,
+            hint="Solve (A − λI) v = 0: v is perpendicular to each row of A − λI.",
+            solution=(
+                f"$A - {kit_numbers.factor(fmt(l1))} I = {tex(a - l1 * np.eye(2))}$; "
+                f"$v = {vec(v1)}$ solves it: $A v = {vec(a @ v1)} = {fmt(l1)}\\,v$."
+            ),
+        ),
+        Exercise(
+            id="eigenvectors-3",
+            prompt=(
+                f"$w = {vec(k * v)}$ is an eigenvector of $A = {tex(a)}$. "
+                "By what number does A stretch it?"
+            ),
+            kind="number",
+            answer=lam,
+            hint="Compute A w and compare it with w: A w = λ w.",
+            solution=(
+                f"$A w = {vec(a @ (k * v))} = {fmt(lam)} \\cdot {vec(k * v)}$, "
+                f"so $\\lambda = {fmt(lam)}$."
+            ),
+        ),
+    ]

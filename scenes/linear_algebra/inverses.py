@@ -34,6 +34,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Matrix, Vector, nonsingular
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import Box, entries_within, fit_view
@@ -64,6 +66,7 @@ __all__ = [
     "inverse",
     "inverse_within",
     "null_vector",
+    "practice",
     "residual",
     "solve",
     "transform",
@@ -581,3 +584,74 @@ class Inverses(CourseLesson):
             ),
             run_time=0.6,
         )
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def _practice_invertible(rng: np.random.Generator) -> np.ndarray:
+    """Whole-number entries from -3 to 3 with determinant ±1 or ±2 (friendly inverse)."""
+    while True:
+        a = rng.integers(-3, 4, size=(2, 2)).astype(float)
+        if abs(determinant(a)) in (1.0, 2.0):
+            return a
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the inverse and on solving ``A x = b``, numbers drawn from ``seed``.
+
+    Three exercises: ``A^-1`` (:func:`inverse`, determinant ±1 or ±2 so its entries
+    are halves); the ``x`` with ``A x = b`` (:func:`solve`, a whole-number x); and
+    whether a matrix, singular for about one seed in three, has an inverse
+    (:func:`determinant`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec, tex = kit_numbers.fmt, kit_numbers.fmt_vec, kit_numbers.tex_matrix
+    a = _practice_invertible(rng)
+    inv = inverse(a)
+    det = determinant(a)
+    m = _practice_invertible(rng)
+    x = rng.integers(-3, 4, size=2).astype(float)
+    b = transform(m, x)
+    solution = solve(m, b)
+    c = rng.integers(-3, 4, size=(2, 2)).astype(float)
+    if rng.random() < 0.35:
+        c[1] = float(rng.choice([-2.0, -1.0, 1.0, 2.0])) * c[0]
+    invertible = determinant(c) != 0
+    answers = ("yes: it has an inverse", "no: it squashes the plane, nothing undoes it")
+    return [
+        Exercise(
+            id="inverses-1",
+            prompt=f"What is the inverse of $A = {tex(a)}$?",
+            kind="matrix",
+            answer=inv,
+            tolerance=0.005,
+            hint="Swap the diagonal, negate the other two entries, divide by det A.",
+            solution=(
+                f"$\\det A = {fmt(det)}$ and $\\operatorname{{adj}} A = {tex(adjugate(a))}$, "
+                f"so $A^{{-1}} = {tex(inv)}$."
+            ),
+        ),
+        Exercise(
+            id="inverses-2",
+            prompt=f"Solve $A x = b$ for $A = {tex(m)}$ and $b = {vec(b)}$.",
+            kind="vector",
+            answer=solution,
+            tolerance=0.005,
+            hint="x = A⁻¹ b; or solve the two equations one unknown at a time.",
+            solution=(
+                f"$A^{{-1}} = {tex(inverse(m))}$, so $x = A^{{-1}} b = {vec(solution)}$; "
+                f"check: $A x = {vec(transform(m, solution))}$."
+            ),
+        ),
+        Exercise(
+            id="inverses-3",
+            prompt=f"Does $C = {tex(c)}$ have an inverse?",
+            kind="choice",
+            answer=answers[0] if invertible else answers[1],
+            choices=answers,
+            hint="A matrix can be undone exactly when its determinant is not 0.",
+            solution=f"$\\det C = {fmt(determinant(c))}$"
+            + (", not zero: C is invertible." if invertible else ": C is singular."),
+        ),
+    ]

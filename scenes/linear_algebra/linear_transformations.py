@@ -32,6 +32,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix, Vector
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_vec, tex_matrix
 from scenes.kit.view import entries_within
 from scenes.style import (
@@ -56,6 +58,7 @@ __all__ = [
     "compose",
     "entries_within",
     "grid_unit",
+    "practice",
     "shoelace_area",
     "transform",
     "unit_square_image",
@@ -412,3 +415,65 @@ class LinearTransformations(CourseLesson):
         return panel(
             VGroup(note, row).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         ).to_corner(UL, buff=0.3)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on matrices as moves of the plane, numbers drawn from ``seed``.
+
+    Three exercises: where ``v`` lands from where the basis vectors land
+    (:func:`basis_images`, :func:`transform`); the matrix that sends the basis to
+    two given vectors; and the single matrix for "A, then B" (:func:`compose`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec, tex = kit_numbers.fmt, kit_numbers.fmt_vec, kit_numbers.tex_matrix
+    a = rng.integers(-3, 4, size=(2, 2)).astype(float)
+    v = rng.integers(-3, 4, size=2).astype(float)
+    i_hat, j_hat = basis_images(a)
+    image = transform(a, v)
+    p = rng.integers(-3, 4, size=2).astype(float)
+    q = rng.integers(-3, 4, size=2).astype(float)
+    sends = np.column_stack([p, q])
+    first = rng.integers(-2, 3, size=(2, 2)).astype(float)
+    then = rng.integers(-2, 3, size=(2, 2)).astype(float)
+    both = compose(first, then)
+    return [
+        Exercise(
+            id="linear-transformations-1",
+            prompt=(
+                f"A matrix sends $\\hat\\imath$ to ${vec(i_hat)}$ and $\\hat\\jmath$ to "
+                f"${vec(j_hat)}$. Where does it send $v = {vec(v)}$?"
+            ),
+            kind="vector",
+            answer=image,
+            hint="v is x copies of i-hat plus y copies of j-hat; the matrix keeps that recipe.",
+            solution=(
+                f"${fmt(v[0])}\\,{vec(i_hat)} + {kit_numbers.factor(fmt(v[1]))}\\,{vec(j_hat)} "
+                f"= {vec(image)}$."
+            ),
+        ),
+        Exercise(
+            id="linear-transformations-2",
+            prompt=(
+                f"Which matrix sends $\\hat\\imath$ to ${vec(p)}$ and $\\hat\\jmath$ to "
+                f"${vec(q)}$?"
+            ),
+            kind="matrix",
+            answer=sends,
+            hint="The columns of a matrix are where the basis vectors land.",
+            solution=f"Put the landing spots in as columns: ${tex(sends)}$.",
+        ),
+        Exercise(
+            id="linear-transformations-3",
+            prompt=(
+                f"First apply $A = {tex(first)}$, then $B = {tex(then)}$. "
+                "Which single matrix does both?"
+            ),
+            kind="matrix",
+            answer=both,
+            hint="Applying A then B to v gives B(Av) = (BA)v: the later matrix goes on the left.",
+            solution=f"$BA = {tex(then)}{tex(first)} = {tex(both)}$.",
+        ),
+    ]

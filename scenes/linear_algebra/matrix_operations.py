@@ -34,6 +34,8 @@ from manim import (
 from mathreel.errors import ParamError
 from mathreel.params import Args
 from mathreel.params import Matrix as MatrixParam
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.style import (
     ACCENT,
@@ -59,6 +61,7 @@ __all__ = [
     "entry",
     "entry_terms",
     "matmul",
+    "practice",
     "product_shape",
     "shape_text",
     "transpose",
@@ -629,3 +632,91 @@ def json_rows(m: np.ndarray) -> str:
     """A matrix as it would be typed after ``--set``: ``[[1,2],[3,4]]``."""
     rows = ",".join("[" + ",".join(fmt(x) for x in row) + "]" for row in np.asarray(m))
     return f"[{rows}]"
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def _practice_matrix(rng: np.random.Generator, rows: int, cols: int) -> np.ndarray:
+    """Whole numbers from -3 to 3, shape ``(rows, cols)``."""
+    return rng.integers(-3, 4, size=(rows, cols)).astype(float)
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on adding, multiplying and transposing, numbers drawn from ``seed``.
+
+    Four exercises: ``A + B`` (:func:`add`); one entry of a product of a 2 x 3 and
+    a 3 x 2 matrix (:func:`entry`, :func:`entry_terms`); the shape of a product,
+    or that it is not defined (:func:`product_shape`); and a 2 x 3 transpose
+    (:func:`transpose`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, tex = kit_numbers.fmt, kit_numbers.tex_matrix
+    a, b = _practice_matrix(rng, 2, 2), _practice_matrix(rng, 2, 2)
+    total = add(a, b)
+    left, right = _practice_matrix(rng, 2, 3), _practice_matrix(rng, 3, 2)
+    i, j = (int(k) for k in rng.integers(0, 2, size=2))
+    terms = entry_terms(left, right, i, j)
+    value = entry(left, right, i, j)
+    m, n, p = (int(k) for k in rng.integers(1, 5, size=3))
+    n2 = (
+        n if rng.random() < 0.7 else int(rng.choice([k for k in range(1, 5) if k != n]))
+    )
+    shape = product_shape((m, n), (n2, p))
+    options = {f"{r} × {c}" for r, c in ((m, p), (n, n2), (p, m), (m, n2), (n, p))}
+    options.add("not defined")
+    answer = "not defined" if shape is None else f"{shape[0]} × {shape[1]}"
+    options.discard(answer)
+    choices = [*sorted(options)[:3], answer]
+    choices = [choices[k] for k in rng.permutation(len(choices))]
+    wide = _practice_matrix(rng, 2, 3)
+    flipped = transpose(wide)
+    shown = " + ".join(
+        f"{kit_numbers.factor(fmt(x))} \\cdot {kit_numbers.factor(fmt(y))}"
+        for x, y in terms
+    )
+    return [
+        Exercise(
+            id="matrix-operations-1",
+            prompt=f"Add $A = {tex(a)}$ and $B = {tex(b)}$. What is $A + B$?",
+            kind="matrix",
+            answer=total,
+            hint="Matrices of the same shape add entry by entry.",
+            solution=f"Entry by entry: $A + B = {tex(total)}$.",
+        ),
+        Exercise(
+            id="matrix-operations-2",
+            prompt=(
+                f"With $A = {tex(left)}$ and $B = {tex(right)}$, what is the entry in "
+                f"row {i + 1}, column {j + 1} of $AB$?"
+            ),
+            kind="number",
+            answer=value,
+            hint=f"Row {i + 1} of A times column {j + 1} of B: multiply pairs and add.",
+            solution=f"$(AB)_{{{i + 1}{j + 1}}} = {shown} = {fmt(value)}$.",
+        ),
+        Exercise(
+            id="matrix-operations-3",
+            prompt=(f"A is {m} × {n} and B is {n2} × {p}. What is the shape of $AB$?"),
+            kind="choice",
+            answer=answer,
+            choices=tuple(choices),
+            hint="A row of A must be as long as a column of B; the product has A's rows and B's columns.",
+            solution=(
+                f"A's rows have {n} entries and B's columns {n2}: "
+                + (
+                    "they differ, so $AB$ is not defined."
+                    if shape is None
+                    else f"they match, so $AB$ is {m} × {p}."
+                )
+            ),
+        ),
+        Exercise(
+            id="matrix-operations-4",
+            prompt=f"What is the transpose of $C = {tex(wide)}$?",
+            kind="matrix",
+            answer=flipped,
+            hint="Rows become columns: entry (i, j) moves to (j, i), so a 2 × 3 matrix becomes 3 × 2.",
+            solution=f"$C^\\top = {tex(flipped)}$.",
+        ),
+    ]

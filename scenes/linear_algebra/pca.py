@@ -44,6 +44,8 @@ from manim import (
 )
 
 from mathreel.params import Int, Matrix, Seed
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.style import (
     ACCENT,
@@ -74,6 +76,7 @@ __all__ = [
     "covariance_problem",
     "explained_ratio",
     "percent",
+    "practice",
     "project",
     "sample",
     "view_box",
@@ -571,3 +574,82 @@ class PCA(CourseLesson):
             self.play(FadeIn(takeaway, shift=0.2 * UP), run_time=0.8)
             self.play(Indicate(self.bars[0], color=ACCENT), run_time=1.2)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: Unit axes with short decimals (first axis pointing right, as :func:`components` returns it).
+_PRACTICE_AXES = ((1.0, 0.0), (0.6, 0.8), (0.8, 0.6), (0.6, -0.8), (0.8, -0.6))
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on principal components, numbers drawn from ``seed``.
+
+    A covariance matrix ``R diag(l1, l2) R^T`` with whole-number variances and a
+    3-4-5 axis. Four exercises: the variance along the first component and its
+    share (:func:`components`, :func:`explained_ratio`); the first axis
+    (:func:`components`); and a point's score along it (:func:`project`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec, tex = kit_numbers.fmt, kit_numbers.fmt_vec, kit_numbers.tex_matrix
+    while True:
+        c, s = _PRACTICE_AXES[int(rng.integers(len(_PRACTICE_AXES)))]
+        big, small = sorted(
+            rng.choice([1.0, 2.0, 3.0, 4.0, 5.0], size=2, replace=False)
+        )[::-1]
+        r = np.array([[c, -s], [s, c]])
+        cov = np.round(r @ np.diag([big, small]) @ r.T, 2) + 0.0
+        if covariance_problem(cov) is None:
+            break
+    variances, axes = components(cov)
+    share = explained_ratio(variances)[0]
+    point = rng.integers(-3, 4, size=2).astype(float)
+    scores, _ = project(point[None, :], axes[0])
+    return [
+        Exercise(
+            id="pca-1",
+            prompt=(
+                f"Data have covariance matrix $\\Sigma = {tex(cov)}$. What share of the "
+                "total variance does the first principal component explain?"
+            ),
+            kind="number",
+            answer=share,
+            tolerance=0.005,
+            percent=True,
+            hint="The variances along the components are the eigenvalues of Σ; the total is its trace.",
+            solution=(
+                f"The eigenvalues are ${fmt(variances[0])}$ and ${fmt(variances[1])}$, so the "
+                f"share is ${fmt(variances[0])} / {fmt(variances.sum())} = {fmt(share, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="pca-2",
+            prompt=(
+                f"For $\\Sigma = {tex(cov)}$, what is the first principal axis, as a unit "
+                "vector pointing right (up, if it is vertical)?"
+            ),
+            kind="vector",
+            answer=axes[0],
+            tolerance=0.005,
+            hint="It is the eigenvector of Σ with the largest eigenvalue, scaled to length 1.",
+            solution=(
+                f"$\\Sigma {vec(axes[0])}^\\top = {vec(cov @ axes[0])}^\\top = "
+                f"{fmt(variances[0])} \\cdot {vec(axes[0])}^\\top$: the axis is ${vec(axes[0])}$."
+            ),
+        ),
+        Exercise(
+            id="pca-3",
+            prompt=(
+                f"The first principal axis is $a = {vec(axes[0])}$. A centred data point is "
+                f"$x = {vec(point)}$. What is its score (coordinate) along a?"
+            ),
+            kind="number",
+            answer=scores[0],
+            tolerance=0.005,
+            hint="The score is the dot product with the unit axis.",
+            solution=(
+                f"$a \\cdot x = {fmt(axes[0][0])} \\cdot {kit_numbers.factor(fmt(point[0]))} + "
+                f"{fmt(axes[0][1])} \\cdot {kit_numbers.factor(fmt(point[1]))} = {fmt(scores[0])}$."
+            ),
+        ),
+    ]

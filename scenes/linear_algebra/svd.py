@@ -43,6 +43,8 @@ from manim import (
 )
 
 from mathreel.params import Matrix
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.style import (
     ACCENT,
@@ -68,6 +70,7 @@ __all__ = [
     "MAX_ENTRY",
     "SVD",
     "degree_text",
+    "practice",
     "rank1",
     "rotation",
     "storage",
@@ -619,3 +622,99 @@ class SVD(CourseLesson):
             ),
             run_time=0.6,
         )
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: (cos, sin) of turns whose matrices have short decimals: quarter turns and 3-4-5 turns.
+_PRACTICE_TURNS = (
+    (1.0, 0.0),
+    (0.0, 1.0),
+    (-1.0, 0.0),
+    (0.0, -1.0),
+    (0.6, 0.8),
+    (0.8, 0.6),
+    (0.6, -0.8),
+    (0.8, -0.6),
+)
+
+
+def _practice_matrix(rng: np.random.Generator) -> tuple[np.ndarray, float, float]:
+    """``(A, sigma1, sigma2)`` with A = rotation · diag(sigma) · rotation, two decimals."""
+    while True:
+        c1, s1 = _PRACTICE_TURNS[int(rng.integers(len(_PRACTICE_TURNS)))]
+        c2, s2 = _PRACTICE_TURNS[int(rng.integers(len(_PRACTICE_TURNS)))]
+        big = float(rng.choice([2.0, 2.5, 3.0, 4.0]))
+        small = float(rng.choice([0.5, 1.0, 1.5, 2.0]))
+        u = np.array([[c1, -s1], [s1, c1]])
+        vt = np.array([[c2, -s2], [s2, c2]])
+        a = np.round(u @ np.diag([big, small]) @ vt, 2) + 0.0
+        if small < big and svd_problem(a) is None:
+            return a, big, small
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the singular value decomposition, numbers drawn from ``seed``.
+
+    Three exercises: the longest stretch of the unit circle (σ₁, :func:`svd2`);
+    how far the best rank-1 version is from A (:func:`truncation_errors`); and the
+    numbers a rank-k compressed image keeps (:func:`storage`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, tex = kit_numbers.fmt, kit_numbers.tex_matrix
+    a, _, _ = _practice_matrix(rng)
+    _, sigma, _ = svd2(a)
+    error = truncation_errors(a)[0]
+    rows = int(rng.choice([200, 400, 500, 600, 800, 1000]))
+    cols = int(rng.choice([300, 400, 500, 1000]))
+    keep = int(rng.choice([5, 10, 20, 25, 50]))
+    kept = storage(rows, cols, keep)
+    return [
+        Exercise(
+            id="svd-1",
+            prompt=(
+                f"$A = {tex(a)}$ maps the unit circle to an ellipse. "
+                "How long is the ellipse's longest semi-axis (the largest singular value)?"
+            ),
+            kind="number",
+            answer=sigma[0],
+            tolerance=0.005,
+            hint="The singular values are the square roots of the eigenvalues of AᵀA.",
+            solution=(
+                f"$A^\\top A = {tex(a.T @ a)}$ has eigenvalues "
+                f"${fmt(sigma[0] ** 2)}$ and ${fmt(sigma[1] ** 2)}$, so "
+                f"$\\sigma_1 = {fmt(sigma[0])}$ and $\\sigma_2 = {fmt(sigma[1])}$."
+            ),
+        ),
+        Exercise(
+            id="svd-2",
+            prompt=(
+                f"Keep only the largest singular value of $A = {tex(a)}$: "
+                "$A_1 = \\sigma_1 u_1 v_1^\\top$. How far is $A_1$ from A "
+                "(Frobenius norm of $A - A_1$)?"
+            ),
+            kind="number",
+            answer=error,
+            tolerance=0.005,
+            hint="What is dropped is σ₂ u₂ v₂ᵀ, and u₂, v₂ have length 1.",
+            solution=(
+                f"$A - A_1 = \\sigma_2 u_2 v_2^\\top$ with norm "
+                f"$\\sigma_2 = {fmt(error)}$."
+            ),
+        ),
+        Exercise(
+            id="svd-3",
+            prompt=(
+                f"An image of {rows} × {cols} pixels is compressed by keeping its "
+                f"{keep} largest singular values (each with its u and v). "
+                "How many numbers are stored?"
+            ),
+            kind="number",
+            answer=float(kept),
+            hint="Each kept term needs one σ, one u (a column) and one v (a row).",
+            solution=(
+                f"${keep} \\cdot (1 + {rows} + {cols}) = {kept}$ numbers, "
+                f"against ${rows} \\cdot {cols} = {rows * cols}$ for the image."
+            ),
+        ),
+    ]

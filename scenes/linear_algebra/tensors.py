@@ -34,6 +34,7 @@ from manim import (
 )
 
 from mathreel.params import Choice, Int
+from mathreel.practice import Exercise
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -65,6 +66,7 @@ __all__ = [
     "flat_index",
     "flatten",
     "pixel_of",
+    "practice",
     "shape_ladder",
     "shape_tex",
     "unflatten",
@@ -690,3 +692,77 @@ class Tensors(CourseLesson):
             self.remove(self.faint)
             self.play(FadeIn(batch_shape), run_time=0.6)
         self.play(FadeOut(self.moving, batch_shape), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on arrays of numbers as images, numbers drawn from ``seed``.
+
+    Four exercises: where a pixel lands in the flattened image
+    (:func:`flat_index`); which pixel a flattened position is (:func:`pixel_of`);
+    the shape of a batch of colour images (:func:`shape_ladder`); and how many
+    numbers it holds.
+    """
+    rng = np.random.default_rng(seed)
+    height = int(rng.integers(4, 11))
+    width = int(rng.integers(4, 11))
+    i, j = int(rng.integers(height)), int(rng.integers(width))
+    index = flat_index(i, j, width)
+    other = int(rng.integers(height * width))
+    pixel = pixel_of(other, width)
+    size, batch = int(rng.integers(6, 11)), int(rng.integers(2, 7))
+    shape = shape_ladder(size, batch)[-1][1]
+    count = int(np.prod(shape))
+    return [
+        Exercise(
+            id="tensors-1",
+            prompt=(
+                f"A grayscale image is {height} pixels high and {width} wide. It is "
+                f"flattened row by row (row 0 first). At which position (from 0) does the "
+                f"pixel in row {i}, column {j} land?"
+            ),
+            kind="number",
+            answer=float(index),
+            hint="Every earlier row contributes a full row of pixels before this one.",
+            solution=f"$i \\cdot W + j = {i} \\cdot {width} + {j} = {index}$.",
+        ),
+        Exercise(
+            id="tensors-2",
+            prompt=(
+                f"An image {width} pixels wide was flattened row by row. Which pixel "
+                f"(row, column), counting from 0, is at position {other}?"
+            ),
+            kind="vector",
+            answer=pixel,
+            hint="Divide by the width: the quotient is the row, the remainder the column.",
+            solution=(
+                f"${other} = {pixel[0]} \\cdot {width} + {pixel[1]}$, so row {pixel[0]}, "
+                f"column {pixel[1]}."
+            ),
+        ),
+        Exercise(
+            id="tensors-3",
+            prompt=(
+                f"A batch of {batch} colour images, each {size} × {size} pixels with three "
+                "channels (red, green, blue), is stored in one array, batch axis first and "
+                "channels last. What is its shape?"
+            ),
+            kind="vector",
+            answer=shape,
+            hint="One axis per index you need: which image, which row, which column, which channel.",
+            solution=f"$({batch}, {size}, {size}, 3)$: batch, height, width, channels.",
+        ),
+        Exercise(
+            id="tensors-4",
+            prompt=(
+                f"How many numbers does that batch of {batch} colour images of "
+                f"{size} × {size} pixels hold?"
+            ),
+            kind="number",
+            answer=float(count),
+            hint="Multiply the lengths of all the axes.",
+            solution=f"${batch} \\cdot {size} \\cdot {size} \\cdot 3 = {count}$.",
+        ),
+    ]

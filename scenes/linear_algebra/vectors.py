@@ -40,6 +40,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Vector, nonzero
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import fit_unit, legible_entries
@@ -68,6 +70,7 @@ __all__ = [
     "analogy",
     "distances",
     "nearest_word",
+    "practice",
     "quiet_corner",
     "scale",
     "scale_phrase",
@@ -714,3 +717,68 @@ class Vectors(CourseLesson):
 def _grow(mob: Mobject):
     """Grow an arrow from its tail; fade in the dot that stands for a zero vector."""
     return GrowArrow(mob) if isinstance(mob, Arrow) else FadeIn(mob)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def _practice_vector(rng: np.random.Generator) -> np.ndarray:
+    """A non-zero whole-number vector with components from -4 to 4."""
+    while True:
+        v = rng.integers(-4, 5, size=2).astype(float)
+        if np.any(v):
+            return v
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on adding and scaling vectors, numbers drawn from ``seed``.
+
+    Three exercises: ``u + v``, ``c u`` and the combination ``2 u - v``, each
+    answered by :func:`add` and :func:`scale` (vector answers, exact).
+    """
+    rng = np.random.default_rng(seed)
+    fmt, vec = kit_numbers.fmt, kit_numbers.fmt_vec
+    u, v = _practice_vector(rng), _practice_vector(rng)
+    c = float(rng.choice([-3.0, -2.0, -1.0, -0.5, 0.5, 1.5, 2.0, 3.0]))
+    total, scaled = add(u, v), scale(c, u)
+    combo = add(scale(2, u), scale(-1, v))
+    return [
+        Exercise(
+            id="vectors-1",
+            prompt=f"Add $u = {vec(u)}$ and $v = {vec(v)}$. What is $u + v$?",
+            kind="vector",
+            answer=total,
+            hint="Add matching components: first with first, second with second.",
+            solution=(
+                f"$u + v = ({fmt(u[0])} + {kit_numbers.factor(fmt(v[0]))}, "
+                f"{fmt(u[1])} + {kit_numbers.factor(fmt(v[1]))}) = {vec(total)}$: "
+                "put v's tail at u's head and the sum is the arrow to v's head."
+            ),
+        ),
+        Exercise(
+            id="vectors-2",
+            prompt=f"Scale $u = {vec(u)}$ by $c = {fmt(c)}$. What is $c\\,u$?",
+            kind="vector",
+            answer=scaled,
+            hint="Multiply every component by c.",
+            solution=(
+                f"$c\\,u = ({fmt(c)} \\cdot {kit_numbers.factor(fmt(u[0]))}, "
+                f"{fmt(c)} \\cdot {kit_numbers.factor(fmt(u[1]))}) = {vec(scaled)}$: "
+                f"an arrow pointing {scale_phrase(c)}."
+            ),
+        ),
+        Exercise(
+            id="vectors-3",
+            prompt=(
+                f"With $u = {vec(u)}$ and $v = {vec(v)}$, "
+                "what is the combination $2u - v$?"
+            ),
+            kind="vector",
+            answer=combo,
+            hint="First scale: 2u doubles u, -v flips v. Then add the two.",
+            solution=(
+                f"$2u = {vec(scale(2, u))}$ and $-v = {vec(scale(-1, v))}$, "
+                f"so $2u - v = {vec(combo)}$."
+            ),
+        ),
+    ]

@@ -40,6 +40,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt
 from scenes.style import (
     ACCENT,
@@ -73,6 +75,7 @@ __all__ = [
     "percent_places",
     "positive_rate",
     "posterior",
+    "practice",
     "prob",
     "reading_population",
     "shared_places",
@@ -924,3 +927,76 @@ class BayesTheorem(CourseLesson):
             post_number.set_value(100 * post_q).align_to(post_left, LEFT)
             if self.note is not None and to_scale(q, se, sp):
                 self.play(FadeOut(self.note), run_time=0.4)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on a positive test for a rare condition, numbers drawn from ``seed``.
+
+    A new prevalence, sensitivity and specificity for each seed. Three
+    exercises: the share who test positive (:func:`positive_rate`); the chance a
+    positive is sick (:func:`posterior`); and the same in people out of 1,000
+    (:func:`natural_frequencies`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    prevalence = float(rng.choice([0.01, 0.02, 0.05, 0.1, 0.2]))
+    sensitivity = float(rng.choice([0.8, 0.9, 0.95, 0.99]))
+    specificity = float(rng.choice([0.8, 0.9, 0.95, 0.99]))
+    rates = (prevalence, sensitivity, specificity)
+    joint = joint_probabilities(*rates)
+    positive = positive_rate(*rates)
+    sick = posterior(*rates)
+    people = natural_frequencies(*rates, population=1000)
+    setup = (
+        f"A condition affects {fmt(prevalence * 100)}% of the people tested. The test "
+        f"finds {fmt(sensitivity * 100)}% of the sick (sensitivity) and clears "
+        f"{fmt(specificity * 100)}% of the healthy (specificity)."
+    )
+    return [
+        Exercise(
+            id="bayes-theorem-1",
+            prompt=f"{setup} What share of everyone tested tests positive?",
+            kind="number",
+            answer=positive,
+            tolerance=0.0005,
+            percent=True,
+            hint="Positives come from the sick who are caught and the healthy who are not cleared.",
+            solution=(
+                f"$P(+) = {fmt(prevalence)} \\cdot {fmt(sensitivity)} + "
+                f"{fmt(1 - prevalence)} \\cdot {fmt(1 - specificity, 3)} = "
+                f"{fmt(joint['tp'], 4)} + {fmt(joint['fp'], 4)} = {fmt(positive, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="bayes-theorem-2",
+            prompt=f"{setup} Someone tests positive. What is the chance they are sick?",
+            kind="number",
+            answer=sick,
+            tolerance=0.005,
+            percent=True,
+            hint="Of all the positives, what share are sick? P(sick | +) = P(sick and +) / P(+).",
+            solution=(
+                f"$P(\\text{{sick}} \\mid +) = {fmt(joint['tp'], 4)} / {fmt(positive, 4)} "
+                f"= {fmt(sick, 3)}$: the base rate keeps it "
+                + ("low." if sick < 0.5 else "lower than the test's accuracy suggests.")
+            ),
+        ),
+        Exercise(
+            id="bayes-theorem-3",
+            prompt=(
+                f"{setup} Out of 1,000 people tested, how many are sick and test positive?"
+            ),
+            kind="number",
+            answer=float(people["tp"]),
+            tolerance=0.5,
+            hint="First the sick among 1,000, then the share of them the test finds.",
+            solution=(
+                f"${fmt(prevalence)} \\cdot 1000 = {people['sick']}$ are sick, and "
+                f"${fmt(sensitivity)} \\cdot {people['sick']} \\approx {people['tp']}$ of "
+                f"them test positive (against {people['fp']} healthy positives)."
+            ),
+        ),
+    ]

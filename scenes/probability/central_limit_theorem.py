@@ -39,6 +39,8 @@ from manim import (
 )
 
 from mathreel.params import Choice, Int, Seed
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
@@ -71,6 +73,7 @@ __all__ = [
     "means_skewness",
     "nice_step",
     "normal_pdf",
+    "practice",
     "sample_means",
     "source_bin_edges",
     "standard_error",
@@ -669,3 +672,68 @@ class CentralLimitTheorem(CourseLesson):
         ):
             self.play(FadeIn(measured, shift=0.1 * UP), run_time=0.8)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: Sample sizes with short decimal standard errors for each source's sigma.
+_PRACTICE_SIZES = {"exponential": (4, 16, 25), "gamma": (2, 8, 18)}
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on how averages behave, numbers drawn from ``seed``.
+
+    A new source (exponential or gamma) and sample size for each seed. Three
+    exercises: the spread of the means (:func:`standard_error`); their skewness
+    (:func:`means_skewness`); and where about 95% of the means land.
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    name = str(rng.choice(list(_PRACTICE_SIZES)))
+    source = SOURCES[name]
+    n = int(rng.choice(_PRACTICE_SIZES[name]))
+    se = standard_error(name, n)
+    skew = means_skewness(name, n)
+    band = (source.mean - 2 * se, source.mean + 2 * se)
+    sd_tex = "\\sqrt{2}" if name == "gamma" else fmt(source.sd)
+    skew_tex = "\\sqrt{2}" if name == "gamma" else fmt(source.skewness)
+    setup = (
+        f"Values come from a skewed {source.name} distribution with mean "
+        f"$\\mu = {fmt(source.mean)}$, standard deviation $\\sigma = {sd_tex}$ and "
+        f"skewness ${skew_tex}$. Samples of $n = {n}$ values are averaged."
+    )
+    return [
+        Exercise(
+            id="central-limit-theorem-1",
+            prompt=f"{setup} What is the standard deviation of the sample means?",
+            kind="number",
+            answer=se,
+            tolerance=0.005,
+            hint="Averaging n values divides the spread by √n.",
+            solution=f"$\\sigma/\\sqrt{{n}} = {sd_tex}/\\sqrt{{{n}}} = {fmt(se, 3)}$.",
+        ),
+        Exercise(
+            id="central-limit-theorem-2",
+            prompt=f"{setup} What is the skewness of the sample means?",
+            kind="number",
+            answer=skew,
+            tolerance=0.005,
+            hint="The skewness of a mean of n values is the source's divided by √n: the lopsidedness fades.",
+            solution=f"${skew_tex}/\\sqrt{{{n}}} = {fmt(skew, 3)}$.",
+        ),
+        Exercise(
+            id="central-limit-theorem-3",
+            prompt=(
+                f"{setup} The means pile up into a nearly normal curve. About 95% of them "
+                "land in which interval, $\\mu \\pm 2$ standard errors?"
+            ),
+            kind="interval",
+            answer=band,
+            tolerance=0.01,
+            hint="Centre μ; half-width twice σ/√n.",
+            solution=(
+                f"${fmt(source.mean)} \\pm 2 \\cdot {fmt(se, 3)}$ = "
+                f"$[{fmt(band[0], 3)}, {fmt(band[1], 3)}]$."
+            ),
+        ),
+    ]

@@ -41,6 +41,8 @@ from manim import (
 )
 
 from mathreel.params import Float, Int, Seed
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import DECIMAL_STEPS, nice_step, tick_places
@@ -78,6 +80,7 @@ __all__ = [
     "normal_pdf",
     "percent",
     "population_window",
+    "practice",
     "sample_means",
     "standard_error",
     "tick_places",
@@ -815,3 +818,74 @@ def first_glyph(mob: VGroup) -> VGroup:
     while mob.submobjects:
         mob = mob.submobjects[0]
     return mob
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on z-intervals for a mean, numbers drawn from ``seed``.
+
+    A new sample size, sigma, sample mean and level for each seed. Three
+    exercises: the standard error (:func:`standard_error`); the interval
+    (:func:`z_interval`, with z* from :func:`z_critical` given in the prompt); and
+    how many of many such intervals catch the true mean.
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    n = int(rng.choice([4, 16, 25, 36, 64, 100]))
+    sigma = float(rng.choice([2.0, 3.0, 5.0, 10.0]))
+    mean = float(np.round(rng.uniform(10, 90), 1))
+    level = float(rng.choice([0.9, 0.95, 0.99]))
+    z = z_critical(level)
+    se = standard_error(sigma, n)
+    low, high = z_interval(mean, sigma, n, level)
+    count = int(rng.choice([20, 40, 100]) if level == 0.95 else 100)
+    expected = level * count
+    return [
+        Exercise(
+            id="confidence-intervals-1",
+            prompt=(
+                f"A sample of $n = {n}$ values has mean $\\bar x = {fmt(mean)}$; the "
+                f"population's $\\sigma = {fmt(sigma)}$ is known. What is the standard "
+                "error of the mean?"
+            ),
+            kind="number",
+            answer=se,
+            tolerance=0.005,
+            hint="σ / √n.",
+            solution=f"${fmt(sigma)}/\\sqrt{{{n}}} = {fmt(se, 3)}$.",
+        ),
+        Exercise(
+            id="confidence-intervals-2",
+            prompt=(
+                f"A sample of $n = {n}$ values has mean $\\bar x = {fmt(mean)}$; "
+                f"$\\sigma = {fmt(sigma)}$ is known. Give the {fmt(level * 100)}% confidence "
+                f"interval for the mean ($z^* = {fmt(z, 3)}$)."
+            ),
+            kind="interval",
+            answer=(low, high),
+            tolerance=0.01,
+            hint="x̄ ± z* σ/√n.",
+            solution=(
+                f"${fmt(mean)} \\pm {fmt(z, 3)} \\cdot {fmt(se, 3)} = {fmt(mean)} \\pm "
+                f"{fmt(z * se, 3)}$, so $[{fmt(low, 3)}, {fmt(high, 3)}]$."
+            ),
+        ),
+        Exercise(
+            id="confidence-intervals-3",
+            prompt=(
+                f"The sampling is repeated {count} times, each sample giving its own "
+                f"{fmt(level * 100)}% interval. On average, how many of the {count} "
+                "intervals contain the true mean?"
+            ),
+            kind="number",
+            answer=expected,
+            tolerance=0.5,
+            hint="The level is the share of intervals that catch the true mean, over many repeats.",
+            solution=(
+                f"${fmt(level)} \\cdot {count} = {fmt(expected)}$; any single interval "
+                "either contains the mean or not."
+            ),
+        ),
+    ]

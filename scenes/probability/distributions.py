@@ -45,6 +45,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Int
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_cdf, normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
@@ -78,6 +80,7 @@ __all__ = [
     "normal_pdf",
     "normal_stops",
     "normal_window",
+    "practice",
     "second_p",
     "stack_progress",
     "tick_places",
@@ -750,3 +753,97 @@ class Distributions(CourseLesson):
         for tag in self.n_tags:
             tag.clear_updaters()
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+#: (n, p) with a whole or one-decimal standard deviation sqrt(n p (1 - p)).
+_PRACTICE_SPREADS = (
+    (4, 0.5),
+    (9, 0.5),
+    (16, 0.5),
+    (25, 0.5),
+    (25, 0.2),
+    (16, 0.2),
+    (9, 0.1),
+    (25, 0.1),
+    (4, 0.1),
+    (16, 0.1),
+)
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on the binomial and normal distributions, numbers drawn from ``seed``.
+
+    Three exercises: one binomial probability (:func:`binomial_pmf`); a binomial's
+    mean and standard deviation (:func:`binomial_mean_sd`); and a normal
+    probability between whole numbers of standard deviations
+    (:func:`interval_probability`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    n = int(rng.integers(2, 6))
+    p = float(rng.choice([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]))
+    k = int(rng.integers(0, n + 1))
+    chance = float(binomial_pmf(n, p)[k])
+    spread_n, spread_p = _PRACTICE_SPREADS[int(rng.integers(len(_PRACTICE_SPREADS)))]
+    mean, sd = binomial_mean_sd(spread_n, spread_p)
+    mu = float(rng.integers(-3, 4))
+    sigma = float(rng.choice([0.5, 1.0, 2.0]))
+    left, right = (
+        (-1, 1) if rng.random() < 0.4 else ((-2, 2) if rng.random() < 0.5 else (-1, 2))
+    )
+    a, b = mu + left * sigma, mu + right * sigma
+    area = interval_probability(a, b, mu, sigma)
+    ways = math.comb(n, k)
+    return [
+        Exercise(
+            id="distributions-1",
+            prompt=(
+                f"A coin lands heads with probability $p = {fmt(p)}$. It is flipped "
+                f"$n = {n}$ times. What is the probability of exactly $k = {k}$ heads?"
+            ),
+            kind="number",
+            answer=chance,
+            tolerance=0.0005,
+            percent=True,
+            hint="Count the orders, C(n, k), times the chance of one order, pᵏ (1 − p)ⁿ⁻ᵏ.",
+            solution=(
+                f"$\\binom{{{n}}}{{{k}}} \\cdot {fmt(p)}^{{{k}}} \\cdot {fmt(1 - p)}^{{{n - k}}} "
+                f"= {ways} \\cdot {fmt(p**k, 5)} \\cdot {fmt((1 - p) ** (n - k), 5)} "
+                f"= {fmt(chance, 4)}$."
+            ),
+        ),
+        Exercise(
+            id="distributions-2",
+            prompt=(
+                f"X counts heads in $n = {spread_n}$ flips with $p = {fmt(spread_p)}$. "
+                "What are its mean and standard deviation (in that order)?"
+            ),
+            kind="vector",
+            answer=(mean, sd),
+            tolerance=0.005,
+            hint="Mean n p; standard deviation √(n p (1 − p)).",
+            solution=(
+                f"$np = {fmt(mean)}$ and $\\sqrt{{{spread_n} \\cdot {fmt(spread_p)} \\cdot "
+                f"{fmt(1 - spread_p)}}} = \\sqrt{{{fmt(sd * sd)}}} = {fmt(sd)}$."
+            ),
+        ),
+        Exercise(
+            id="distributions-3",
+            prompt=(
+                f"X is normal with mean $\\mu = {fmt(mu)}$ and standard deviation "
+                f"$\\sigma = {fmt(sigma)}$. What is $P({fmt(a)} \\le X \\le {fmt(b)})$ "
+                "(to two decimals)?"
+            ),
+            kind="number",
+            answer=area,
+            tolerance=0.01,
+            percent=True,
+            hint="Count standard deviations from the mean: about 68% lie within 1, 95% within 2.",
+            solution=(
+                f"$a$ is {fmt(left)} and $b$ is {fmt(right)} standard deviations from the mean; "
+                f"the area between is ${fmt(area, 4)}$."
+            ),
+        ),
+    ]

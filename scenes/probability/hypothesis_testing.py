@@ -48,6 +48,8 @@ from manim import (
 
 from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float, Int, Seed
+from mathreel.practice import Exercise
+from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
@@ -88,6 +90,7 @@ __all__ = [
     "p_regions",
     "p_value",
     "pile_heights",
+    "practice",
     "rejection_regions",
     "rejects",
     "shown_value",
@@ -967,3 +970,83 @@ def first_glyph(mob: VGroup) -> VGroup:
     while mob.submobjects:
         mob = mob.submobjects[0]
     return mob
+
+
+# -- practice: exercises from this lesson's math, new numbers for every seed ---------
+
+
+def practice(seed: int) -> list[Exercise]:
+    """Exercises on a z-test for a mean, numbers drawn from ``seed``.
+
+    A new null mean, sigma, sample size, observed mean, alternative and alpha for
+    each seed; the observed mean is a whole or half number of standard errors away.
+    Three exercises: the z statistic (:func:`z_statistic`); the p-value
+    (:func:`p_value`); and the decision (:func:`rejects`, :func:`decision_words`).
+    """
+    rng = np.random.default_rng(seed)
+    fmt = kit_numbers.fmt
+    while True:
+        null = float(rng.integers(10, 100))
+        sigma = float(rng.choice([2.0, 4.0, 6.0, 10.0]))
+        n = int(rng.choice([4, 16, 25, 100]))
+        steps = float(
+            rng.choice([-3.0, -2.5, -2.0, -1.5, -1.0, 1.0, 1.5, 2.0, 2.5, 3.0])
+        )
+        alternative = str(rng.choice(ALTERNATIVES))
+        alpha = float(rng.choice([0.01, 0.05, 0.1]))
+        observed = null + steps * standard_error(sigma, n)
+        z = z_statistic(observed, null, sigma, n)
+        p = p_value(z, alternative)
+        if abs(p - alpha) > 0.005:  # the decision must not hang on rounding
+            break
+    decision = decision_words(rejects(p, alpha))
+    words = {
+        "two-sided": "differs from",
+        "greater": "is greater than",
+        "less": "is less than",
+    }
+    setup = (
+        f"$H_0$: the mean is $\\mu_0 = {fmt(null)}$; the alternative: it "
+        f"{words[alternative]} {fmt(null)}. The population's $\\sigma = {fmt(sigma)}$; a "
+        f"sample of $n = {n}$ has mean $\\bar x = {fmt(observed, 3)}$."
+    )
+    return [
+        Exercise(
+            id="hypothesis-testing-1",
+            prompt=f"{setup} What is the z statistic?",
+            kind="number",
+            answer=z,
+            tolerance=0.005,
+            hint="z = (x̄ − μ₀) / (σ/√n): how many standard errors from the null mean.",
+            solution=(
+                f"$\\sigma/\\sqrt{{n}} = {fmt(standard_error(sigma, n), 3)}$, so "
+                f"$z = ({fmt(observed, 3)} - {fmt(null)}) / {fmt(standard_error(sigma, n), 3)} "
+                f"= {fmt(z, 3)}$."
+            ),
+        ),
+        Exercise(
+            id="hypothesis-testing-2",
+            prompt=f"{setup} What is the p-value (to three decimals)?",
+            kind="number",
+            answer=p,
+            tolerance=0.001,
+            percent=True,
+            hint=(
+                "The chance under H₀ of a z at least this extreme in the alternative's "
+                "direction (both tails if two-sided); P(Z ≥ 1) ≈ 0.159, P(Z ≥ 2) ≈ 0.023."
+            ),
+            solution=f"$z = {fmt(z, 3)}$, so $p = {fmt(p, 4)}$ ({alternative}).",
+        ),
+        Exercise(
+            id="hypothesis-testing-3",
+            prompt=f"{setup} At significance level $\\alpha = {fmt(alpha)}$, what is the decision?",
+            kind="choice",
+            answer=decision,
+            choices=("reject", "fail to reject"),
+            hint="Reject H₀ when p ≤ α. A p-value is not the chance that H₀ is true.",
+            solution=(
+                f"$p = {fmt(p, 4)}$ {'≤' if p <= alpha else '>'} $\\alpha = {fmt(alpha)}$: "
+                f"{decision} $H_0$."
+            ),
+        ),
+    ]
