@@ -30,7 +30,7 @@ from . import fastnumbers, texlock
 from .constructs import UnsupportedConstruct, replays_frames, seeded_only
 from .errors import LessonError, ParamError, TexError
 from .layout import backdrop, layout_problems, screen_text
-from .narration import BEAT_PAUSE, Narrator, ReadingTime
+from .narration import Narrator, ReadingTime
 from .params import Args, Param, resolve
 from .timeline import Beat, Plan, Timeline, wait_time_for_frames
 
@@ -157,8 +157,9 @@ class Lesson(Scene):
             self.next_section(chapter)
         beat = self.timeline.begin_beat(text, say or text, chapter, key=key)
         beat.speech_seconds = self.narrator.seconds(text, say or text)
+        beat.word_starts = self.narrator.word_starts(text, say or text)
         yield beat
-        needed = self.timeline.frames_for(beat.speech_seconds + BEAT_PAUSE)
+        needed = self.timeline.frames_for(beat.speech_seconds + self.narrator.pause)
         missing = needed - (self.timeline.frame - beat.start_frame)
         if missing > 0:
             frozen = not self._has_time_based_updates()

@@ -1,9 +1,14 @@
 """How long a beat's narration lasts, and the speech that fills it.
 
-A beat lasts at least as long as its narration plus a short pause. With a voice
-the narration is the synthesised speech of the beat's spoken form; with no voice
-(``--voice none``) it lasts the time a learner needs to read the caption:
-:data:`READING_WPM` words per minute, with a floor for very short lines.
+A beat lasts at least as long as its narration plus a pause (each voice sets its
+own: :attr:`mathreel.voice.Voice.pause`). With a voice the narration is the
+synthesised speech of the beat's spoken form, read through the pronunciation
+layer (:func:`mathreel.pronounce.speakable`); with no voice (``--voice none``) it
+lasts the time a learner needs to read the caption: :data:`READING_WPM` words per
+minute, with a floor for very short lines.
+
+A voice that reports word timings (Piper) also gives each caption word the second
+it is spoken (:meth:`Narrator.word_starts`), which the captions use.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
+from .pronounce import speakable, spoken_word_index
 from .voice import Voice, VoiceSpec, make_voice, wav_seconds
 
 __all__ = [
@@ -42,6 +48,8 @@ class Narrator(Protocol):
     """Something that knows how long a line of narration takes to say."""
 
     name: str
+    #: Seconds of silence after each beat's narration.
+    pause: float
 
     def seconds(self, text: str, say: str) -> float:
         """Seconds the narration of one beat lasts (without the pause)."""
@@ -51,11 +59,17 @@ class Narrator(Protocol):
         """The WAV of a beat's speech, or ``None`` when silent."""
         ...
 
+    def word_starts(self, text: str, say: str) -> list[float] | None:
+        """Seconds into the beat's speech at which each word of ``text`` is
+        spoken (one per whitespace-separated word), or ``None`` when unknown."""
+        ...
+
 
 class ReadingTime:
     """Silent narration: a beat lasts the reading time of its caption."""
 
     name = "none"
+    pause = BEAT_PAUSE
 
     def __init__(self, wpm: float = READING_WPM) -> None:
         self.wpm = wpm
@@ -66,19 +80,40 @@ class ReadingTime:
     def clip(self, say: str) -> Path | None:
         return None
 
+    def word_starts(self, text: str, say: str) -> list[float] | None:
+        return None
+
 
 class Spoken:
-    """Narration spoken by a text-to-speech voice (cached per line)."""
+    """Narration spoken by a text-to-speech voice (cached per line).
+
+    What is spoken is ``speakable(say)``: numbers, symbols and formulas in words.
+    """
 
     def __init__(self, voice: Voice) -> None:
         self.voice = voice
         self.name = voice.name
+        self.pause = voice.pause
 
     def seconds(self, text: str, say: str) -> float:
-        return wav_seconds(self.voice.speak(say))
+        return wav_seconds(self.voice.speak(speakable(say)))
 
     def clip(self, say: str) -> Path | None:
-        return self.voice.speak(say)
+        return self.voice.speak(speakable(say))
+
+    def word_starts(self, text: str, say: str) -> list[float] | None:
+        """Caption word ``k``'s spoken start: exact when the caption is what is
+        said (through the pronunciation layer), by word position otherwise."""
+        spoken = self.voice.word_starts(speakable(say))
+        words = text.split()
+        if not spoken or not words:
+            return None
+        last = len(spoken) - 1
+        if say == text:
+            index = [min(spoken_word_index(text, k), last) for k in range(len(words))]
+        else:  # a hand-written say= line: words at the same relative position
+            index = [round(k * len(spoken) / len(words)) for k in range(len(words))]
+        return [spoken[min(i, last)] for i in index]
 
 
 def narrator_for(spec: VoiceSpec) -> Narrator:

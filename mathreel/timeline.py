@@ -95,6 +95,9 @@ class Beat:
     key: bool = False
     warnings: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
+    #: Seconds after the beat's start at which each caption word (of ``text``,
+    #: split on whitespace) is spoken, when the voice gives word timings.
+    word_starts: list[float] | None = None
 
 
 @dataclass
