@@ -7,7 +7,18 @@ import subprocess
 import numpy as np
 import pytest
 
-from mathreel.audio import PEAK, SAMPLE_RATE, narration_track, normalise, read_wav
+from mathreel.audio import (
+    LOUDNESS,
+    PEAK,
+    SAMPLE_RATE,
+    TRUE_PEAK,
+    broadcast_level,
+    loudness,
+    narration_track,
+    normalise,
+    read_wav,
+    true_peak,
+)
 from mathreel.errors import MathreelError, ToolMissingError
 from mathreel.narration import ReadingTime, Spoken, narrator_for
 from mathreel.timeline import Beat, Plan
@@ -100,9 +111,27 @@ def test_track_places_each_clip_on_its_beat_and_levels_match(tmp_path):
     assert track.size == round(75 / 15 * SAMPLE_RATE)
     first_sound = np.argmax(np.abs(track[SAMPLE_RATE * 2 :]) > 0.01) + SAMPLE_RATE * 2
     assert abs(first_sound / SAMPLE_RATE - 2.0) < 0.3  # beat 1 starts at frame 30 = 2 s
-    for start, end in ((0, 2 * SAMPLE_RATE), (2 * SAMPLE_RATE, track.size)):
-        assert np.max(np.abs(track[start:end])) == pytest.approx(PEAK, rel=1e-3)
-    assert np.max(np.abs(track)) <= 1.0
+    # the track is at broadcast loudness, its true peak under the ceiling
+    assert loudness(track) == pytest.approx(LOUDNESS, abs=0.1)
+    assert true_peak(track) <= TRUE_PEAK
+    # both lines at one level: each clip was peak-normalised before the gain
+    peaks = [
+        np.max(np.abs(track[a:b]))
+        for a, b in ((0, 2 * SAMPLE_RATE), (2 * SAMPLE_RATE, track.size))
+    ]
+    assert peaks[0] == pytest.approx(peaks[1], rel=0.15)
+
+
+def test_broadcast_level_hits_the_target_and_limits_true_peaks():
+    rng = np.random.default_rng(0)
+    seconds = np.arange(10 * SAMPLE_RATE) / SAMPLE_RATE
+    speechy = (
+        np.sin(2 * np.pi * 220 * seconds) * (rng.random(seconds.size) ** 8)
+    ).astype(np.float32)
+    out = broadcast_level(speechy * 0.05)
+    assert loudness(out) == pytest.approx(LOUDNESS, abs=0.05)
+    assert true_peak(out) <= TRUE_PEAK
+    assert not broadcast_level(np.zeros(100, dtype=np.float32)).any()
 
 
 def test_normalise_leaves_silence_alone():
