@@ -937,7 +937,7 @@ def practice(seed: int) -> list[Exercise]:
 
     A new prevalence, sensitivity and specificity for each seed. Three
     exercises: the share who test positive (:func:`positive_rate`); the chance a
-    positive is sick (:func:`posterior`); and the same in people out of 1,000
+    positive is sick (:func:`posterior`); and the same in people out of 10,000
     (:func:`natural_frequencies`).
     """
     rng = np.random.default_rng(seed)
@@ -949,7 +949,7 @@ def practice(seed: int) -> list[Exercise]:
     joint = joint_probabilities(*rates)
     positive = positive_rate(*rates)
     sick = posterior(*rates)
-    people = natural_frequencies(*rates, population=1000)
+    people = natural_frequencies(*rates, population=10_000)
     setup = (
         f"A condition affects {fmt(prevalence * 100)}% of the people tested. The test "
         f"finds {fmt(sensitivity * 100)}% of the sick (sensitivity) and clears "
@@ -987,15 +987,16 @@ def practice(seed: int) -> list[Exercise]:
         Exercise(
             id="bayes-theorem-3",
             prompt=(
-                f"{setup} Out of 1,000 people tested, how many are sick and test positive?"
+                f"{setup} Out of {count(10_000)} people tested, how many are sick and test "
+                "positive?"
             ),
             kind="number",
             answer=float(people["tp"]),
             tolerance=0.5,
-            hint="First the sick among 1,000, then the share of them the test finds.",
+            hint="First the sick among them, then the share of them the test finds.",
             solution=(
-                f"${fmt(prevalence)} \\cdot 1000 = {people['sick']}$ are sick, and "
-                f"${fmt(sensitivity)} \\cdot {people['sick']} \\approx {people['tp']}$ of "
+                f"${fmt(prevalence)} \\cdot {count(10_000)} = {people['sick']}$ are sick, and "
+                f"${fmt(sensitivity)} \\cdot {people['sick']} = {people['tp']}$ of "
                 f"them test positive (against {people['fp']} healthy positives)."
             ),
         ),
