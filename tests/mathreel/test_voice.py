@@ -197,3 +197,57 @@ def test_voice_table_lists_every_engine_with_type_and_licence():
     assert rows["flite:slt"].kind == "parametric"
     assert rows["espeak-ng:en-us"].kind == "formant"
     assert sum(row.default for row in rows.values()) == 1
+
+
+_WORKER = """
+import sys, time
+from mathreel.voice import Voice, make_voice, parse_voice
+calls = []
+real = type(make_voice(parse_voice(sys.argv[1]))).synthesize
+def counted(self, text, path):
+    calls.append(text)
+    return real(self, text, path)
+Voice.synthesize = counted
+type(make_voice(parse_voice(sys.argv[1]))).synthesize = counted
+time.sleep(float(sys.argv[2]))  # start together
+voice = make_voice(parse_voice(sys.argv[1]))
+for line in sys.argv[3:]:
+    print(voice.speak(line))
+print("synthesised", len(calls))
+"""
+
+
+@pytest.mark.parametrize("engine", ["piper", "flite"])
+def test_concurrent_workers_synthesise_each_line_once(engine, tmp_path):
+    if engine == "piper" and not Piper.installed():
+        pytest.skip("the neural voice is not installed")
+    import os
+    import sys
+    import time
+    import wave
+
+    lines = ["One line.", "A second line, a little longer.", "And a third."]
+    env = {**os.environ, "MATHREEL_CACHE": str(tmp_path / "empty-cache")}
+    start = time.time() + 1.5
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, engine, str(start - time.time()), *lines],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(3)
+    ]
+    results = [w.communicate(timeout=300) for w in workers]
+    assert all(w.returncode == 0 for w in workers), [r[1][-500:] for r in results]
+    paths = {tuple(out.splitlines()[:-1]) for out, _ in results}
+    assert len(paths) == 1  # every worker got the same file for each line
+    synthesised = sum(int(out.splitlines()[-1].split()[1]) for out, _ in results)
+    assert synthesised == len(lines)  # each line once, across all workers
+    for path in next(iter(paths)):
+        with wave.open(path) as handle:  # a complete WAV: header matches the data
+            frames = handle.getnframes()
+            assert frames > 0 and len(handle.readframes(frames)) == 2 * frames
+    leftovers = list((tmp_path / "empty-cache").rglob("*.part"))
+    assert not leftovers
