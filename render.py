@@ -986,6 +986,64 @@ def serve(quality: str, out: Path, folder: Path | None, host: str, port: int) ->
     serve_folder(where, host, port, ready=ready)
 
 
+@cli.command(context_settings=CONTEXT)
+@click.argument("lesson", required=False)
+@click.option("--all", "all_", is_flag=True, help="Every lesson of the course.")
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Seed the numbers are drawn with; the same seed gives the same exercises.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--answers",
+    is_flag=True,
+    help="Include answers and worked solutions (without it, JSON has them as null).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a printable HTML worksheet here (answer key at the end) instead.",
+)
+def practice(
+    lesson: str | None,
+    all_: bool,
+    seed: int,
+    as_json: bool,
+    answers: bool,
+    out: Path | None,
+) -> None:
+    """Practice exercises of LESSON (or --all), with numbers drawn from --seed.
+
+    Prints them as text, or as JSON (a list of objects with id, prompt, kind,
+    answer, tolerance, choices, percent, hint, solution; answer and solution are
+    null unless --answers). With --out, writes a printable worksheet instead,
+    with KaTeX copied beside it into katex/.
+    """
+    from mathreel.course import load_course
+    from mathreel.practice import exercises_for, lesson_output, write_worksheet
+
+    if bool(lesson) == all_:
+        raise click.UsageError("name one LESSON or give --all")
+    if out and (as_json or answers):
+        raise click.UsageError(
+            "--out writes a worksheet that always ends with its answer key; "
+            "drop --json/--answers, or drop --out to print"
+        )
+    course = load_course()
+    entries = list(course) if all_ else [course.get(str(lesson))]
+    sets = [(entry, exercises_for(entry, seed)) for entry in entries]
+    if out is None:
+        click.echo(lesson_output(sets, as_json, answers))
+        return
+    typeset = write_worksheet(out, sets, seed)
+    count = sum(len(exercises) for _, exercises in sets)
+    math = "KaTeX in katex/ beside it" if typeset else "TeX source (KaTeX not found)"
+    click.echo(f"Wrote {out}: {len(sets)} lessons, {count} exercises, math as {math}")
+
+
 for _command in cli.commands.values():  # -V/--version on every command, as on the group
     click.version_option(__version__, "-V", "--version", prog_name="mathreel")(_command)
 

@@ -42,6 +42,7 @@ __all__ = [
     "answer_text",
     "check",
     "exercises_for",
+    "lesson_output",
     "parse_interval",
     "parse_matrix",
     "parse_number",
@@ -547,3 +548,32 @@ def write_worksheet(
     partial.write_text(html, encoding="utf-8")
     partial.replace(path)
     return have_katex
+
+
+# ----------------------------------------------------------------------------
+# What the command line prints and writes
+
+
+def lesson_output(
+    lessons: Sequence[tuple[Entry, Sequence[Exercise]]], as_json: bool, answers: bool
+) -> str:
+    """The exercises of one or more lessons as the terminal shows them.
+
+    JSON: for one lesson, a list of exercise objects (:meth:`Exercise.to_json`,
+    with ``answer`` and ``solution`` null unless ``answers``); for several, an
+    object mapping each slug to such a list. Text: each lesson's exercises,
+    numbered, with hints (and answers and solutions if ``answers``).
+    """
+    import json
+
+    if as_json:
+        sets = {
+            entry.slug: [e.to_json(answers) for e in exercises]
+            for entry, exercises in lessons
+        }
+        data: Any = next(iter(sets.values())) if len(sets) == 1 else sets
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return "\n".join(
+        render_text(f"{entry.number}. {entry.title}", exercises, answers)
+        for entry, exercises in lessons
+    ).rstrip("\n")
