@@ -168,10 +168,16 @@ def _normal(kind: str, answer: Any) -> Answer:
     if kind == "choice":
         return str(answer)
     if kind == "number":
-        return float(answer)
+        return _tidy(answer)
     if kind == "matrix":
-        return tuple(tuple(float(x) for x in row) for row in answer)
-    return tuple(float(x) for x in answer)
+        return tuple(tuple(_tidy(x) for x in row) for row in answer)
+    return tuple(_tidy(x) for x in answer)
+
+
+def _tidy(x: Any) -> float:
+    """``x`` as a float to 12 significant digits: ``0.23``, not ``0.23000000000000004``."""
+    value = float(x)
+    return float(f"{value:.12g}") + 0.0 if math.isfinite(value) else value
 
 
 # ----------------------------------------------------------------------------
