@@ -988,7 +988,7 @@ def practice(seed: int) -> list[Exercise]:
     best = least_squares(x, y)
     r = residuals(w, b, x, y)
     data = ", ".join(f"({fmt(p)}, {fmt(q)})" for p, q in zip(x, y, strict=True))
-    line = f"$\\hat y = {fmt(w)}x + {kit_numbers.factor(fmt(b))}$"
+    line = f"$\\hat y = {_linear(w, b)}$"
     return [
         Exercise(
             id="linear-regression-1",

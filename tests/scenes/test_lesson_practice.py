@@ -288,7 +288,13 @@ def _linear_regression(ex: Exercise, k: int):
     x, y = points[:, 0], points[:, 1]
     if k == 4:
         return np.polyfit(x, y, 1)
-    w, b = grabs(r"\\hat y = {n}x \+ \(?{n}\)?\$", ex.prompt)
+    line = re.search(r"\\hat y = ([^$]*)\$", ex.prompt).group(1).replace(" ", "")
+    slope, intercept = re.fullmatch(
+        rf"(?:(-?\d*\.?\d*)x)?([+-]?{NUM[2:]})?", line
+    ).groups()
+    w = {None: 0.0, "": 1.0, "-": -1.0}.get(slope, None)
+    w = float(slope) if w is None else w
+    b = float(intercept) if intercept else 0.0
     r = w * x + b - y
     grad = np.array([2 * np.mean(r * x), 2 * np.mean(r)])
     if k == 1:
