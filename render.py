@@ -7,12 +7,12 @@ line and exit with status 1.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,7 +20,10 @@ from mathreel import __version__
 from mathreel.course import AREAS
 from mathreel.errors import MathreelError
 from mathreel.quality import PRESETS
-from mathreel.timeline import clock
+
+if TYPE_CHECKING:
+    from mathreel.course import Course
+    from mathreel.pipeline import BatchReport
 
 __all__ = ["cli"]
 
@@ -119,6 +122,35 @@ set_option = click.option(
 )
 
 
+def _course() -> Course:
+    """The course this command works on: the CLI names the engine's registry.
+
+    ``$MATHREEL_COURSE`` when set, else ``course.toml`` beside the installed
+    ``scenes`` package.
+    """
+    from mathreel.course import load_course
+
+    override = os.environ.get("MATHREEL_COURSE")
+    if override:
+        return load_course(Path(override))
+    import scenes
+
+    return load_course(Path(scenes.__file__).resolve().parent / "course.toml")
+
+
+def _print_report(report: BatchReport) -> None:
+    """The batch's summary table, then its failures on stderr."""
+    for line in report.lines():
+        click.echo(line)
+    for line in report.failure_lines():
+        click.echo(line, err=True)
+
+
+def _show(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line)
+
+
 @cli.command("list", context_settings=CONTEXT)
 @click.option("--json", "as_json", is_flag=True, help="Print the course as JSON.")
 @click.option(
@@ -133,39 +165,10 @@ def list_(as_json: bool, fps: int, voice: str) -> None:
 
     Durations come from each lesson's plan (computed once, then cached).
     """
-    from mathreel.course import load_course
-    from mathreel.worker import plan_lesson
+    from mathreel.views import course_rows, listing_lines
 
-    spec = _voice(voice)
-    rows = []
-    for entry in load_course():
-        cls = entry.load()
-        plan = plan_lesson(entry, fps=fps, voice=spec)
-        rows.append(
-            {
-                "number": entry.number,
-                "slug": entry.slug,
-                "title": entry.title,
-                "area": entry.area,
-                "summary": entry.summary,
-                "params": {
-                    name: p.to_json(p.default) for name, p in cls.params.items()
-                },
-                "duration": round(plan.duration, 2),
-            }
-        )
-    if as_json:
-        click.echo(json.dumps(rows, indent=2))
-        return
-    for row in rows:
-        params = " ".join(
-            f"{k}={json.dumps(v, separators=(',', ':'))}"
-            for k, v in row["params"].items()
-        )
-        click.echo(
-            f"{row['number']:>2}  {row['slug']:<24} {row['title']:<28} {row['area']:<15}"
-            f" {clock(row['duration']):>7}  {params}"
-        )
+    rows = course_rows(_course(), fps=fps, voice=_voice(voice))
+    _show([json.dumps(rows, indent=2)] if as_json else listing_lines(rows))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -178,44 +181,20 @@ def plan(
     lesson: str, assignments: tuple[str, ...], fps: int, voice: str, as_json: bool
 ) -> None:
     """Print LESSON's timeline: beats and animations with exact frames, no rendering."""
-    from mathreel.course import load_course
     from mathreel.doctor import require_latex
+    from mathreel.views import plan_lines
     from mathreel.worker import plan_lesson
 
-    entry = load_course().get(lesson)
-    given = _assignments(assignments)
-    entry.load().resolve_args(given, lesson=entry.slug)
+    entry = _course().get(lesson)
+    args = entry.load().resolve_args(_assignments(assignments), lesson=entry.slug)
     spec = _voice(voice)
     require_latex()
-    result = plan_lesson(entry, given, fps=fps, voice=spec)
-    if as_json:
-        click.echo(json.dumps(result.to_json(), indent=2))
-        return
-    click.echo(
-        f"{entry.slug} at {fps} fps: {result.frames} frames, {result.duration:.2f} s, "
-        f"{len(result.beats)} beats, {len(result.chapters)} chapters"
+    result = plan_lesson(entry, args, fps=fps, voice=spec)
+    _show(
+        [json.dumps(result.to_json(), indent=2)]
+        if as_json
+        else plan_lines(entry.slug, result, fps)
     )
-    chapters = {c.start_frame: c.title for c in result.chapters}
-    for beat in result.beats:
-        if beat.start_frame in chapters and beat.chapter:
-            click.echo(f"\n== {chapters[beat.start_frame]}")
-        click.echo(
-            f"beat {beat.index:>2}  frame {beat.start_frame:>5} +{beat.frames:<4} "
-            f"{clock(beat.start_frame / fps)}  {beat.text}"
-        )
-        for step in result.steps:
-            if step.beat == beat.index:
-                click.echo(
-                    f"          {step.kind:<4} {step.description[:40]:<40} "
-                    f"{step.run_time:6.2f} s {step.frames:>5} frames"
-                )
-    loose = [s for s in result.steps if s.beat is None]
-    if loose:
-        click.echo(
-            f"\n{len(loose)} steps between beats: {sum(s.frames for s in loose)} frames"
-        )
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}")
 
 
 @cli.command(context_settings=CONTEXT)
@@ -309,36 +288,27 @@ def render(
     temporary file and renamed into place, so a failed render never damages an
     earlier one.
     """
-    from mathreel import batch
-    from mathreel.course import load_course
+    from mathreel import pipeline
+    from mathreel.batch import parse_shard
     from mathreel.doctor import require_latex
     from mathreel.narration import narrator_for
     from mathreel.outputs import RenderOptions
     from mathreel.quality import resolve_quality
 
-    course = load_course()
+    course = _course()
     if all_ == bool(lessons):
         raise MathreelError("name the lessons to render, or pass --all (not both)")
-    _refuse_conflicts(
-        several=all_ or len(lessons) != 1,
-        fmt=fmt,
-        course_video=course_video,
-        shard=shard,
-        watch=watch,
-    )
+    several = all_ or len(lessons) != 1
+    pipeline.refuse_conflicts(several, fmt, course_video, shard, watch)
     entries = course.entries if all_ else course.select(list(lessons))
     given = _assignments(assignments)
     if given and len(entries) != 1:
         raise MathreelError(
             "--set applies to one lesson: name exactly one lesson with it"
         )
-    options = RenderOptions(
-        resolve_quality(quality, resolution=resolution, fps=fps),
-        voice=_voice(voice),
-        burn_captions=burn_captions,
-        format=fmt,
-    )
-    shard_of = batch.parse_shard(shard) if shard else None
+    setting = resolve_quality(quality, resolution=resolution, fps=fps)
+    options = RenderOptions(setting, _voice(voice), burn_captions, fmt)
+    shard_of = parse_shard(shard) if shard else None
     if given:  # defaults are always valid; given values are checked before any work
         entries[0].load().resolve_args(given, lesson=entries[0].slug)
     require_latex()
@@ -349,291 +319,36 @@ def render(
             "each beat lasts (--voice none: each beat lasts its reading time)."
         )
     if shard_of:
-        entries = _shard_entries(entries, given, options, *shard_of)
+        entries = pipeline.select_shard(entries, given, options, *shard_of)
         click.echo(
             f"Shard {shard_of[0]}/{shard_of[1]}: {', '.join(e.slug for e in entries)}"
         )
+    request = pipeline.RenderRequest(
+        course,
+        tuple(entries),
+        options,
+        out,
+        given,
+        jobs,
+        force,
+        scheduler,
+        split,
+        course_video,
+    )
+    live = sys.stderr.isatty()
     if not watch:
-        failed = _render_run(
-            course,
-            entries,
-            given,
-            options,
-            out,
-            jobs,
-            force,
-            scheduler,
-            split,
-            course_video,
-        )
-        if failed:
+        report = pipeline.render_lessons(request, echo=click.echo, live=live)
+        _print_report(report)
+        if report.failures:
             sys.exit(1)
         return
-    if len(entries) != 1:
-        raise MathreelError("--watch follows one lesson: name exactly one")
-    from mathreel.watch import watch as watch_files
+    from mathreel.watch import follow
 
-    source = entries[0].source_path()
-    files = [source, source.parents[1] / "style.py"]
-    click.echo(f"Watching {', '.join(str(f) for f in files)} (Ctrl-C to stop)")
+    def once(forced: bool) -> None:
+        again = replace(request, force=forced)
+        _print_report(pipeline.render_lessons(again, echo=click.echo, live=live))
 
-    forced = [force]  # --force applies to the first render; changes force the rest
-
-    def once() -> None:
-        try:
-            _render_run(
-                course,
-                entries,
-                given,
-                options,
-                out,
-                jobs,
-                forced.pop() if forced else False,
-                scheduler,
-                split,
-                course_video,
-            )
-        except MathreelError as error:
-            click.echo(f"Error: {error.message}", err=True)
-        click.echo("Waiting for changes...")
-
-    with contextlib.suppress(KeyboardInterrupt):
-        watch_files(files, once)
-
-
-def _refuse_conflicts(
-    *, several: bool, fmt: str, course_video: bool, shard: str | None, watch: bool
-) -> None:
-    """Refuse, in one line and before any work, options that cannot all be honoured.
-
-    Every other combination of ``render`` options is accepted and does what
-    each option says (tests/test_cli_options.py lists them all).
-
-    Raises
-    ------
-    MathreelError
-        Naming the two options and what to do instead.
-    """
-    if course_video and fmt != "mp4":
-        raise MathreelError(
-            f"--course joins MP4 lessons, not --format {fmt}: render with "
-            "--format mp4 (or drop --course)"
-        )
-    if course_video and shard:
-        raise MathreelError(
-            "--course with --shard would join only this shard's lessons: render "
-            "every shard, then run 'mathreel course'"
-        )
-    if watch and shard:
-        raise MathreelError(
-            "--watch follows one named lesson and --shard picks lessons for a "
-            "batch: use one or the other"
-        )
-    if watch and several:
-        raise MathreelError("--watch follows one lesson: name exactly one")
-
-
-def _render_run(
-    course: Any,
-    entries: list[Any],
-    given: dict[str, Any],
-    options: Any,
-    out: Path,
-    jobs: int,
-    force: bool,
-    scheduler: str | None,
-    split: bool = True,
-    course_video: bool = False,
-) -> int:
-    """Render what is not current; print the summary; return how many failed."""
-    from mathreel import batch
-    from mathreel.outputs import cached_record, write_manifest
-    from mathreel.report import BatchDisplay, summary_lines
-
-    setting = options.quality
-    out_dir = out / setting.name
-    if options.format != "mp4":
-        out_dir = out / f"{setting.name}-{options.format}"
-    rows: dict[str, dict[str, Any]] = {}
-    with batch.lock_output(out_dir):
-        todo = []
-        for entry in entries:
-            record = None if force else cached_record(entry, given, options, out_dir)
-            if record is None:
-                entry.load().resolve_args(
-                    given, lesson=entry.slug
-                )  # bad values stop here
-                todo.append(entry)
-            else:
-                rows[entry.slug] = _row(record, "cached", None, "")
-        work = _jobs(todo, given, options, out_dir, jobs, split)
-        if todo:
-            tasks = sum(max(1, len(j.pieces)) for j in work)
-            split_note = "".join(
-                f", {j.entry.slug} in {len(j.pieces)} pieces" for j in work if j.pieces
-            )
-            where = (
-                f"Dask at {scheduler}" if scheduler else f"{min(jobs, tasks)} worker(s)"
-            )
-            click.echo(
-                f"Rendering {len(todo)} lesson(s) at {setting.name} ({setting.label}), "
-                f"voice {options.voice}, on {where}{split_note}"
-            )
-        display = BatchDisplay(work, echo=click.echo, live=sys.stderr.isatty())
-        try:
-            outcomes = batch.render_batch(
-                work,
-                workers=jobs,
-                scheduler=scheduler,
-                on_done=display.done,
-                on_tick=display.tick,
-            )
-        finally:
-            display.close()
-        manifest = write_manifest(out_dir, course, setting)
-        if json.loads(manifest.read_text(encoding="utf-8")).get("lessons"):
-            _present(out_dir, options, course_video)
-    for outcome in outcomes:
-        slug = outcome.job.entry.slug
-        log = str(outcome.log)
-        if outcome.ok:
-            rows[slug] = _row(outcome.record, "ok", outcome.seconds, log)
-        else:
-            rows[slug] = {
-                "lesson": slug,
-                "status": "FAIL",
-                "wall": outcome.seconds,
-                "log": log,
-            }
-    click.echo("")
-    for line in summary_lines([rows[e.slug] for e in entries]):
-        click.echo(line)
-    click.echo(f"\nVideos:   {out_dir}/")
-    click.echo(f"Manifest: {manifest}")
-    failed = [o for o in outcomes if not o.ok]
-    for outcome in failed:
-        click.echo(f"  {outcome.job.entry.slug}: {outcome.message}", err=True)
-    if failed:
-        click.echo(
-            f"Error: {len(failed)} of {len(entries)} lesson(s) failed: "
-            + ", ".join(o.job.entry.slug for o in failed),
-            err=True,
-        )
-    return len(failed)
-    return 0
-
-
-def _present(out_dir: Path, options: Any, course_video: bool) -> None:
-    """Posters, key moments and contact sheets, the course video if asked, the page."""
-    from mathreel.course_video import build_course_video
-    from mathreel.page import build_page
-    from mathreel.previews import make_all_previews
-
-    if options.format != "gif":
-        make_all_previews(out_dir)
-    if course_video:
-        if options.format != "mp4":
-            raise MathreelError("--course joins MP4 lessons: render with --format mp4")
-        build_course_video(out_dir)
-    click.echo(f"Page:     {build_page(out_dir)}")
-
-
-def _row(record: Any, status: str, wall: float | None, log: str) -> dict[str, Any]:
-    return {
-        "lesson": record.lesson,
-        "status": status,
-        "frames": record.decoded_frames,
-        "duration": record.duration,
-        "wall": wall,
-        "log": log,
-    }
-
-
-def _jobs(
-    todo: list[Any],
-    given: dict[str, Any],
-    options: Any,
-    out_dir: Path,
-    workers: int,
-    split: bool,
-) -> list[Any]:
-    """Jobs for the lessons to render; cut long ones into pieces when workers would idle."""
-    from mathreel.batch import Job, split_counts
-    from mathreel.worker import step_costs
-
-    plans: list[Any] = []
-    if split and len(todo) < workers and options.format != "gif":  # pieces need plans
-        plans = [_plan_or_none(e, given, options) for e in todo]
-        frames = [p.frames if p is not None else 0 for p in plans]
-        counts = split_counts(frames, workers)
-    else:
-        frames = [_planned_frames(e, given, options) for e in todo]
-        counts = [1] * len(todo)
-    jobs = []
-    for k, entry in enumerate(todo):
-        pieces = (
-            tuple(plans[k].split(counts[k], step_costs(entry, given, options)))
-            if counts[k] > 1
-            else ()
-        )
-        jobs.append(
-            Job(
-                entry,
-                given,
-                options,
-                out_dir,
-                frames[k],
-                pieces if len(pieces) > 1 else (),
-            )
-        )
-    return jobs
-
-
-def _plan_or_none(entry: Any, given: dict[str, Any], options: Any) -> Any:
-    """The lesson's plan, or ``None`` when planning fails (a TeX error, a bug).
-
-    The lesson is then rendered whole, and its worker meets the same error and
-    reports it on the lesson's line of the batch, with its log, while the
-    other lessons render.
-    """
-    from mathreel.worker import plan_lesson
-
-    try:
-        return plan_lesson(entry, given, fps=options.quality.fps, voice=options.voice)
-    except Exception:
-        return None
-
-
-def _planned_frames(entry: Any, given: dict[str, Any], options: Any) -> int:
-    """The lesson's planned frames from the plan cache (0 when not planned yet).
-
-    Without a plan at this frame rate, a plan at preview's 15 fps gives the
-    duration: an estimate, for the longest-first order and the ETA only.
-    """
-    from mathreel.worker import cached_plan
-
-    fps = options.quality.fps
-    plan = cached_plan(entry, given, fps=fps, voice=options.voice)
-    if plan is not None:
-        return plan.frames
-    preview = cached_plan(entry, given, fps=15, voice=options.voice)
-    return round(preview.duration * fps) if preview is not None else 0
-
-
-def _shard_entries(
-    entries: list[Any], given: dict[str, Any], options: Any, index: int, count: int
-) -> list[Any]:
-    from mathreel.batch import shard
-
-    # A lesson that cannot be planned weighs nothing (the same in every shard's
-    # run, so the shards still cover the course); its worker reports the error.
-    plans = [_plan_or_none(e, given, options) for e in entries]
-    weights = [
-        (e.slug, plan.duration if plan is not None else 0.0)
-        for e, plan in zip(entries, plans, strict=True)
-    ]
-    chosen = set(shard(weights, index, count))
-    return [e for e in entries if e.slug in chosen]
+    follow(entries[0], once, force=force, echo=click.echo)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -648,19 +363,17 @@ def _shard_entries(
 )
 def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
     """Save the last frame of every beat of a rendered LESSON as PNG, to look at."""
-    from mathreel.course import load_course
     from mathreel.frames import beat_frames
     from mathreel.outputs import output_paths
 
-    entry = load_course().get(lesson)
+    entry = _course().get(lesson)
     out_dir = out / quality
     record = output_paths(out_dir, entry)["record"]
     if not record.exists():
         raise MathreelError(
             f"{entry.slug} has not been rendered into {out_dir}: run 'mathreel render {entry.slug} -q {quality}' first"
         )
-    for path in beat_frames(record, target or out_dir / "frames"):
-        click.echo(str(path))
+    _show([str(path) for path in beat_frames(record, target or out_dir / "frames")])
 
 
 @cli.command(context_settings=CONTEXT)
@@ -697,19 +410,17 @@ def still(
 
     Takes a second or two: for checking a layout while writing a lesson.
     """
-    from mathreel.course import load_course
     from mathreel.doctor import require_latex
     from mathreel.quality import resolve_quality
     from mathreel.worker import still_frame
 
-    entry = load_course().get(lesson)
-    given = _assignments(assignments)
-    entry.load().resolve_args(given, lesson=entry.slug)
+    entry = _course().get(lesson)
+    args = entry.load().resolve_args(_assignments(assignments), lesson=entry.slug)
     setting = resolve_quality(quality, resolution=resolution)
     spec = _voice(voice)
     require_latex()
     path = target or out / setting.name / "stills" / f"{entry.stem}-beat-{beat:02d}.png"
-    click.echo(str(still_frame(entry, given, setting, beat, path, voice=spec)))
+    click.echo(str(still_frame(entry, args, setting, beat, path, voice=spec)))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -718,18 +429,9 @@ def still(
 )
 def voices(no_measure: bool) -> None:
     """List every narration engine and voice: type, licence, speed here, installed."""
-    from mathreel.voice import voice_table
+    from mathreel.views import voice_lines
 
-    for row in voice_table(measure=not no_measure):
-        speed = f"{row.realtime_factor:5.1f}x" if row.realtime_factor else "    - "
-        state = "installed" if row.installed else "not installed"
-        mark = "*" if row.default else " "
-        click.echo(
-            f"{mark} {row.name:<17} {row.kind:<10} {speed}  {state:<13}  {row.licence}"
-        )
-    click.echo(
-        "* default.  Speed: seconds of speech per second, measured now on this machine."
-    )
+    _show(voice_lines(measure=not no_measure))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -737,14 +439,10 @@ def voices(no_measure: bool) -> None:
 def doctor(out: Path) -> None:
     """Check cairo, pango, LaTeX and dvisvgm, PyAV's encoders, voices and disk space."""
     from mathreel.doctor import run_checks
+    from mathreel.views import check_lines
 
     checks = run_checks(out)
-    for check in checks:
-        mark = {True: "ok  ", False: "FAIL", None: "warn"}[check.ok]
-        line = f"{mark}  {check.name:<9} {check.detail}"
-        if check.ok is not True and check.fix:
-            line += f"  -> {check.fix}"
-        click.echo(line)
+    _show(check_lines(checks))
     if any(c.ok is False for c in checks):
         raise MathreelError("some required checks failed; fix them as shown above")
     click.echo("All required checks passed.")
@@ -828,8 +526,8 @@ def preview(
     are current are not rendered again. With --merge, the shards' folders are
     merged into one first and nothing is rendered.
     """
-    from mathreel import batch
-    from mathreel.course import load_course
+    from mathreel import pipeline
+    from mathreel.batch import parse_shard
     from mathreel.doctor import require_latex
     from mathreel.outputs import RenderOptions
     from mathreel.quality import resolve_quality
@@ -840,63 +538,37 @@ def preview(
             raise MathreelError(
                 "--merge renders nothing: give it no lessons, --shard, --resolution or --fps"
             )
-        _preview_merge(merge_from, out, force)
-        return
-    course = load_course()
+        out_dir, count, folders = pipeline.merge_rendered(merge_from, out)
+        click.echo(f"Merged {count} lesson(s) from {folders} folder(s) into {out_dir}/")
+        return _previews(out_dir, force)
+    course = _course()
     entries = course.select(list(lessons)) if lessons else course.entries
-    options = RenderOptions(
-        resolve_quality("preview", resolution=resolution, fps=fps),
-        voice=parse_voice("none"),
-    )
-    shard_of = batch.parse_shard(shard) if shard else None
+    setting = resolve_quality("preview", resolution=resolution, fps=fps)
+    options = RenderOptions(setting, voice=parse_voice("none"))
+    shard_of = parse_shard(shard) if shard else None
     require_latex()
     if shard_of:
-        entries = _shard_entries(entries, {}, options, *shard_of)
-        click.echo(
-            f"Shard {shard_of[0]}/{shard_of[1]}: "
-            + (", ".join(e.slug for e in entries) or "no lessons")
-        )
+        entries = pipeline.select_shard(entries, {}, options, *shard_of)
+        names = ", ".join(e.slug for e in entries) or "no lessons"
+        click.echo(f"Shard {shard_of[0]}/{shard_of[1]}: {names}")
         if not entries:
             return
-    failed = _render_run(course, entries, {}, options, out, jobs, force, None)
-    _preview_outputs(out / options.quality.name, force)
-    if failed:
+    request = pipeline.RenderRequest(
+        course, tuple(entries), options, out, jobs=jobs, force=force
+    )
+    report = pipeline.render_lessons(request, echo=click.echo, live=sys.stderr.isatty())
+    _print_report(report)
+    _previews(request.out_dir, force)
+    if report.failures:
         sys.exit(1)
 
 
-def _preview_merge(roots: tuple[Path, ...], out: Path, force: bool) -> None:
-    """Merge the rendered folders under ``roots`` into OUT/QUALITY; previews and page."""
-    from mathreel import batch
-    from mathreel.page import find_rendered, merge_shards
-    from mathreel.previews import rendered_lessons
+def _previews(out_dir: Path, force: bool) -> None:
+    from mathreel.pipeline import previews_and_page
 
-    sources = [folder for root in roots for folder in find_rendered(root)]
-    if not sources:
-        raise MathreelError(
-            f"no rendered folder (with a manifest.json) in {', '.join(str(r) for r in roots)}"
-        )
-    out_dir = out / rendered_lessons(sources[0]).quality
-    with batch.lock_output(out_dir):
-        manifest = merge_shards(sources, out_dir)
-    count = len(json.loads(manifest.read_text(encoding="utf-8"))["lessons"])
+    lessons, fresh, page = previews_and_page(out_dir, force)
     click.echo(
-        f"Merged {count} lesson(s) from {len(sources)} folder(s) into {out_dir}/"
-    )
-    _preview_outputs(out_dir, force)
-
-
-def _preview_outputs(out_dir: Path, force: bool) -> None:
-    """Posters, key moments, contact sheets and the page of a rendered folder."""
-    from mathreel import batch
-    from mathreel.page import build_page
-    from mathreel.previews import make_all_previews
-
-    with batch.lock_output(out_dir):
-        made = make_all_previews(out_dir, force=force)
-        page = build_page(out_dir)
-    fresh = sum(1 for p in made if p.made)
-    click.echo(
-        f"Previews: {out_dir / 'previews'}/ ({len(made)} lesson(s), {fresh} made now)"
+        f"Previews: {out_dir / 'previews'}/ ({lessons} lesson(s), {fresh} made now)"
     )
     click.echo(f"Page:     {page}")
 
@@ -922,32 +594,12 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
     settings; the narration becomes one continuous track, silent where a lesson
     has none.
     """
-    from mathreel import batch
-    from mathreel.course_video import build_course_video
-    from mathreel.page import build_page
-    from mathreel.previews import rendered_lessons
+    from mathreel.pipeline import join_course
+    from mathreel.views import course_video_lines
 
-    out_dir = out / quality
-    rendered_lessons(out_dir)  # one clear line when there is nothing to join
-    with batch.lock_output(out_dir):
-        result = build_course_video(
-            out_dir, force=force, reencode=True if reencode else None
-        )
-        page = build_page(out_dir)
-    how = "video copied" if result.copied else "video re-encoded"
-    sound = "with narration" if result.has_audio else "silent"
-    state = "built" if result.built else "current, not rebuilt"
-    click.echo(
-        f"Course video: {result.video} ({state}): {len(result.lessons)} lesson(s), "
-        f"{result.frames} frames, {clock(result.duration)}, {how}, {sound}"
+    _show(
+        course_video_lines(*join_course(out / quality, force=force, reencode=reencode))
     )
-    lessons = sum(1 for c in result.chapters if c.level == 1)
-    click.echo(
-        f"Chapters:     {lessons} lessons, {len(result.chapters) - lessons} lesson "
-        f"chapters ({result.chapters_vtt.name})"
-    )
-    click.echo(f"Captions:     {result.vtt}, {result.srt}")
-    click.echo(f"Page:         {page}")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import importlib.util
 import os
 import tomllib
 from collections.abc import Iterator
@@ -47,13 +48,26 @@ AREAS = {
 
 
 def default_registry() -> Path:
-    """``$MATHREEL_COURSE`` if set, else the registry of the ``scenes`` package."""
+    """``$MATHREEL_COURSE`` if set, else ``course.toml`` of a ``scenes`` package.
+
+    For scripts and tests that call :func:`load_course` without a registry; the
+    CLI names its registry and hands the engine the :class:`Course`. The
+    package is located, not imported: the engine never imports the content.
+
+    Raises
+    ------
+    LessonError
+        When neither is there.
+    """
     override = os.environ.get("MATHREEL_COURSE")
     if override:
         return Path(override)
-    import scenes
-
-    return Path(scenes.__file__).resolve().parent / "course.toml"
+    spec = importlib.util.find_spec("scenes")
+    if spec is None or not spec.submodule_search_locations:
+        raise LessonError(
+            "no course registry: set MATHREEL_COURSE to a course.toml, or pass one"
+        )
+    return Path(next(iter(spec.submodule_search_locations))).resolve() / "course.toml"
 
 
 @dataclass(frozen=True)

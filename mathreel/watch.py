@@ -7,6 +7,7 @@ quiet period.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -14,7 +15,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-__all__ = ["watch"]
+from .course import Entry
+from .errors import MathreelError
+
+__all__ = ["follow", "watch"]
 
 
 class _Changed(FileSystemEventHandler):
@@ -65,3 +69,32 @@ def watch(
         observer.stop()
         observer.join()
     return runs
+
+
+def follow(
+    entry: Entry,
+    render: Callable[[bool], None],
+    *,
+    force: bool,
+    echo: Callable[..., None],
+) -> None:
+    """Render a lesson now and after every change to its module or the style module.
+
+    ``render`` gets whether to force: ``force`` for the first render, true for
+    the ones a change causes. An error is shown and the watch goes on, until
+    Ctrl-C.
+    """
+    source = entry.source_path()
+    files = [source, source.parents[1] / "style.py"]
+    echo(f"Watching {', '.join(str(f) for f in files)} (Ctrl-C to stop)")
+    forced = [force]  # --force applies to the first render; changes force the rest
+
+    def once() -> None:
+        try:
+            render(forced.pop() if forced else False)
+        except MathreelError as error:
+            echo(f"Error: {error.message}", err=True)
+        echo("Waiting for changes...")
+
+    with contextlib.suppress(KeyboardInterrupt):
+        watch(files, once)

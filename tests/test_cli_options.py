@@ -1,8 +1,9 @@
 """Every combination of ``mathreel render`` options: honoured, or refused in one line.
 
 The table lists each combination and what it does. Refusals happen before any
-work; for accepted ones the batch runner is replaced by a recorder, so the test
-checks that each option reached it instead of being dropped on the way. A tiny
+work; for accepted ones the engine's entry point (``mathreel.pipeline.render_lessons``)
+is replaced by a recorder, so the test checks that each option reached the
+request it is given instead of being dropped on the way. A tiny
 real render checks that --burn-captions draws into a GIF's frames.
 """
 
@@ -16,7 +17,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-import render
+from mathreel import pipeline
 from render import cli
 
 ONE = ["vectors"]
@@ -85,38 +86,28 @@ def _args(options: list[str]) -> list[str]:
 def test_render_option_combinations(tmp_path, monkeypatch, options, refusal, expect):
     runs: list[dict[str, Any]] = []
 
-    def fake_run(
-        course,
-        entries,
-        given,
-        opts,
-        out,
-        jobs,
-        force,
-        scheduler,
-        split=True,
-        course_video=False,
-    ):
+    def fake_run(request, *, echo, live=False):
+        opts = request.options
         runs.append(
             {
-                "lessons": len(entries),
+                "lessons": len(request.entries),
                 "fmt": opts.format,
                 "burn": opts.burn_captions,
                 "quality": opts.quality.name,
-                "jobs": jobs,
-                "force": force,
-                "scheduler": scheduler,
-                "split": split,
-                "course": course_video,
+                "jobs": request.jobs,
+                "force": request.force,
+                "scheduler": request.scheduler,
+                "split": request.split,
+                "course": request.course_video,
             }
         )
-        return 0
+        return pipeline.BatchReport(request.out_dir, request.out_dir / "manifest.json")
 
     def fake_watch(files, once):
         once()
 
-    monkeypatch.setattr(render, "_render_run", fake_run)
-    monkeypatch.setattr(render, "_shard_entries", lambda entries, *a: entries[:1])
+    monkeypatch.setattr(pipeline, "render_lessons", fake_run)
+    monkeypatch.setattr(pipeline, "select_shard", lambda entries, *a: entries[:1])
     monkeypatch.setattr("mathreel.watch.watch", fake_watch)
     if "--set" in options:  # a parameter the lesson has
         options = [o if o != "x=1" else "vector=[1,2]" for o in options]
