@@ -389,26 +389,85 @@ def _piper_voice(name: str) -> tuple[Any, bool]:
     return result
 
 
-def _chunk_word_starts(chunk: Any, offset: int) -> list[int] | None:
-    """Sample offsets at which the words of one Piper chunk (a sentence) start.
+_MARKS = set("ˈˌ,.;:!?^$ ")
 
-    Words are the runs of phonemes between spaces; a word starts where its first
-    phoneme's samples begin. ``None`` when the chunk has no alignments.
+
+def _chunk_groups(chunk: Any, offset: int) -> list[tuple[int, int, int]] | None:
+    """The spoken word groups of one Piper chunk (a sentence).
+
+    Each group is ``(start sample, end sample, phonemes)``: a run of phonemes
+    between spaces. eSpeak sometimes runs two short words together ("of a",
+    "this one"), so a group can hold several written words. ``None`` when the
+    chunk has no alignments.
     """
     alignments = chunk.phoneme_alignments
     if not alignments:
         return None
-    starts: list[int] = []
+    groups: list[tuple[int, int, int]] = []
     position = offset
-    boundary = True
+    current: list[int] | None = None  # [start, end, phonemes]
     for item in alignments:
-        phoneme = item.phoneme
-        if phoneme == " ":
-            boundary = True
-        elif boundary and phoneme not in ("^", "$") and phoneme.strip(",.;:!?"):
-            starts.append(position)
-            boundary = False
-        position += int(item.num_samples)
+        phoneme, samples = item.phoneme, int(item.num_samples)
+        if phoneme == " " or phoneme in ("^", "$"):
+            if current is not None:
+                groups.append((current[0], current[1], current[2]))
+                current = None
+        elif phoneme not in _MARKS:
+            if current is None:
+                current = [position, position + samples, 0]
+            current[1] = position + samples
+            current[2] += 1
+        position += samples
+    if current is not None:
+        groups.append((current[0], current[1], current[2]))
+    return groups
+
+
+def _align_words(
+    expected: list[int], groups: list[tuple[int, int, int]]
+) -> list[int] | None:
+    """Start samples of written words, given each word's phoneme count alone.
+
+    A monotone alignment of words to spoken groups where one group may hold up
+    to four words (eSpeak joined them) or one word up to four groups, chosen to
+    match phoneme counts best; words sharing a group split its time by their
+    phoneme counts. ``None`` when no alignment exists.
+    """
+    n, m = len(expected), len(groups)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            for a, b in ((1, 1), (2, 1), (3, 1), (4, 1), (1, 2), (1, 3), (1, 4)):
+                if i + a > n or j + b > m:
+                    continue
+                want = sum(expected[i : i + a])
+                have = sum(g[2] for g in groups[j : j + b])
+                c = (
+                    cost[i][j]
+                    + abs(want - have) / max(want, have, 1)
+                    + 0.3 * (a + b - 2)
+                )
+                if c < cost[i + a][j + b]:
+                    cost[i + a][j + b] = c
+                    step[i + a][j + b] = (a, b)
+    if cost[n][m] == inf:
+        return None
+    starts: list[int] = [0] * n
+    i, j = n, m
+    while i > 0:
+        a, b = step[i][j]
+        begin, end = groups[j - b][0], groups[j - 1][1]
+        total = sum(expected[i - a : i]) or 1
+        done = 0
+        for k in range(i - a, i):
+            starts[k] = begin + round((end - begin) * done / total)
+            done += expected[k]
+        i, j = i - a, j - b
     return starts
 
 
@@ -441,7 +500,7 @@ class Piper(Voice):
     def settings(self) -> str:
         model = PIPER_MODELS[self.spec.voice]
         timed = importlib.util.find_spec("onnx") is not None
-        return f"{model.sha256[:16]} gap={self.sentence_gap} timed={timed}"
+        return f"{model.sha256[:16]} gap={self.sentence_gap} timed={timed} words=2"
 
     def check(self) -> None:
         if importlib.util.find_spec("piper") is None:
@@ -460,18 +519,26 @@ class Piper(Voice):
         rate = int(voice.config.sample_rate)
         gap = np.zeros(round(self.sentence_gap * rate), dtype=np.int16)
         pieces: list[np.ndarray] = []
-        starts: list[int] | None = [] if timed else None
+        groups: list[tuple[int, int, int]] | None = [] if timed else None
         done = 0
         try:
             for chunk in voice.synthesize(text, config, include_alignments=timed):
                 if pieces:
                     pieces.append(gap)
                     done += gap.size
-                words = _chunk_word_starts(chunk, done) if starts is not None else None
-                starts = None if words is None or starts is None else starts + words
+                if groups is not None:
+                    found = _chunk_groups(chunk, done)
+                    groups = None if found is None else groups + found
                 samples = chunk.audio_int16_array
                 pieces.append(samples)
                 done += samples.size
+            starts = None
+            if groups:
+                expected = [
+                    sum(p not in _MARKS for ps in voice.phonemize(w) for p in ps) or 1
+                    for w in text.split()
+                ]
+                starts = _align_words(expected, groups)
         except Exception as error:  # onnxruntime and the phonemiser raise anything
             raise MathreelError(
                 f"voice engine 'piper' failed on {text[:40]!r}: {error}"

@@ -251,3 +251,14 @@ def test_concurrent_workers_synthesise_each_line_once(engine, tmp_path):
             assert frames > 0 and len(handle.readframes(frames)) == 2 * frames
     leftovers = list((tmp_path / "empty-cache").rglob("*.part"))
     assert not leftovers
+
+
+def test_words_espeak_runs_together_share_their_group():
+    from mathreel.voice import _align_words
+
+    # "this one, u": eSpeak says "this one" as one group of 6 phonemes
+    groups = [(0, 600, 6), (700, 900, 2)]
+    assert _align_words([3, 3, 2], groups) == [0, 300, 700]
+    # one word eSpeak splits in two: it starts with the first group
+    assert _align_words([4, 2], [(0, 200, 2), (200, 400, 2), (500, 600, 2)]) == [0, 500]
+    assert _align_words([1] * 9, [(0, 10, 1)]) is None
