@@ -2,8 +2,10 @@
 
 Each beat's caption text is cut into cues of at most two lines of at most 42
 characters, broken at phrase boundaries where it can be. A beat's first cue
-starts on the beat's first frame; the beat's speech time is shared among its
-cues by length, each cue starting on a frame. Times are frame timestamps written
+starts on the beat's first frame. When the voice reports word timings (Piper),
+each later cue starts on the frame nearest to when its first word is spoken;
+otherwise the beat's speech time is shared among its cues by length, each cue
+starting on a frame. Times are frame timestamps written
 to the millisecond, and no cue runs past the end of the video.
 
 Every word of every beat reaches the captions at every frame rate: chunks that
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .timeline import Plan
+from .timeline import Beat, Plan
 
 __all__ = [
     "MAX_LINE",
@@ -160,14 +162,16 @@ def cues_for(plan: Plan) -> list[Cue]:
                 homeless += words
             continue
         speech_frames = max(1, round(beat.speech_seconds * fps))
-        sizes = [sum(len(line) for line in chunk) for chunk in chunks]
-        total = sum(sizes)
-        starts = []
-        done = 0
-        for size in sizes:
-            offset = round(speech_frames * done / total)
-            starts.append(min(beat.start_frame + offset, beat_end - 1))
-            done += size
+        starts = _word_timed_starts(beat, chunks, fps, beat_end)
+        if starts is None:  # no word timings: the speech time shared by length
+            sizes = [sum(len(line) for line in chunk) for chunk in chunks]
+            total = sum(sizes)
+            starts = []
+            done = 0
+            for size in sizes:
+                offset = round(speech_frames * done / total)
+                starts.append(min(beat.start_frame + offset, beat_end - 1))
+                done += size
         last_end = min(beat_end, beat.start_frame + speech_frames + round(HOLD * fps))
         # chunks starting on the same frame are shown together, as one cue
         groups: list[tuple[int, list[str]]] = []
@@ -191,6 +195,28 @@ def cues_for(plan: Plan) -> list[Cue]:
         )
         cues.append(cue)
     return cues
+
+
+def _word_timed_starts(
+    beat: Beat, chunks: list[list[str]], fps: float, beat_end: int
+) -> list[int] | None:
+    """Each chunk's first frame from the voice's word timings, or ``None``.
+
+    A chunk starts on the frame nearest to when its first word is spoken (the
+    beat's first chunk on the beat's first frame); ``None`` when the beat has no
+    timings or they do not cover its words.
+    """
+    timings = beat.word_starts
+    if not timings or len(timings) != len(beat.text.split()):
+        return None
+    starts: list[int] = []
+    word = 0
+    for chunk in chunks:
+        offset = round(timings[word] * fps) if starts else 0
+        frame = min(beat.start_frame + offset, beat_end - 1)
+        starts.append(max(frame, starts[-1] if starts else frame))
+        word += sum(len(line.split()) for line in chunk)
+    return starts
 
 
 def _relined(lines: list[str]) -> tuple[str, ...]:

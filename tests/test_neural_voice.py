@@ -1,0 +1,71 @@
+"""A lesson rendered with the neural voice: broadcast loudness, captions on words."""
+
+from __future__ import annotations
+
+import av
+import numpy as np
+import pytest
+import webvtt
+
+from mathreel.audio import LOUDNESS, TRUE_PEAK, loudness, true_peak
+from mathreel.course import load_course
+from mathreel.outputs import RenderOptions
+from mathreel.quality import resolve_quality
+from mathreel.voice import Piper, parse_voice
+from mathreel.worker import plan_lesson, render_lesson
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Piper.installed(), reason="the neural voice is not installed"
+    ),
+]
+FPS = 10
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    entry = load_course().get("vectors")
+    out = tmp_path_factory.mktemp("neural")
+    quality = resolve_quality("preview", resolution="192x108", fps=FPS)
+    options = RenderOptions(quality, voice=parse_voice("piper"))
+    record = render_lesson(entry, {}, options, out)
+    plan = plan_lesson(entry, fps=FPS, voice=parse_voice("piper"))
+    return out, record, plan
+
+
+def test_narration_is_at_broadcast_loudness(rendered):
+    out, record, _ = rendered
+    with av.open(str(out / record.video)) as container:
+        stream = container.streams.audio[0]
+        rate = int(stream.rate)
+        samples = np.concatenate(
+            [f.to_ndarray().mean(axis=0) for f in container.decode(stream)]
+        ).astype(np.float32)
+    assert abs(loudness(samples, rate) - LOUDNESS) <= 0.5
+    assert true_peak(samples) <= TRUE_PEAK  # after AAC encoding and decoding
+
+
+def test_every_cue_starts_on_its_first_words_frame(rendered):
+    out, record, plan = rendered
+    timed = [b for b in plan.beats if b.word_starts]
+    assert len(timed) >= 0.9 * len(plan.beats)
+    # every caption word in order, with when it is spoken (seconds)
+    spoken: list[tuple[str, float]] = []
+    for beat in plan.beats:
+        begin = beat.start_frame / FPS
+        starts = beat.word_starts or [0.0] * len(beat.text.split())
+        spoken += [
+            (w, begin + (s if k else 0.0))
+            for k, (w, s) in enumerate(zip(beat.text.split(), starts, strict=True))
+        ]
+    position = 0
+    checked = 0
+    for caption in webvtt.read(str(out / record.vtt)).captions:
+        words = caption.text.split()
+        assert [w for w, _ in spoken[position : position + len(words)]] == words
+        cue_start = caption.start_in_seconds + caption.start_time.milliseconds / 1000
+        assert abs(cue_start - spoken[position][1]) <= 1 / FPS + 1e-3, caption.text
+        position += len(words)
+        checked += 1
+    assert position == len(spoken) and checked > len(plan.beats)
