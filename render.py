@@ -566,7 +566,7 @@ def preview(
 def _previews(out_dir: Path, force: bool) -> None:
     from mathreel.pipeline import previews_and_page
 
-    lessons, fresh, page = previews_and_page(out_dir, force)
+    lessons, fresh, page = previews_and_page(out_dir, force, course=_course())
     click.echo(
         f"Previews: {out_dir / 'previews'}/ ({lessons} lesson(s), {fresh} made now)"
     )
@@ -598,7 +598,11 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
     from mathreel.views import course_video_lines
 
     _show(
-        course_video_lines(*join_course(out / quality, force=force, reencode=reencode))
+        course_video_lines(
+            *join_course(
+                out / quality, force=force, reencode=reencode, course=_course()
+            )
+        )
     )
 
 
@@ -630,7 +634,7 @@ def serve(quality: str, out: Path, folder: Path | None, host: str, port: int) ->
     from mathreel.page import serve as serve_folder
 
     where = folder or out / quality
-    page = build_page(where)
+    page = build_page(where, course=_course())
 
     def ready(url: str) -> None:
         click.echo(f"Serving {where}/ at {url}{page.name} (Ctrl-C to stop)")

@@ -236,7 +236,7 @@ def render_lessons(
             out_dir, request.course, options.quality, on_skip=_left_out(echo)
         )
         if read_manifest(manifest).lessons:
-            _present(out_dir, options, request.course_video, echo)
+            _present(out_dir, options, request.course_video, echo, request.course)
     for outcome in outcomes:
         rows[outcome.job.entry.slug] = _outcome_row(outcome)
     return BatchReport(
@@ -291,9 +291,14 @@ def _start_line(request: RenderRequest, work: Sequence[Job], lessons: int) -> st
 
 
 def _present(
-    out_dir: Path, options: RenderOptions, course_video: bool, echo: Echo
+    out_dir: Path,
+    options: RenderOptions,
+    course_video: bool,
+    echo: Echo,
+    course: Course | None = None,
 ) -> None:
-    """Posters, key moments and contact sheets, the course video if asked, the page."""
+    """Posters, key moments, contact sheets and beat stills, the course video if
+    asked, the page and the lesson pages (with the course's practice data)."""
     from .course_video import build_course_video
     from .page import build_page
     from .previews import make_all_previews
@@ -304,7 +309,7 @@ def _present(
         if options.format != "mp4":
             raise MathreelError("--course joins MP4 lessons: render with --format mp4")
         build_course_video(out_dir)
-    echo(f"Page:     {build_page(out_dir)}")
+    echo(f"Page:     {build_page(out_dir, course=course)}")
 
 
 def _jobs(
@@ -399,8 +404,13 @@ def select_shard(
     return [e for e in entries if e.slug in chosen]
 
 
-def previews_and_page(out_dir: Path, force: bool = False) -> tuple[int, int, Path]:
-    """Posters, key moments and contact sheets of a rendered folder, then its page.
+def previews_and_page(
+    out_dir: Path, force: bool = False, course: Course | None = None
+) -> tuple[int, int, Path]:
+    """Previews of a rendered folder, then its page and lesson pages.
+
+    Posters, key moments, contact sheets and beat stills; with ``course``, each
+    lesson's practice data is written for the lesson pages.
 
     Returns
     -------
@@ -412,7 +422,7 @@ def previews_and_page(out_dir: Path, force: bool = False) -> tuple[int, int, Pat
 
     with lock_output(out_dir):
         made = make_all_previews(out_dir, force=force)
-        page = build_page(out_dir)
+        page = build_page(out_dir, course=course)
     return len(made), sum(1 for p in made if p.made), page
 
 
@@ -443,8 +453,12 @@ def merge_rendered(roots: Sequence[Path], out: Path) -> tuple[Path, int, int]:
     return out_dir, len(read_manifest(manifest).lessons), len(sources)
 
 
-def join_course(out_dir: Path, *, force: bool, reencode: bool) -> tuple[Any, Path]:
-    """Join a rendered folder's lessons into the course video; rebuild the page.
+def join_course(
+    out_dir: Path, *, force: bool, reencode: bool, course: Course | None = None
+) -> tuple[Any, Path]:
+    """Join a rendered folder's lessons into the course video; rebuild the pages.
+
+    With ``course``, each lesson's practice data is written again too.
 
     Returns
     -------
@@ -460,5 +474,5 @@ def join_course(out_dir: Path, *, force: bool, reencode: bool) -> tuple[Any, Pat
         result = build_course_video(
             out_dir, force=force, reencode=True if reencode else None
         )
-        page = build_page(out_dir)
+        page = build_page(out_dir, course=course)
     return result, page

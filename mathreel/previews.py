@@ -10,7 +10,9 @@ into ``previews/`` beside the videos:
   :data:`KEY_SECONDS` seconds, at most :data:`KEY_FPS` frames a second);
 * ``NN-slug.sheet.png``: a contact sheet, one tile per beat (the beat's last
   frame, where its layout is complete) with the beat's number, start time and
-  first words under it.
+  first words under it;
+* ``NN-slug.beat-KK.jpg``: a still of each beat (``KK`` from 01; the tile's
+  frame, :data:`STILL_WIDTH` pixels wide) for the lesson page's transcript.
 
 The video is decoded once for all three. A stamp file (``NN-slug.previews.json``)
 records the video's SHA-256, so previews that are current are not made again.
@@ -50,6 +52,7 @@ __all__ = [
     "make_previews",
     "preview_paths",
     "rendered_lessons",
+    "still_paths",
 ]
 
 #: The videos' palette (``scenes/style.py``), for the sheets and the page.
@@ -76,8 +79,12 @@ KEY_WIDTH = 480
 TILE_WIDTH = 320
 #: Tiles per row of a contact sheet, at most.
 SHEET_COLUMNS = 4
+#: Width of a beat's still (the transcript's picture), in pixels: a tile's width.
+STILL_WIDTH = TILE_WIDTH
+#: JPEG quality of the stills.
+STILL_QUALITY = 82
 #: Bumped when the previews' look changes, so they are made again.
-PREVIEW_VERSION = 1
+PREVIEW_VERSION = 2
 
 _MARGIN = 20
 _GAP = 16
@@ -156,6 +163,18 @@ def preview_paths(folder: Path, stem: str) -> dict[str, Path]:
     }
 
 
+def still_paths(folder: Path, record: LessonRecord) -> list[Path]:
+    """Where a lesson's beat stills go: ``folder/previews/STEM.beat-KK.jpg``, one per beat.
+
+    ``KK`` is the beat's position in the record, from 01, two digits or more.
+    """
+    base = folder / "previews"
+    return [
+        base / f"{record.stem}.beat-{k:02d}.jpg"
+        for k in range(1, len(record.beats) + 1)
+    ]
+
+
 @dataclass(frozen=True)
 class ContactSheet:
     """A contact sheet written to ``path``: one tile per beat.
@@ -182,6 +201,7 @@ class Previews:
     key_frames: list[int]
     tiles: int
     made: bool
+    stills: tuple[Path, ...] = ()
 
 
 @cache
@@ -432,6 +452,7 @@ def _stamp(record: LessonRecord) -> dict[str, Any]:
         "version": PREVIEW_VERSION,
         "key_beat": record.key_beat.index,
         "tiles": len(record.beats),
+        "stills": STILL_WIDTH,
     }
 
 
@@ -467,7 +488,10 @@ def make_previews(
     poster_frame = max(0, min(total - 1, record.key_beat.start_frame))
     key_frames = _key_frames(record, total)
     stamp = _stamp(record)
-    current = all(paths[k].exists() for k in ("poster", "key", "sheet"))
+    stills = still_paths(folder, record)
+    current = all(paths[k].exists() for k in ("poster", "key", "sheet")) and all(
+        p.exists() for p in stills
+    )
     if current and not force:
         try:
             current = json.loads(paths["stamp"].read_text(encoding="utf-8")) == stamp
@@ -483,6 +507,7 @@ def make_previews(
                 key_frames,
                 tiles=int(stamp["tiles"]),
                 made=False,
+                stills=tuple(stills),
             )
 
     width, height = record.width, record.height
@@ -531,6 +556,17 @@ def make_previews(
     sheet = contact_sheet(
         record, [images[n, "tile"] for n in tile_frames], paths["sheet"]
     )
+    for still, number in zip(stills, tile_frames, strict=True):
+        image = images[number, "tile"]  # TILE_WIDTH wide, as the still
+        if image.width != STILL_WIDTH:
+            image = image.resize(
+                (STILL_WIDTH, max(1, round(STILL_WIDTH * height / width))),
+                Image.Resampling.LANCZOS,
+            )
+        with atomic_path(still) as tmp:
+            image.convert("RGB").save(
+                tmp, format="JPEG", quality=STILL_QUALITY, optimize=True
+            )
     write_json(paths["stamp"], stamp)
     return Previews(
         record.lesson,
@@ -541,6 +577,7 @@ def make_previews(
         key_frames,
         tiles=len(sheet.tiles),
         made=True,
+        stills=tuple(stills),
     )
 
 
