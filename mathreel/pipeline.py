@@ -324,7 +324,7 @@ def _jobs(
     from .worker import step_costs
 
     plans: list[Plan | None] = []
-    if split and len(todo) < workers and options.format != "gif":  # pieces need plans
+    if split and len(todo) < workers:  # pieces need plans
         plans = [_plan_or_none(e, a, options) for e, a in todo]
         frames = [p.frames if p is not None else 0 for p in plans]
         counts = split_counts(frames, workers)

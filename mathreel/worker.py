@@ -495,7 +495,7 @@ def finish_pieces(
     args = resolved(entry, given)
     plan = plan_lesson(entry, args, fps=options.quality.fps, voice=options.voice)
     with _work_dir(out_dir / ".work") as work:
-        joined = work / f"{entry.stem}.joined.{options.format}"
+        joined = work / f"{entry.stem}.joined.{options.manim_format}"
         join_videos(pieces, joined)
         frames = _check_frames(entry, joined, plan.frames, what="plan (joined pieces)")
         record = _finish(
