@@ -124,7 +124,8 @@ def finalize_video(
             audio_out = output.add_stream(
                 "aac" if mp4 else "libopus", rate=sample_rate, layout="mono"
             )
-            audio_out.bit_rate = 96_000 if mp4 else 64_000
+            # 128 kb/s: at 96 kb/s AAC's decoded peaks overshot -1 dBTP (true peak)
+            audio_out.bit_rate = 128_000 if mp4 else 64_000
             for start in range(0, audio.size, 1024):
                 frame = av.AudioFrame.from_ndarray(
                     np.ascontiguousarray(
