@@ -50,8 +50,14 @@
       video.pause();
     }
   }
+  function captionsLabel() {
+    var on = captions.mode === "showing";
+    cc.setAttribute("aria-pressed", on ? "true" : "false");
+    cc.textContent = on ? "Captions on" : "Captions off";
+  }
   function showCaptions(on) {
     captions.mode = on ? "showing" : "hidden";
+    captionsLabel();
     say(on ? "Captions on" : "Captions off");
   }
   function setSpeed(value) {
@@ -92,11 +98,7 @@
     });
     if (option) { speed.value = option.value; }
   });
-  video.textTracks.addEventListener("change", function () {
-    var on = captions.mode === "showing";
-    cc.setAttribute("aria-pressed", on ? "true" : "false");
-    cc.textContent = on ? "Captions on" : "Captions off";
-  });
+  video.textTracks.addEventListener("change", captionsLabel);  // the player's own menu
 
   // --- keyboard -----------------------------------------------------------------
   document.addEventListener("keydown", function (event) {
