@@ -489,7 +489,16 @@ def test_preview_workflow_is_valid_and_its_commands_exist(tmp_path, monkeypatch)
     shards = render["strategy"]["matrix"]["shard"]
     assert page["needs"] == "render"
     calls = mathreel_calls(workflow)
-    assert [c[0] for c in calls] == ["preview", "preview", "course"]
+    assert [c[0] for c in calls] == [
+        "preview",
+        "preview",
+        "course",
+        "practice",
+        "practice",
+    ]
+    worksheets = [c for c in calls if c[0] == "practice"]
+    assert all("--all" in c and "--out" in c for c in worksheets)
+    assert all(c[c.index("--out") + 1].startswith("site/preview/") for c in worksheets)
     assert f"1/{len(shards)}" in calls[0] and shards == list(range(1, len(shards) + 1))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "shards").mkdir()
