@@ -9,6 +9,8 @@ import webvtt
 
 from mathreel.audio import LOUDNESS, TRUE_PEAK, loudness, true_peak
 from mathreel.course import load_course
+from mathreel.course_video import build_course_video
+from mathreel.outputs import write_manifest
 from mathreel.outputs import RenderOptions
 from mathreel.quality import resolve_quality
 from mathreel.voice import Piper, parse_voice
@@ -34,16 +36,34 @@ def rendered(tmp_path_factory):
     return out, record, plan
 
 
-def test_narration_is_at_broadcast_loudness(rendered):
-    out, record, _ = rendered
-    with av.open(str(out / record.video)) as container:
+def _narration(video):
+    with av.open(str(video)) as container:
         stream = container.streams.audio[0]
         rate = int(stream.rate)
         samples = np.concatenate(
             [f.to_ndarray().mean(axis=0) for f in container.decode(stream)]
         ).astype(np.float32)
+    return samples, rate
+
+
+def test_narration_is_at_broadcast_loudness(rendered):
+    out, record, _ = rendered
+    samples, rate = _narration(out / record.video)
     assert abs(loudness(samples, rate) - LOUDNESS) <= 0.5
     assert true_peak(samples) <= TRUE_PEAK  # after AAC encoding and decoding
+
+
+def test_the_course_video_is_at_broadcast_loudness(rendered):
+    # The course's narration is a second AAC generation: at 128 kb/s the
+    # encoder put this lesson's true peak at +0.4 dBTP (its own track: -1.6).
+    out, _, _ = rendered
+    write_manifest(
+        out, load_course(), resolve_quality("preview", resolution="192x108", fps=FPS)
+    )
+    course = build_course_video(out)
+    samples, rate = _narration(out / course.video)
+    assert abs(loudness(samples, rate) - LOUDNESS) <= 0.5
+    assert true_peak(samples) <= TRUE_PEAK
 
 
 def test_every_cue_starts_on_its_first_words_frame(rendered):
