@@ -10,8 +10,7 @@ import webvtt
 from mathreel.audio import LOUDNESS, TRUE_PEAK, loudness, true_peak
 from mathreel.course import load_course
 from mathreel.course_video import build_course_video
-from mathreel.outputs import write_manifest
-from mathreel.outputs import RenderOptions
+from mathreel.outputs import RenderOptions, write_manifest
 from mathreel.quality import resolve_quality
 from mathreel.voice import Piper, parse_voice
 from mathreel.worker import plan_lesson, render_lesson
