@@ -521,8 +521,9 @@ def preview(
     Renders LESSONS (slugs; default the whole course) at preview quality without
     narration (--voice none), like 'mathreel render', then writes into
     OUT/QUALITY/previews/ each lesson's poster (the first frame of its key
-    beat), a looping WebP of its key moment and a contact sheet (one tile per
-    beat), and the course page OUT/QUALITY/index.html. Lessons whose outputs
+    beat), a looping WebP of its key moment, a contact sheet (one tile per
+    beat) and a still per beat, then the practice data, the course page
+    OUT/QUALITY/index.html and a page per lesson in OUT/QUALITY/lessons/. Lessons whose outputs
     are current are not rendered again. With --merge, the shards' folders are
     merged into one first and nothing is rendered.
     """
@@ -626,8 +627,9 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
 def serve(quality: str, out: Path, folder: Path | None, host: str, port: int) -> None:
     """Serve the course page of OUT/QUALITY on localhost for a quick look.
 
-    The page (index.html) is rebuilt from the folder's manifest first. Videos
-    are served with byte ranges, so seeking and the chapter buttons work.
+    The page (index.html), the lesson pages (lessons/) and their practice data
+    (practice/) are rebuilt from the folder's manifest first. Videos are served
+    with byte ranges, so seeking and the chapter buttons work.
     Ctrl-C stops the server.
     """
     from mathreel.page import build_page
