@@ -28,6 +28,7 @@ from mathreel.previews import (
     make_previews,
     preview_paths,
     rendered_lessons,
+    still_paths,
 )
 from mathreel.records import LessonRecord
 
@@ -168,6 +169,24 @@ def test_previews_are_not_made_twice(made):
     assert make_previews(folder, record, force=True).made
     changed = replace(record, sha256="def")
     assert make_previews(folder, changed).made
+
+
+def test_each_beat_has_a_still_of_its_own_frame(made):
+    """One 320 px JPEG per beat for the lesson page's transcript, showing that beat."""
+    folder, record, previews = made
+    stills = still_paths(folder, record)
+    assert [p.name for p in stills] == [
+        f"04-demo.beat-{k:02d}.jpg" for k in range(1, len(BEATS) + 1)
+    ]
+    assert list(previews.stills) == stills
+    for k, path in enumerate(stills):
+        with Image.open(path) as still:
+            assert still.format == "JPEG"
+            assert still.size == (320, round(320 * SIZE[1] / SIZE[0]))
+            assert colour_at(still, (160, 120)) == k  # the beat's own colour
+    stills[1].unlink()  # a missing still makes the previews again
+    again = make_previews(folder, record)
+    assert again.made and stills[1].exists()
 
 
 def test_last_beat_is_key_when_no_beat_says_so(tmp_path):
