@@ -39,7 +39,7 @@ from urllib.parse import quote
 from .course import AREAS
 from .errors import MathreelError
 from .files import write_json, write_text
-from .practice import KATEX_DIR, Exercise, answer_text, exercises_for
+from .practice import KATEX_DIR, Exercise, answer_text, exercises_for, has_practice
 from .previews import PALETTE, clock, preview_paths, rendered_lessons, still_paths
 from .records import LessonRecord, Manifest
 
@@ -201,7 +201,8 @@ def write_practice_data(
     ------
     MathreelError
         When the folder holds no rendered lesson; ``LessonError`` (one) when a
-        lesson's ``practice(seed)`` is missing or not well posed.
+        lesson's ``practice(seed)`` is not well posed (a lesson without one
+        gets no practice data).
     """
     if seeds < 1:
         raise MathreelError(f"practice seeds must be 1 or more, not {seeds}")
@@ -212,8 +213,11 @@ def write_practice_data(
         if record.lesson not in known:
             continue
         entry = course.get(record.lesson)
-        sets = [(seed, exercises_for(entry, seed)) for seed in range(seeds)]
         path = practice_path(folder, record.stem)
+        if not has_practice(entry):  # its page has no practice section
+            path.unlink(missing_ok=True)
+            continue
+        sets = [(seed, exercises_for(entry, seed)) for seed in range(seeds)]
         write_json(path, practice_data(record.lesson, sets))
         written.append(path)
     return written

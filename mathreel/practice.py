@@ -42,6 +42,7 @@ __all__ = [
     "answer_text",
     "check",
     "exercises_for",
+    "has_practice",
     "lesson_output",
     "parse_interval",
     "parse_matrix",
@@ -420,6 +421,20 @@ def problems(exercise: Exercise) -> list[str]:
 
 # ----------------------------------------------------------------------------
 # A lesson's exercises
+
+
+def has_practice(entry: Entry) -> bool:
+    """Whether the lesson's module defines ``practice(seed)``.
+
+    A lesson may have none (a scratch lesson, or one just made with ``mathreel
+    new``): its page then has no practice section. Every lesson of the course
+    has one (a test checks it).
+    """
+    try:
+        module = importlib.import_module(entry.module)
+    except ModuleNotFoundError:
+        return False
+    return callable(getattr(module, "practice", None))
 
 
 def exercises_for(entry: Entry, seed: int) -> list[Exercise]:
