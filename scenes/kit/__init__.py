@@ -7,13 +7,15 @@ Pure modules (numpy only, no manim; importable and testable on their own):
 - :mod:`scenes.kit.ticks`: nice tick steps, decimal places, tick positions.
 - :mod:`scenes.kit.stats`: the normal density and distribution function.
 - :mod:`scenes.kit.view`: fitting a plane view to its content (:func:`fit_view`),
-  and the one limit a scaled view still has (:func:`legible_entries`).
+  and the limits a scaled view still has (:func:`legible_entries`,
+  :func:`require_visible`).
 
 Manim modules:
 
 - :mod:`scenes.kit.plane`: :class:`~scenes.kit.plane.PlaneView`, the plane on
   screen (points, arrows, polygons, the grid).
-- :mod:`scenes.kit.axes`: an x-axis with nice ticks for plots.
+- :mod:`scenes.kit.axes`: :func:`~scenes.kit.axes.plot_axes`, the axes of every
+  plot, placed in a band or from a start point, with labelled ticks.
 
 The look (palette, type sizes, cards) stays in :mod:`scenes.style`. Lessons
 import from these modules directly; lessons never import each other.

@@ -16,9 +16,11 @@ __all__ = [
     "displayed",
     "factor",
     "fmt",
+    "fmt_rows",
     "fmt_small",
     "fmt_vec",
     "say_num",
+    "say_small",
     "say_vec",
     "spoken",
     "tex_matrix",
@@ -71,6 +73,11 @@ def say_num(x: float, digits: int = 2) -> str:
     return spoken(fmt(x, digits))
 
 
+def say_small(x: float, digits: int = 2) -> str:
+    """:func:`fmt_small` as the narrator should say it: ``minus 0.043``."""
+    return spoken(fmt_small(x, digits))
+
+
 def spoken(shown: str) -> str:
     """A number already formatted for the screen, as the narrator says it.
 
@@ -82,6 +89,16 @@ def spoken(shown: str) -> str:
 def fmt_vec(v: Sequence[float] | np.ndarray, digits: int = 2) -> str:
     """``(2, -1)``."""
     return "(" + ", ".join(fmt(x, digits) for x in v) + ")"
+
+
+def fmt_rows(m: np.ndarray | Sequence[Sequence[float]], digits: int = 2) -> str:
+    """A matrix as typed on the command line: ``[[30, 0], [0, 2]]``."""
+    rows = np.atleast_2d(np.asarray(m, dtype=float))
+    return (
+        "["
+        + ", ".join("[" + ", ".join(fmt(x, digits) for x in r) + "]" for r in rows)
+        + "]"
+    )
 
 
 def say_vec(v: Sequence[float] | np.ndarray, digits: int = 2) -> str:

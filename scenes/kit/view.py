@@ -8,23 +8,26 @@ so two callers can never pass the corners in different orders.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 import numpy as np
 
-from scenes.kit.numbers import fmt
+from mathreel.core.errors import ParamError
+from scenes.kit.numbers import fmt, fmt_vec
 from scenes.kit.ticks import nice_step
 
 __all__ = [
     "MAX_DIGITS",
     "MAX_RATIO",
+    "MIN_ARROW",
     "Box",
     "entries_within",
     "fit_unit",
     "fit_view",
     "grid_step",
     "legible_entries",
+    "require_visible",
 ]
 
 #: Largest ratio between the longest and the shortest non-zero thing drawn on one
@@ -34,6 +37,8 @@ MAX_RATIO = 60.0
 #: Numbers shown beside a plane have at most this many digits before the point:
 #: a longer one does not fit the formula panels at the course's smallest type size.
 MAX_DIGITS = 4
+#: Shortest arrow, in scene units, that still reads as an arrow with a label.
+MIN_ARROW = 0.4
 
 
 class Box(NamedTuple):
@@ -172,3 +177,40 @@ def entries_within(
         return None
 
     return check
+
+
+def require_visible(
+    vectors: Mapping[str, np.ndarray], unit: float, least: float = MIN_ARROW
+) -> None:
+    """Refuse the shortest of ``vectors`` if at ``unit`` it is too short to see.
+
+    For a view that scales to fit the longest thing drawn: the shortest arrow
+    must still be ``least`` scene units long.
+
+    Parameters
+    ----------
+    vectors : mapping of str to ndarray of shape (2,)
+        Parameter name to the vector drawn for it (at least one).
+    unit : float
+        Scene units per plane unit of the fitted view.
+    least : float
+        Shortest arrow that can be seen and labelled, in scene units.
+
+    Raises
+    ------
+    ParamError
+        Naming the shortest vector (the first of equals), the scale and why.
+    """
+    lengths = {n: float(np.linalg.norm(v)) for n, v in vectors.items()}
+    name = min(lengths, key=lambda n: lengths[n])
+    if lengths[name] * unit < least:
+        raise ParamError(
+            name,
+            fmt_vec(vectors[name]),
+            f"{' and '.join(vectors)} of comparable lengths (the shorter at least "
+            "about a tenth of the longer)",
+            why=(
+                "at the scale that fits the other vectors it would be under "
+                f"{fmt(least)} scene units long, too short to see or label"
+            ),
+        )

@@ -15,13 +15,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from mathreel.core.errors import ParamError
 from scenes.kit.numbers import (
     displayed,
     factor,
     fmt,
+    fmt_rows,
     fmt_small,
     fmt_vec,
     say_num,
+    say_small,
     say_vec,
     tex_matrix,
 )
@@ -33,7 +36,15 @@ from scenes.kit.ticks import (
     tick_places,
     tick_values,
 )
-from scenes.kit.view import Box, fit_unit, fit_view, grid_step, legible_entries
+from scenes.kit.view import (
+    MIN_ARROW,
+    Box,
+    fit_unit,
+    fit_view,
+    grid_step,
+    legible_entries,
+    require_visible,
+)
 
 PURE = ("numbers", "ticks", "stats", "view")
 
@@ -206,3 +217,30 @@ def test_legible_entries_refuses_only_what_no_scale_can_show():
     assert check(np.array([3.0, 0.0])) is None
     assert "digits" in check(np.array([12345.0, 1.0]))
     assert "too short to see" in check(np.array([100.0, 0.5]))
+
+
+# -- additions for the lessons that scale their views ----------------------------------
+
+
+def test_fmt_rows_reads_as_typed_on_the_command_line():
+    assert fmt_rows([[30.0, 0.0], [0.0, -2.5]]) == "[[30, 0], [0, -2.5]]"
+    assert fmt_rows(np.eye(2)) == "[[1, 0], [0, 1]]"
+
+
+def test_say_small_reads_the_small_number_as_shown():
+    assert say_small(-0.0431) == "minus 0.043"
+    assert say_small(0.6899) == "0.69"
+    assert say_small(0.0) == "0"
+
+
+def test_require_visible_refuses_only_the_arrow_no_scale_shows():
+    u, v = np.array([5.0, 2.0]), np.array([300.0, -120.0])
+    require_visible({"u": u, "v": v}, unit=1.0)  # 5.4 scene units: fine
+    with pytest.raises(ParamError) as error:
+        require_visible({"u": u, "v": v}, unit=0.05)
+    message = str(error.value)
+    assert message.startswith("parameter 'u': got (5, 2)")
+    assert f"under {fmt(MIN_ARROW)} scene units" in message
+    assert "u and v of comparable lengths" in message
+    # exactly at the limit is still drawn
+    require_visible({"w": np.array([1.0, 0.0])}, unit=MIN_ARROW)
