@@ -25,7 +25,6 @@ from manim import (
     Create,
     DashedLine,
     DecimalNumber,
-    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
@@ -41,10 +40,12 @@ from manim import (
     linear,
 )
 
-from mathreel.params import Vector
+from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import legible_entries, require_visible
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -92,8 +93,6 @@ CANDIDATES: dict[str, tuple[float, float]] = {
     "algebra": (-1.5, 1.0),
 }
 
-#: Largest component of u or v the lesson can draw.
-MAX_ENTRY = 4.0
 #: Decimal places of the similarity scores on screen.
 SCORE_DIGITS = 3
 
@@ -204,9 +203,25 @@ def _usable(value: np.ndarray) -> str | None:
             "the zero vector has no length or direction, and the lesson divides "
             "by lengths"
         )
-    if np.max(np.abs(value)) > MAX_ENTRY:
-        return f"components larger than {fmt(MAX_ENTRY)} do not fit on screen"
     return None
+
+
+def view_unit(u: np.ndarray, v: np.ndarray) -> float:
+    """Scene units per plane unit that fit u, v, v swung round and the projection.
+
+    No floor: the view scales to any size (:meth:`DotProduct.check_args`
+    refuses only vectors that no scale shows legibly side by side).
+    """
+    r = length(v)
+    points = np.vstack([u, v, [[r, r], [-r, -r]], projection(v, u), [[0.0, 0.0]]])
+    mid = (TOP + BOTTOM) / 2
+    return fit_unit(
+        points,
+        left=ORIGIN_X - COLUMN_RIGHT - 0.2,
+        right=config.frame_width / 2 - ORIGIN_X - 0.3,
+        down=mid - BOTTOM,
+        up=TOP - mid,
+    )
 
 
 # -- layout (scene units) -----------------------------------------------------------
@@ -220,9 +235,23 @@ class DotProduct(CourseLesson):
     """Sum of products, |u||v|cos(theta), projection, cosine similarity."""
 
     params = {
-        "u": Vector([3, 1], help="the first vector, u", require=[_usable]),
-        "v": Vector([1, 2], help="the second vector, v", require=[_usable]),
+        "u": Vector(
+            [3, 1],
+            help="the first vector, u",
+            require=[_usable, legible_entries("components")],
+        ),
+        "v": Vector(
+            [1, 2],
+            help="the second vector, v",
+            require=[_usable, legible_entries("components")],
+        ),
     }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Refuse a u and v whose shorter one no scale can show beside the longer."""
+        u, v = np.asarray(args.u, dtype=float), np.asarray(args.v, dtype=float)
+        require_visible({"u": u, "v": v}, view_unit(u, v))
 
     def construct(self) -> None:
         u, v = self.args.u, self.args.v
@@ -255,32 +284,14 @@ class DotProduct(CourseLesson):
 
     # -- view ------------------------------------------------------------------
     def fit_view(self, u: np.ndarray, v: np.ndarray) -> None:
-        r = length(v)
-        points = np.vstack([u, v, [[r, r], [-r, -r]], projection(v, u), [[0.0, 0.0]]])
-        mid = (TOP + BOTTOM) / 2
-        self.origin = np.array([ORIGIN_X, mid, 0.0])
-        self.unit = fit_unit(
-            points,
-            left=ORIGIN_X - COLUMN_RIGHT - 0.2,
-            right=config.frame_width / 2 - ORIGIN_X - 0.3,
-            down=mid - BOTTOM,
-            up=TOP - mid,
-        )
-
-    def point(self, xy: np.ndarray) -> np.ndarray:
-        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
+        self.origin = np.array([ORIGIN_X, (TOP + BOTTOM) / 2, 0.0])
+        self.unit = view_unit(u, v)
+        self.view = PlaneView(self.unit, self.origin)
 
     def arrow(self, xy: np.ndarray, color: str, width: float = 6) -> Mobject:
-        if length(xy) * self.unit < 1e-3:
-            return Dot(self.origin, radius=0.09, color=color)
-        return Arrow(
-            self.origin,
-            self.point(xy),
-            buff=0,
-            color=color,
-            stroke_width=width,
-            max_tip_length_to_length_ratio=0.3,
-            tip_length=0.25,
+        """An arrow from the origin to ``xy`` in this lesson's weight, or a dot."""
+        return self.view.arrow(
+            xy, color, width=width, tip=0.25, tip_ratio=0.3, dot=0.09
         )
 
     def tip_label(self, mob: Mobject, xy: np.ndarray, side: int = 1) -> Mobject:
@@ -289,22 +300,16 @@ class DotProduct(CourseLesson):
         along = np.array([xy[0], xy[1], 0.0]) / n if n > 0 else RIGHT
         normal = side * np.array([-along[1], along[0], 0.0])
         reach = 0.2 + 0.5 * (mob.width * abs(normal[0]) + mob.height * abs(normal[1]))
-        return mob.move_to(self.point(xy) - 0.1 * along + reach * normal)
+        return mob.move_to(self.view.point(xy) - 0.1 * along + reach * normal)
 
     def make_plane(self) -> NumberPlane:
-        span = math.ceil(config.frame_width / self.unit) + 4
-        plane = NumberPlane(
-            x_range=[-span, span, 1],
-            y_range=[-span, span, 1],
-            x_length=2 * span * self.unit,
-            y_length=2 * span * self.unit,
-            background_line_style={
-                "stroke_color": BLUE,
-                "stroke_width": 1.5,
-                "stroke_opacity": 0.35,
-            },
-            axis_config={"stroke_color": INK, "stroke_opacity": 0.7},
-        ).move_to(self.origin)
+        plane = self.view.plane(
+            reach=config.frame_width,
+            extra=4,
+            line_opacity=0.35,
+            axis_opacity=0.7,
+            z_index=0,
+        )
         self.backdrop(plane)
         return plane
 
@@ -494,7 +499,9 @@ class DotProduct(CourseLesson):
         self.drop = VGroup()
         if length(residual(v, u)) * self.unit > 0.05:
             self.drop.add(
-                DashedLine(self.point(v), self.point(p), color=INK, stroke_width=3)
+                DashedLine(
+                    self.view.point(v), self.view.point(p), color=INK, stroke_width=3
+                )
             )
         self.proj_arrow = self.arrow(p, GREEN, width=8)
         with self.beat(
@@ -513,7 +520,7 @@ class DotProduct(CourseLesson):
         a = np.array([u[0], u[1], 0.0]) / length(u)
         b = np.array([r[0], r[1], 0.0]) / length(r)
         toward = -a if dot(p, u) > 0 else a  # back along u, into the picture
-        foot = self.point(p)
+        foot = self.view.point(p)
         mark = VMobject(color=INK, stroke_width=3)
         mark.set_points_as_corners(
             [foot + size * toward, foot + size * (toward + b), foot + size * b]
@@ -537,7 +544,9 @@ class DotProduct(CourseLesson):
         extras = []
         leftover = VGroup()
         if length(r) * self.unit > 0.05:
-            leftover = Line(self.point(p), self.point(v), color=PURPLE, stroke_width=6)
+            leftover = Line(
+                self.view.point(p), self.view.point(v), color=PURPLE, stroke_width=6
+            )
             extras.append(Create(leftover))
             if abs(dot(p, u)) > 1e-9:
                 extras.append(Create(self.right_angle_mark(u, v)))

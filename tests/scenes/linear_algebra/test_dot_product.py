@@ -10,8 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec
 from scenes.linear_algebra.dot_product import (
     CANDIDATES,
@@ -31,6 +31,7 @@ from scenes.linear_algebra.dot_product import (
     scalar_projection,
     signed_angle,
 )
+from scenes.style import CONTENT_BOTTOM
 
 vectors = arrays(np.float64, (2,), elements=st.floats(-20, 20, allow_nan=False))
 
@@ -181,7 +182,8 @@ def test_narration_reads_the_same_numbers(scenes):
     [
         ("u", [0, 0], "divides by lengths"),
         ("v", [0, 0], "divides by lengths"),
-        ("u", [5, 0], "do not fit"),
+        ("u", [12345, 1], "5 or more digits"),
+        ("v", [100, 0.5], "too short to see"),
         ("v", "north", "not a list"),
         ("v", [1, 2, 3], "3 entries"),
     ],
@@ -193,3 +195,32 @@ def test_bad_vectors_fail_with_one_line(name, bad, why):
     assert message.startswith(f"dot-product: parameter '{name}'")
     assert why in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "given_args",
+    [
+        {"u": [4, 1], "v": [-3.5, 4]},  # at the old cap of 4
+        {"u": [5, 0]},  # refused before the view scaled ("larger than 4")
+        {"u": [-40, 25], "v": [30, -12]},
+        {"u": [900, -300], "v": [250, 700]},
+    ],
+)
+def test_large_vectors_scale_the_view_instead_of_being_refused(course, given_args):
+    scene = construct_only(course.get("dot-product"), given_args)
+    u, v = scene.args.u, scene.args.v
+    for xy in (u, v, projection(v, u)):
+        tip = scene.view.point(xy)
+        assert abs(tip[0]) <= 7.1 and abs(tip[1]) <= 4.0
+        assert tip[1] >= CONTENT_BOTTOM
+    assert f"u = {fmt_vec(u)}" in _shown(scene)
+    # the layout check found nothing off-frame or overlapping
+    assert not scene.timeline.warnings
+
+
+def test_vectors_too_unequal_for_any_scale_are_refused_with_the_reason():
+    with pytest.raises(ParamError) as error:
+        DotProduct.resolve_args({"u": [5, 2], "v": [300, -120]}, lesson="dot-product")
+    message = str(error.value)
+    assert message.startswith("dot-product: parameter 'u'") and "\n" not in message
+    assert "too short to see" in message
