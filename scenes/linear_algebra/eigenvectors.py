@@ -27,12 +27,12 @@ from manim import (
     UL,
     UP,
     ApplyMatrix,
-    Arrow,
     Create,
     DashedLine,
     FadeIn,
     FadeOut,
     Line,
+    Mobject,
     NumberPlane,
     ReplacementTransform,
     Transform,
@@ -41,18 +41,18 @@ from manim import (
     config,
 )
 
-from mathreel.params import Matrix
+from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
-from scenes.kit.view import Box, fit_view
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
 from scenes.style import (
     ACCENT,
     BACKGROUND,
     BLUE,
     CONTENT_BOTTOM,
     GREEN,
-    INK,
     MUTED,
     PURPLE,
     RED,
@@ -64,15 +64,16 @@ from scenes.style import (
 )
 
 __all__ = [
-    "MAX_ENTRY",
     "Eigenvectors",
     "char_poly",
     "diagonalize",
     "discriminant",
+    "drawn_vectors",
     "eigen_problem",
     "eigenpairs",
     "eigenvalues",
     "eigenvector",
+    "fit_plane",
     "generic_vectors",
     "poly_tex",
     "practice",
@@ -80,8 +81,10 @@ __all__ = [
     "turn_angle",
 ]
 
-#: Largest entry the lesson can draw on screen.
-MAX_ENTRY = 4.0
+#: Entries up to this size were always shown; the view only scales past it.
+OLD_VIEW = 4.0
+#: Refuses entries too long for the formula panels (ratios are left to the arrows).
+_digits = legible_entries("entries", ratio=math.inf)
 #: Eigenvalues closer than this count as repeated.
 MIN_GAP = 0.1
 #: Smallest |eigenvalue| whose scaled eigenvector is still visible.
@@ -209,8 +212,9 @@ def diagonalize(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def eigen_problem(m: np.ndarray) -> str | None:
     """Why the lesson cannot show ``m`` (a parameter requirement), or None."""
     a = np.asarray(m, dtype=float)
-    if np.max(np.abs(a)) > MAX_ENTRY:
-        return f"entries larger than {fmt(MAX_ENTRY)} do not fit on screen"
+    too_long = _digits(a)
+    if too_long:
+        return too_long
     disc = discriminant(a)
     if disc < -1e-12:
         return "it rotates every direction, so it has no real eigenvalues"
@@ -246,7 +250,37 @@ def eigen_problem(m: np.ndarray) -> str | None:
             "it turns no direction by 10 degrees or more, so its eigenvectors "
             "would not stand out"
         )
+    if np.max(np.abs(a)) > OLD_VIEW:
+        unit, _ = fit_plane(a)
+        shortest = min(float(np.linalg.norm(p)) for p in drawn_vectors(a))
+        if shortest * unit < MIN_ARROW:
+            return (
+                "at the scale that fits its longest arrow (stretched by "
+                f"{fmt(max(abs(l1), abs(l2)))}), the shortest arrow is under "
+                f"{fmt(MIN_ARROW)} scene units, too short to see"
+            )
     return None
+
+
+def drawn_vectors(m: np.ndarray) -> np.ndarray:
+    """Every arrow the lesson draws on the plane, shape (n, 2).
+
+    The vectors that leave their span and their images, the eigenvectors and
+    their images.
+    """
+    pts = [v for v in generic_vectors(m)] + [m @ v for v in generic_vectors(m)]
+    for lam, v in eigenpairs(m):
+        pts += [v, lam * v]
+    return np.array(pts).reshape(-1, 2)
+
+
+def fit_plane(m: np.ndarray) -> tuple[float, np.ndarray]:
+    """Scene units per plane unit and the origin's scene position, shape (2,).
+
+    The view fits every arrow of :func:`drawn_vectors` into :data:`PLANE_BOX`,
+    at any scale.
+    """
+    return fit_view(drawn_vectors(m), PLANE_BOX, margin=0.0, max_unit=1.6, min_span=1.0)
 
 
 def signed(x: float) -> str:
@@ -325,44 +359,22 @@ class Eigenvectors(CourseLesson):
 
     # -- view ------------------------------------------------------------------
     def setup_view(self, a: np.ndarray) -> None:
-        pts = [v for v in self.generic] + [a @ v for v in self.generic]
-        for lam, v in self.pairs:
-            pts += [v, lam * v]
-        self.unit, origin = fit_view(
-            np.array(pts), PLANE_BOX, margin=0.0, max_unit=1.6, min_span=1.0
-        )
+        self.unit, origin = fit_plane(a)
         self.origin = np.array([origin[0], origin[1], 0.0])
+        self.view = PlaneView(self.unit, self.origin)
 
-    def point(self, xy: np.ndarray) -> np.ndarray:
-        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
-
-    def arrow(self, xy: np.ndarray, color: str) -> Arrow:
-        return Arrow(
-            self.origin,
-            self.point(xy),
-            buff=0,
-            color=color,
-            stroke_width=6,
-            max_tip_length_to_length_ratio=0.3,
-            tip_length=0.24,
-        )
+    def arrow(self, xy: np.ndarray, color: str) -> Mobject:
+        """An arrow from the origin to ``xy`` in this lesson's weight."""
+        return self.view.arrow(xy, color, width=6, tip=0.24, tip_ratio=0.3)
 
     def make_plane(self, opacity: float = 1.0) -> NumberPlane:
-        span = math.ceil(18 / self.unit) + 2
-        step = 1 if self.unit > 0.35 else (2 if self.unit > 0.18 else 5)
-        span = step * math.ceil(span / step)
-        plane = NumberPlane(
-            x_range=[-span, span, step],
-            y_range=[-span, span, step],
-            x_length=2 * span * self.unit,
-            y_length=2 * span * self.unit,
-            background_line_style={
-                "stroke_color": BLUE,
-                "stroke_width": 1.5,
-                "stroke_opacity": 0.45 * opacity,
-            },
-            axis_config={"stroke_color": INK, "stroke_opacity": 0.8 * opacity},
-        ).move_to(self.origin)
+        plane = self.view.plane(
+            opacity,
+            reach=18,
+            line_opacity=0.45,
+            axis_opacity=0.8,
+            z_index=0,
+        )
         self.backdrop(plane)
         return plane
 
@@ -370,8 +382,8 @@ class Eigenvectors(CourseLesson):
         d = np.asarray(v, dtype=float) / np.linalg.norm(v)
         reach = 17.0 / self.unit
         line = DashedLine(
-            self.point(-reach * d),
-            self.point(reach * d),
+            self.view.point(-reach * d),
+            self.view.point(reach * d),
             dash_length=0.16,
             color=color,
             stroke_width=3,
@@ -464,7 +476,7 @@ class Eigenvectors(CourseLesson):
         side = np.array([-d[1], d[0], 0.0])
         label = tex(content, color=color, size=36)
         label.add_background_rectangle(color=BACKGROUND, opacity=0.75, buff=0.04)
-        return label.next_to(self.point(xy), side, buff=0.2)
+        return label.next_to(self.view.point(xy), side, buff=0.2)
 
     def stretch_eigenvectors(self, a: np.ndarray) -> None:
         (l1, _), (l2, _) = self.pairs
@@ -630,8 +642,8 @@ class Eigenvectors(CourseLesson):
         lines = VGroup(
             *(
                 Line(
-                    self.point(k * step - reach * d),
-                    self.point(k * step + reach * d),
+                    self.view.point(k * step - reach * d),
+                    self.view.point(k * step + reach * d),
                     color=color,
                     stroke_width=4 if k == 0 else 1.8,
                     stroke_opacity=0.9 if k == 0 else 0.55,

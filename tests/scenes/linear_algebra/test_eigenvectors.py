@@ -8,13 +8,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.course import load_course
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.course import load_course
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, tex_matrix
 from scenes.kit.view import Box, fit_view
 from scenes.linear_algebra.eigenvectors import (
-    MAX_ENTRY,
     MIN_TURN,
     Eigenvectors,
     char_poly,
@@ -28,8 +27,9 @@ from scenes.linear_algebra.eigenvectors import (
     turn_angle,
 )
 
+OLD_CAP = 4.0  # entries the lesson took before its view scaled
 matrices = arrays(
-    np.float64, (2, 2), elements=st.floats(-MAX_ENTRY, MAX_ENTRY, allow_nan=False)
+    np.float64, (2, 2), elements=st.floats(-OLD_CAP, OLD_CAP, allow_nan=False)
 )
 SLUG = "eigenvectors"
 OTHER = {"matrix": [[1, 2], [2, -2]]}
@@ -83,7 +83,9 @@ def test_each_kind_of_unusable_matrix_says_why():
     assert "every vector is an eigenvector" in eigen_problem(2 * np.eye(2))
     assert "repeated" in eigen_problem(np.array([[2.0, 1], [0, 2]]))
     assert "too small to show" in eigen_problem(np.array([[1.0, 1], [1, 1]]))
-    assert "do not fit" in eigen_problem(np.array([[5.0, 0], [0, 1]]))
+    assert "too short to see" in eigen_problem(np.array([[40.0, 0], [0, 1]]))
+    assert "5 or more digits" in eigen_problem(np.array([[12345.0, 0], [0, 1]]))
+    assert eigen_problem(np.array([[9.0, 0], [0, 1]])) is None  # over the old cap
     assert eigen_problem(np.array([[3.0, 1], [0, 2]])) is None
 
 
@@ -164,7 +166,9 @@ def test_exactly_one_key_beat(scenes):
         ([[2, 0], [0, 2]], "every vector is an eigenvector"),
         ([[2, 1], [0, 2]], "no eigenbasis"),
         ([[1, 2]], "shape 1x2"),
-        ([[9, 0], [0, 1]], "do not fit"),
+        ([[40, 0], [0, 1]], "stretched by 40), the shortest arrow is under 0.4"),
+        ([[12, 3], [2, 7]], "too short to see"),
+        ([[12345, 1], [0, 2]], "5 or more digits"),
         ("oops", "not a list"),
     ],
 )
@@ -175,3 +179,24 @@ def test_bad_matrices_fail_with_one_line(bad, why):
     assert message.startswith(f"{SLUG}: parameter 'matrix'")
     assert why in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [[4, 1], [0, 2]],  # at the old cap of 4
+        [[9, 0], [0, 1]],  # refused before the view scaled ("larger than 4")
+        [[-3, 6], [0, 5]],
+    ],
+)
+def test_large_matrices_scale_the_view_instead_of_being_refused(matrix):
+    scene = construct_only(load_course().get(SLUG), {"matrix": matrix})
+    a = scene.args.matrix
+    for p in np.vstack(
+        [v for v in generic_vectors(a)] + [a @ v for v in generic_vectors(a)]
+    ):
+        tip = scene.view.point(p)
+        assert abs(tip[0]) <= 7.1 and -4.0 <= tip[1] <= 4.0
+    assert tex_matrix(a) in "\n".join(s for b in scene.timeline.beats for s in b.shown)
+    # the layout check found nothing off-frame or overlapping
+    assert not scene.timeline.warnings
