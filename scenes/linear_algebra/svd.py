@@ -34,6 +34,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    Mobject,
     NumberPlane,
     ReplacementTransform,
     Rotate,
@@ -42,17 +43,18 @@ from manim import (
     config,
 )
 
-from mathreel.params import Matrix
+from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import Box, legible_entries
 from scenes.style import (
     ACCENT,
     BACKGROUND,
     BLUE,
     CONTENT_BOTTOM,
     GREEN,
-    INK,
     MUTED,
     ORANGE,
     PURPLE,
@@ -67,9 +69,10 @@ from scenes.style import (
 __all__ = [
     "IMAGE_SIDE",
     "KEEP",
-    "MAX_ENTRY",
+    "MIN_UNIT",
     "SVD",
     "degree_text",
+    "plane_unit",
     "practice",
     "rank1",
     "rotation",
@@ -82,8 +85,10 @@ __all__ = [
     "view_unit",
 ]
 
-#: Largest entry the lesson can draw on screen.
-MAX_ENTRY = 4.0
+#: Smallest scale (scene units per plane unit): the unit circle's radius.
+MIN_UNIT = 0.2
+#: Refuses entries too long for the formula panels.
+_digits = legible_entries("entries", ratio=math.inf)
 #: Singular values closer than this count as equal.
 MIN_GAP = 0.1
 #: The compression example: an IMAGE_SIDE x IMAGE_SIDE image keeping KEEP values.
@@ -165,17 +170,28 @@ def storage(rows: int, cols: int, keep: int) -> int:
 
 
 def view_unit(sigma1: float, half_width: float, half_height: float) -> float:
-    """Scene units per plane unit: the circle and the ellipse, with label room."""
+    """Scene units per plane unit: the circle and the ellipse, with label room.
+
+    At most 1.6 and no floor: the view scales to any ``sigma1``
+    (:func:`svd_problem` refuses a unit circle too small to read).
+    """
     reach = max(1.0, float(sigma1))
     room = min(half_width, half_height) - 0.5
-    return max(0.2, min(1.6, room / reach))
+    return min(1.6, room / reach)
+
+
+def plane_unit(sigma1: float) -> float:
+    """:func:`view_unit` for the lesson's plane, :data:`PLANE_BOX`."""
+    box = PLANE_BOX
+    return view_unit(sigma1, (box.right - box.left) / 2, (box.top - box.bottom) / 2)
 
 
 def svd_problem(m: np.ndarray) -> str | None:
     """Why the lesson cannot show ``m`` (a parameter requirement), or None."""
     a = np.asarray(m, dtype=float)
-    if np.max(np.abs(a)) > MAX_ENTRY:
-        return f"entries larger than {fmt(MAX_ENTRY)} do not fit on screen"
+    too_long = _digits(a)
+    if too_long:
+        return too_long
     s = np.linalg.svd(a, compute_uv=False)
     if s[0] < 1e-12:
         return "it is the zero matrix: every vector goes to 0"
@@ -194,6 +210,12 @@ def svd_problem(m: np.ndarray) -> str | None:
             f"both singular values are {fmt(s[0])}: it stretches every direction "
             "alike, so no direction is the largest"
         )
+    if plane_unit(s[0]) < MIN_UNIT:
+        return (
+            f"its largest stretch, {fmt(s[0])}, needs a scale at which the unit "
+            f"circle is under {fmt(MIN_UNIT)} scene units across its radius, too "
+            "small to read"
+        )
     return None
 
 
@@ -211,7 +233,7 @@ def rotate_words(deg: float) -> str:
 # -- the lesson --------------------------------------------------------------------
 
 #: Where the plane goes: right of the panel, above the captions.
-PLANE_BOX = (-2.0, CONTENT_BOTTOM + 0.1, config.frame_width / 2 - 0.3, 3.9)
+PLANE_BOX = Box(-2.0, config.frame_width / 2 - 0.3, CONTENT_BOTTOM + 0.1, 3.9)
 V_COLORS = (ACCENT, GREEN)
 
 
@@ -256,39 +278,25 @@ class SVD(CourseLesson):
 
     # -- view ------------------------------------------------------------------
     def setup_view(self) -> None:
-        x0, y0, x1, y1 = PLANE_BOX
-        self.unit = view_unit(self.s[0], (x1 - x0) / 2, (y1 - y0) / 2)
-        self.origin = np.array([(x0 + x1) / 2, (y0 + y1) / 2, 0.0])
-
-    def point(self, xy: np.ndarray) -> np.ndarray:
-        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
-
-    def arrow(self, xy: np.ndarray, color: str) -> Arrow:
-        return Arrow(
-            self.origin,
-            self.point(xy),
-            buff=0,
-            color=color,
-            stroke_width=6,
-            max_tip_length_to_length_ratio=0.3,
-            tip_length=0.24,
+        box = PLANE_BOX
+        self.unit = plane_unit(self.s[0])
+        self.origin = np.array(
+            [(box.left + box.right) / 2, (box.bottom + box.top) / 2, 0.0]
         )
+        self.view = PlaneView(self.unit, self.origin)
+
+    def arrow(self, xy: np.ndarray, color: str) -> Mobject:
+        """An arrow from the origin to ``xy`` in this lesson's weight."""
+        return self.view.arrow(xy, color, width=6, tip=0.24, tip_ratio=0.3)
 
     def make_plane(self, opacity: float = 1.0) -> NumberPlane:
-        step = 1 if self.unit > 0.35 else 2
-        span = step * math.ceil((math.ceil(18 / self.unit) + 2) / step)
-        plane = NumberPlane(
-            x_range=[-span, span, step],
-            y_range=[-span, span, step],
-            x_length=2 * span * self.unit,
-            y_length=2 * span * self.unit,
-            background_line_style={
-                "stroke_color": BLUE,
-                "stroke_width": 1.5,
-                "stroke_opacity": 0.4 * opacity,
-            },
-            axis_config={"stroke_color": INK, "stroke_opacity": 0.7 * opacity},
-        ).move_to(self.origin)
+        plane = self.view.plane(
+            opacity,
+            reach=18,
+            line_opacity=0.4,
+            axis_opacity=0.7,
+            z_index=0,
+        )
         self.backdrop(plane)
         return plane
 

@@ -8,15 +8,15 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.course import load_course
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.course import load_course
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, tex_matrix
 from scenes.linear_algebra.svd import (
     FLIP,
     IMAGE_SIDE,
     KEEP,
-    MAX_ENTRY,
+    MIN_UNIT,
     SVD,
     degree_text,
     rank1,
@@ -30,7 +30,8 @@ from scenes.linear_algebra.svd import (
     view_unit,
 )
 
-entries = st.floats(-MAX_ENTRY, MAX_ENTRY, allow_nan=False)
+OLD_CAP = 4.0  # entries the lesson took before its view scaled
+entries = st.floats(-OLD_CAP, OLD_CAP, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)
 SLUG = "svd"
 OTHER = {"matrix": [[2, 1], [1, -1]]}  # det < 0: U flips, then rotates
@@ -103,6 +104,12 @@ def test_view_fits_the_ellipse_and_its_labels(sigma1):
     assert max(1.0, sigma1) * unit + 0.5 <= 3.3 + 1e-9
 
 
+@given(st.floats(8, 1000))
+def test_view_has_no_floor_so_large_stretches_fit(sigma1):
+    unit = view_unit(sigma1, 4.5, 3.3)
+    assert 0 < unit and sigma1 * unit + 0.5 == pytest.approx(3.3)
+
+
 def test_degrees_read_with_a_true_minus():
     assert degree_text(-61.85) == "\N{MINUS SIGN}62\N{DEGREE SIGN}"
     assert degree_text(28.2) == "28\N{DEGREE SIGN}"
@@ -113,7 +120,9 @@ def test_each_kind_of_unusable_matrix_says_why():
     assert "zero matrix" in svd_problem(np.zeros((2, 2)))
     assert "alike" in svd_problem(np.array([[0.0, -1], [1, 0]]))
     assert "nearly singular" in svd_problem(np.array([[3.0, 0], [0, 0.1]]))
-    assert "do not fit" in svd_problem(np.array([[5.0, 0], [0, 1]]))
+    assert "too small to read" in svd_problem(np.array([[20.0, 0], [0, 5]]))
+    assert "5 or more digits" in svd_problem(np.array([[12345.0, 0], [0, 1]]))
+    assert svd_problem(np.array([[9.0, 0], [0, 1]])) is None  # over the old cap
     assert svd_problem(np.array([[1.5, 2], [0, 1.5]])) is None
 
 
@@ -169,7 +178,8 @@ def test_exactly_one_key_beat(scenes):
         ([[1, 2], [2, 4]], "singular"),
         ([[0, 0], [0, 0]], "zero matrix"),
         ([[0, -1], [1, 0]], "no direction is the largest"),
-        ([[9, 0], [0, 1]], "do not fit"),
+        ([[20, 0], [0, 5]], "unit circle is under 0.2 scene units"),
+        ([[12345, 1], [0, 2]], "5 or more digits"),
         ([[1, 2, 3]], "shape 1x3"),
     ],
 )
@@ -184,3 +194,20 @@ def test_bad_matrices_fail_with_one_line(bad, why):
 
 def test_flip_is_a_reflection():
     assert np.linalg.det(FLIP) == -1
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [[4, 1], [-2, 3]],  # at the old cap of 4
+        [[9, 0], [0, 1]],  # refused before the view scaled ("larger than 4")
+        [[12, 5], [-3, 8]],
+    ],
+)
+def test_large_matrices_scale_the_view_instead_of_being_refused(matrix):
+    scene = construct_only(load_course().get(SLUG), {"matrix": matrix})
+    sigma1 = svd2(scene.args.matrix)[1][0]
+    # the ellipse's far ends are on screen, clear of the caption band
+    assert scene.view.unit * sigma1 <= 3.45
+    assert scene.view.unit >= MIN_UNIT
+    assert not scene.timeline.warnings
