@@ -24,6 +24,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    Mobject,
     NumberPlane,
     ReplacementTransform,
     Transform,
@@ -31,17 +32,17 @@ from manim import (
     config,
 )
 
-from mathreel.params import Matrix, Vector
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_vec, tex_matrix
-from scenes.kit.view import entries_within
+from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_vec, tex_matrix
+from scenes.kit.plane import PlaneView
+from scenes.kit.view import fit_unit, legible_entries
 from scenes.style import (
     ACCENT,
-    BLUE,
     CONTENT_BOTTOM,
     GREEN,
-    INK,
     MUTED,
     PURPLE,
     RED,
@@ -56,16 +57,21 @@ __all__ = [
     "LinearTransformations",
     "basis_images",
     "compose",
-    "entries_within",
-    "grid_unit",
+    "drawn_points",
     "practice",
     "shoelace_area",
     "transform",
     "unit_square_image",
+    "view_unit",
 ]
 
-#: Largest entry the lesson can draw on screen.
-MAX_ENTRY = 6.0
+#: Smallest scale (scene units per grid unit): the basis arrows' length. The
+#: view used to stop shrinking here (entries up to 6 and v up to 4).
+MIN_UNIT = 0.15
+#: Farthest a drawn point can reach, in grid units, at :data:`MIN_UNIT`.
+MAX_REACH = (-CONTENT_BOTTOM - 0.2) / (1.15 * MIN_UNIT)
+#: Refuses numbers too long for the formula panels.
+_digits = legible_entries("entries", ratio=math.inf)
 
 
 def transform(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
@@ -97,15 +103,33 @@ def shoelace_area(polygon: np.ndarray) -> float:
     return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
 
 
-def grid_unit(points: np.ndarray, half_width: float, half_height: float) -> float:
-    """Scene units per grid unit so every point fits with a margin.
+def drawn_points(a: np.ndarray, v: np.ndarray, b: np.ndarray) -> dict[str, np.ndarray]:
+    """Every plane point the lesson draws, by the parameter that puts it there.
 
-    Never larger than 1 (a grid of at least 4 units up and down), never so
-    small that the grid turns into a blur.
+    ``"vector"``: the basis and v; ``"matrix"``: their images under A and the
+    unit square's; ``"then"``: the basis under B and under B A. Each value has
+    shape (n, 2).
     """
-    extent_x = max(1.0, float(np.max(np.abs(points[:, 0]))) * 1.15)
-    extent_y = max(1.0, float(np.max(np.abs(points[:, 1]))) * 1.15)
-    return max(0.15, min(1.0, half_width / extent_x, half_height / extent_y))
+    basis = np.eye(2)
+    return {
+        "vector": np.vstack([basis, v]),
+        "matrix": np.vstack(
+            [transform(a, basis), transform(a, v), unit_square_image(a)]
+        ),
+        "then": np.vstack([transform(compose(a, b), basis), transform(b, basis)]),
+    }
+
+
+def view_unit(a: np.ndarray, v: np.ndarray, b: np.ndarray) -> float:
+    """Scene units per grid unit so every point the lesson draws fits the frame.
+
+    Never larger than 1 (a grid of at least 4 units up and down); no floor:
+    :meth:`LinearTransformations.check_args` refuses what is too small to read.
+    """
+    points = np.vstack(list(drawn_points(a, v, b).values()))
+    half_w = config.frame_width / 2 - 0.4
+    half_h = min(config.frame_height / 2 - 0.4, -CONTENT_BOTTOM - 0.2)
+    return fit_unit(points, half_w, half_h, most=1.0, least=0.0)
 
 
 class LinearTransformations(CourseLesson):
@@ -115,17 +139,38 @@ class LinearTransformations(CourseLesson):
         "matrix": Matrix(
             [[2, -1], [1, 1]],
             help="the transformation A",
-            require=[entries_within(MAX_ENTRY)],
+            require=[_digits],
         ),
         "vector": Vector(
-            [1, 2], help="the vector v followed through A", require=[entries_within(4)]
+            [1, 2], help="the vector v followed through A", require=[_digits]
         ),
         "then": Matrix(
             [[0, -1], [1, 0]],
             help="a second transformation B, applied after A",
-            require=[entries_within(MAX_ENTRY)],
+            require=[_digits],
         ),
     }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Refuse a picture whose basis arrows no scale that fits it can show."""
+        a, v, b = args.matrix, args.vector, args.then
+        unit = view_unit(a, v, b)
+        if unit >= MIN_UNIT:
+            return
+        groups = drawn_points(a, v, b)
+        name = max(groups, key=lambda n: float(np.max(np.abs(groups[n]))))
+        reach = float(np.max(np.abs(groups[name])))
+        raise ParamError(
+            name,
+            fmt_vec(args[name]) if name == "vector" else fmt_rows(args[name]),
+            f"a picture reaching at most about {fmt(MAX_REACH, 0)} grid units from 0",
+            why=(
+                f"it sends a point {fmt(reach)} units out, and at the scale that "
+                f"fits it the basis arrows are under {fmt(MIN_UNIT)} scene units "
+                "long, too short to see"
+            ),
+        )
 
     def construct(self) -> None:
         a, v, b = self.args.matrix, self.args.vector, self.args.then
@@ -150,53 +195,16 @@ class LinearTransformations(CourseLesson):
     # -- view ------------------------------------------------------------------
     def fit_view(self, a: np.ndarray, v: np.ndarray, b: np.ndarray) -> None:
         """Choose the grid scale so every vector the lesson draws stays on screen."""
-        basis = np.eye(2)
-        points = np.vstack(
-            [
-                basis,
-                v,
-                transform(a, basis),
-                transform(a, v),
-                transform(compose(a, b), basis),
-                transform(b, basis),
-                unit_square_image(a),
-            ]
-        )
-        half_w = config.frame_width / 2 - 0.4
-        half_h = min(config.frame_height / 2 - 0.4, -CONTENT_BOTTOM - 0.2)
-        self.unit = grid_unit(points, half_w, half_h)
+        self.unit = view_unit(a, v, b)
         self.origin = ORIGIN + 0.0 * DOWN
+        self.view = PlaneView(self.unit, self.origin)
 
-    def point(self, xy: np.ndarray) -> np.ndarray:
-        """Scene coordinates of a plane point."""
-        return self.origin + self.unit * np.array([xy[0], xy[1], 0.0])
-
-    def arrow(self, xy: np.ndarray, color: str) -> Arrow:
-        return Arrow(
-            self.origin,
-            self.point(xy),
-            buff=0,
-            color=color,
-            stroke_width=5,
-            max_tip_length_to_length_ratio=0.25,
-            tip_length=0.22,
-        )
+    def arrow(self, xy: np.ndarray, color: str) -> Mobject:
+        """An arrow from the origin to ``xy``."""
+        return self.view.arrow(xy, color)
 
     def make_plane(self, opacity: float = 1.0) -> NumberPlane:
-        span = math.ceil(config.frame_width / self.unit) + 2
-        step = 1 if self.unit > 0.35 else (2 if self.unit > 0.18 else 5)
-        plane = NumberPlane(
-            x_range=[-span, span, step],
-            y_range=[-span, span, step],
-            x_length=2 * span * self.unit,
-            y_length=2 * span * self.unit,
-            background_line_style={
-                "stroke_color": BLUE,
-                "stroke_width": 1.5,
-                "stroke_opacity": 0.55 * opacity,
-            },
-            axis_config={"stroke_color": INK, "stroke_opacity": opacity},
-        ).move_to(self.origin)
+        plane = self.view.plane(opacity, reach=config.frame_width, z_index=0)
         self.backdrop(plane)
         return plane
 
@@ -322,8 +330,8 @@ class LinearTransformations(CourseLesson):
         # the two scaled columns, tip to tail, reach A v
         leg1 = self.arrow(v[0] * c1, GREEN).set_stroke(opacity=0.7)
         leg2 = Arrow(
-            self.point(v[0] * c1),
-            self.point(av),
+            self.view.point(v[0] * c1),
+            self.view.point(av),
             buff=0,
             color=RED,
             stroke_width=5,

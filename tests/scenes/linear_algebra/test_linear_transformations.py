@@ -8,18 +8,20 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.linear_transformations import (
     LinearTransformations,
     basis_images,
     compose,
-    grid_unit,
+    drawn_points,
     shoelace_area,
     transform,
     unit_square_image,
+    view_unit,
 )
+from scenes.style import CONTENT_BOTTOM
 
 matrices = arrays(np.float64, (2, 2), elements=st.floats(-6, 6, allow_nan=False))
 vectors = arrays(np.float64, (2,), elements=st.floats(-4, 4, allow_nan=False))
@@ -45,13 +47,13 @@ def test_composition_is_the_product(a, b, v):
     assert np.allclose(transform(compose(a, b), v), transform(b, transform(a, v)))
 
 
-@given(arrays(np.float64, (6, 2), elements=st.floats(-40, 40, allow_nan=False)))
-def test_grid_unit_keeps_every_point_on_screen(points):
-    unit = grid_unit(points, 6.6, 3.2)
-    assert 0.15 <= unit <= 1.0
-    if unit > 0.15:
-        assert np.all(np.abs(points[:, 0]) * unit <= 6.6)
-        assert np.all(np.abs(points[:, 1]) * unit <= 3.2)
+@given(matrices, vectors, matrices)
+def test_view_unit_keeps_every_drawn_point_on_screen(a, v, b):
+    unit = view_unit(a, v, b)
+    assert 0 < unit <= 1.0
+    for points in drawn_points(a, v, b).values():
+        assert np.all(np.abs(points[:, 0]) * unit <= 6.7 + 1e-9)
+        assert np.all(np.abs(points[:, 1]) * unit <= 2.9 + 1e-9)
 
 
 def _shown(scene):
@@ -79,7 +81,7 @@ def test_screen_shows_exactly_the_lesson_math(course, given_args):
 
 
 def test_bad_matrices_fail_with_one_line():
-    for bad in ([[1, 2]], "oops", [[10, 0], [0, 1]]):
+    for bad in ([[1, 2]], "oops", [[12345, 0], [0, 1]], [[60, 0], [0, 1]]):
         with pytest.raises(ParamError) as error:
             LinearTransformations.resolve_args(
                 {"matrix": bad}, lesson="linear-transformations"
@@ -87,3 +89,33 @@ def test_bad_matrices_fail_with_one_line():
         message = str(error.value)
         assert message.startswith("linear-transformations: parameter 'matrix'")
         assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "given_args",
+    [
+        {"matrix": [[6, -1], [2, 3]], "vector": [4, -2]},  # at the old caps
+        {"matrix": [[10, 0], [0, 1]]},  # refused before the view scaled
+        {"matrix": [[-8, 5], [3, 7]], "vector": [2, -3]},  # near the 0.15 floor
+    ],
+)
+def test_large_entries_scale_the_view_instead_of_being_refused(course, given_args):
+    scene = construct_only(course.get("linear-transformations"), given_args)
+    a, v, b = scene.args.matrix, scene.args.vector, scene.args.then
+    for points in drawn_points(a, v, b).values():
+        for p in points:
+            tip = scene.view.point(p)
+            assert abs(tip[0]) <= 7.1 and CONTENT_BOTTOM <= tip[1] <= 4.0
+    assert tex_matrix(a) in "\n".join(_shown(scene))
+    # the layout check found nothing off-frame or overlapping
+    assert not scene.timeline.warnings
+
+
+def test_pictures_no_scale_can_show_are_refused_with_the_reason():
+    with pytest.raises(ParamError) as error:
+        LinearTransformations.resolve_args(
+            {"matrix": [[60, 0], [0, 1]]}, lesson="linear-transformations"
+        )
+    message = str(error.value)
+    assert message.startswith("linear-transformations: parameter 'matrix'")
+    assert "too short to see" in message and "\n" not in message
