@@ -34,12 +34,13 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.params import Matrix
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, say_num, tex_matrix
+from scenes.kit.numbers import fmt, fmt_rows, say_num, tex_matrix
 from scenes.kit.plane import PlaneView
-from scenes.kit.view import Box, entries_within, fit_view
+from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
 from scenes.style import (
     ACCENT,
     CONTENT_BOTTOM,
@@ -59,7 +60,7 @@ from scenes.style import (
 __all__ = [
     "COLLAPSE",
     "FLIP",
-    "MAX_ENTRY",
+    "OLD_VIEW",
     "UNIT_SQUARE",
     "Determinants",
     "det_expansion_tex",
@@ -67,6 +68,7 @@ __all__ = [
     "image_line",
     "orientation",
     "places",
+    "plane_view",
     "practice",
     "rank",
     "shoelace_area",
@@ -74,8 +76,8 @@ __all__ = [
     "unit_square_image",
 ]
 
-#: Largest entry of the user's matrix that still fits on screen.
-MAX_ENTRY = 4.0
+#: Entries up to this size were always shown; past it the view only scales.
+OLD_VIEW = 4.0
 #: A fixed matrix with a negative determinant, for the flip.
 FLIP = np.array([[1.0, 1.0], [1.0, -0.5]])
 #: A fixed singular matrix (its columns lie on one line), for the collapse.
@@ -163,6 +165,23 @@ PANEL_CORNER = UL
 CORNER_NAMES = ("1", "2", "3", "4")
 
 
+def plane_view(a: np.ndarray) -> tuple[float, np.ndarray]:
+    """Scale and origin of the plane (see :func:`fit_view`) for the matrix ``a``.
+
+    Fits the unit square and its images under ``a``, :data:`FLIP` and
+    :data:`COLLAPSE` into :data:`PLANE_BOX`, at any scale.
+    """
+    points = np.vstack(
+        [
+            UNIT_SQUARE,
+            unit_square_image(a),
+            unit_square_image(FLIP),
+            unit_square_image(COLLAPSE),
+        ]
+    )
+    return fit_view(points, PLANE_BOX)
+
+
 class Determinants(CourseLesson):
     """Area scales by det A; a negative det flips orientation; det 0 squashes."""
 
@@ -170,21 +189,36 @@ class Determinants(CourseLesson):
         "matrix": Matrix(
             [[2, 1], [0.5, 1.5]],
             help="the matrix A whose determinant the lesson measures",
-            require=[entries_within(MAX_ENTRY)],
+            require=[legible_entries("entries", ratio=math.inf)],
         ),
     }
 
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """Refuse a matrix whose picture shrinks the unit square out of sight."""
+        a = np.asarray(args.matrix, dtype=float)
+        if np.max(np.abs(a)) <= OLD_VIEW:
+            return  # always drawn at the old scales: unchanged
+        unit, _ = plane_view(a)
+        if unit < MIN_ARROW:
+            box = PLANE_BOX  # fit_view keeps a margin of 0.5 inside each edge
+            tall = (box.top - box.bottom - 1.0) / MIN_ARROW
+            wide = (box.right - box.left - 1.0) / MIN_ARROW
+            raise ParamError(
+                "matrix",
+                fmt_rows(a),
+                "a matrix whose picture (the unit square and its image) spans at "
+                f"most about {fmt(tall, 0)} units up and down and {fmt(wide, 0)} "
+                "across",
+                why=(
+                    "at the scale that fits its image, the unit square's side is "
+                    f"under {fmt(MIN_ARROW)} scene units, too small to see"
+                ),
+            )
+
     def construct(self) -> None:
         a = self.args.matrix
-        points = np.vstack(
-            [
-                UNIT_SQUARE,
-                unit_square_image(a),
-                unit_square_image(FLIP),
-                unit_square_image(COLLAPSE),
-            ]
-        )
-        self.view = PlaneView(*fit_view(points, PLANE_BOX))
+        self.view = PlaneView(*plane_view(a))
         self.title_card("Determinants", "How much does a matrix stretch space?")
         self.show_unit_square()
         self.apply_user_matrix(a)

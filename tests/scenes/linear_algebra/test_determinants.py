@@ -8,8 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, tex_matrix
 from scenes.kit.view import Box, fit_view
 from scenes.linear_algebra.determinants import (
@@ -27,6 +27,7 @@ from scenes.linear_algebra.determinants import (
     transform,
     unit_square_image,
 )
+from scenes.style import CONTENT_BOTTOM
 
 entries = st.floats(-4, 4, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)
@@ -160,10 +161,39 @@ def test_a_singular_user_matrix_is_allowed(course):
     assert not scene.timeline.warnings
 
 
-@pytest.mark.parametrize("bad", [[[1, 2]], "oops", [[5, 0], [0, 1]], [[1, 2, 3]]])
+@pytest.mark.parametrize(
+    "bad", [[[1, 2]], "oops", [[30, 0], [0, 2]], [[12345, 0], [0, 1]], [[1, 2, 3]]]
+)
 def test_bad_matrices_fail_with_one_line(bad):
     with pytest.raises(ParamError) as error:
         Determinants.resolve_args({"matrix": bad}, lesson="determinants")
     message = str(error.value)
     assert message.startswith("determinants: parameter 'matrix'")
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        [[4, -1], [-2, 3]],  # at the old cap of 4
+        [[5, 0], [0, 1]],  # refused before the view scaled ("larger than 4")
+        [[10, -4], [3, 9]],
+    ],
+)
+def test_large_matrices_scale_the_view_instead_of_being_refused(course, matrix):
+    scene = construct_only(course.get("determinants"), {"matrix": matrix})
+    a = scene.args.matrix
+    for corner in unit_square_image(a):
+        x, y, _ = scene.view.point(corner)
+        assert abs(x) <= 7.1 and CONTENT_BOTTOM <= y <= 4.0
+    assert any(tex_matrix(a) in s for s in _all_shown(scene))
+    # the layout check found nothing off-frame or overlapping
+    assert not scene.timeline.warnings
+
+
+def test_matrices_no_scale_can_show_are_refused_with_the_reason():
+    with pytest.raises(ParamError) as error:
+        Determinants.resolve_args({"matrix": [[30, 0], [0, 2]]}, lesson="determinants")
+    message = str(error.value)
+    assert message.startswith("determinants: parameter 'matrix': got [[30, 0], [0, 2]]")
+    assert "too small to see" in message and "\n" not in message
