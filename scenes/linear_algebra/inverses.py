@@ -12,6 +12,8 @@ on their own.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from manim import (
     DOWN,
@@ -32,13 +34,13 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Matrix, Vector, nonsingular
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix, Vector, nonsingular
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
-from scenes.kit.view import Box, entries_within, fit_view
+from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
 from scenes.style import (
     ACCENT,
     CONTENT_BOTTOM,
@@ -55,9 +57,9 @@ from scenes.style import (
 )
 
 __all__ = [
-    "MAX_ENTRY",
     "MAX_INVERSE",
-    "MAX_SOLUTION",
+    "OLD_SOLUTION",
+    "OLD_VIEW",
     "SINGULAR",
     "SINGULAR_POINT",
     "Inverses",
@@ -66,6 +68,7 @@ __all__ = [
     "inverse",
     "inverse_within",
     "null_vector",
+    "plane_view",
     "practice",
     "residual",
     "solve",
@@ -73,12 +76,14 @@ __all__ = [
     "twin",
 ]
 
-#: Largest entry of A and of b that fits on screen.
-MAX_ENTRY = 4.0
+#: Entries of A up to this size were always shown; past it the view only scales.
+OLD_VIEW = 4.0
 #: Largest entry of A^-1 the lesson shows (a nearly singular A has huge ones).
 MAX_INVERSE = 10.0
-#: Largest entry of the solution x that fits on screen.
-MAX_SOLUTION = 6.0
+#: Entries of b and x up to this size were always shown (the old limit).
+OLD_SOLUTION = 6.0
+#: Refuses numbers too long for the formula panels.
+_digits = legible_entries("entries", ratio=math.inf)
 #: A fixed singular matrix: its columns lie on one line.
 SINGULAR = np.array([[1.0, 2.0], [0.5, 1.0]])
 #: A point whose twin lands on the same spot under :data:`SINGULAR`.
@@ -161,6 +166,34 @@ PLANE_BOX = Box(-0.9, config.frame_width / 2 - 0.2, CONTENT_BOTTOM + 0.1, 3.85)
 SIZE = 36  # formula size in the panel
 
 
+#: Plane units that fit up and down at the smallest legible scale.
+TALL = (PLANE_BOX.top - PLANE_BOX.bottom - 1.0) / MIN_ARROW
+
+
+def plane_view(a: np.ndarray, b: np.ndarray) -> tuple[float, np.ndarray]:
+    """Scale and origin of the plane (see :func:`fit_view`) for ``A`` and ``b``.
+
+    Fits the basis and its images, b, the solution x and its first step, and
+    the singular example into :data:`PLANE_BOX`, at any scale.
+    """
+    x = solve(a, b)
+    p1 = SINGULAR_POINT
+    points = np.vstack(
+        [
+            np.eye(2),
+            a.T,  # where the basis vectors land
+            b,
+            x,
+            x[0] * a[:, 0],
+            SINGULAR.T,
+            p1,
+            twin(SINGULAR, p1),
+            transform(SINGULAR, p1),
+        ]
+    )
+    return fit_view(points, PLANE_BOX, max_unit=1.3)
+
+
 class Inverses(CourseLesson):
     """A^-1 undoes A; x = A^-1 b solves A x = b; a singular matrix has no inverse."""
 
@@ -168,48 +201,44 @@ class Inverses(CourseLesson):
         "matrix": Matrix(
             [[2, 1], [1, 3]],
             help="the invertible matrix A",
-            require=[
-                entries_within(MAX_ENTRY),
-                nonsingular,
-                inverse_within(MAX_INVERSE),
-            ],
+            require=[_digits, nonsingular, inverse_within(MAX_INVERSE)],
         ),
         "b": Vector(
             [5, 5],
             help="the right-hand side b of A x = b",
-            require=[entries_within(MAX_SOLUTION)],
+            require=[_digits],
         ),
     }
 
     @classmethod
     def check_args(cls, args: Args) -> None:
-        x = solve(args.matrix, args.b)
-        if np.max(np.abs(x)) > MAX_SOLUTION:
-            raise ParamError(
-                "b",
-                fmt_vec(args.b),
-                f"a b whose solution x = A^-1 b has entries within {fmt(MAX_SOLUTION)}",
-                why=f"the solution would be x = {fmt_vec(x)}, which does not fit on screen",
-            )
+        """Refuse an A and b whose picture shrinks the basis arrows out of sight."""
+        a, b = args.matrix, args.b
+        x = solve(a, b)
+        if (
+            np.max(np.abs(a)) <= OLD_VIEW
+            and np.max(np.abs(b)) <= OLD_SOLUTION
+            and np.max(np.abs(x)) <= OLD_SOLUTION
+        ):
+            return  # always drawn at the old scales: unchanged
+        unit, _ = plane_view(a, b)
+        if unit >= MIN_ARROW:
+            return
+        name = "matrix" if np.max(np.abs(a)) > max(np.max(np.abs(b)), 1) else "b"
+        raise ParamError(
+            name,
+            fmt_rows(a) if name == "matrix" else fmt_vec(b),
+            "an A and b whose picture (A's columns, b and the solution "
+            f"x = {fmt_vec(x)}) is at most about {fmt(TALL, 0)} units tall",
+            why=(
+                "at the scale that fits it the basis arrows are under "
+                f"{fmt(MIN_ARROW)} scene units long, too short to see"
+            ),
+        )
 
     def construct(self) -> None:
         a, b = self.args.matrix, self.args.b
-        x = solve(a, b)
-        p1 = SINGULAR_POINT
-        points = np.vstack(
-            [
-                np.eye(2),
-                a.T,  # where the basis vectors land
-                b,
-                x,
-                x[0] * a[:, 0],
-                SINGULAR.T,
-                p1,
-                twin(SINGULAR, p1),
-                transform(SINGULAR, p1),
-            ]
-        )
-        self.view = PlaneView(*fit_view(points, PLANE_BOX, max_unit=1.3))
+        self.view = PlaneView(*plane_view(a, b))
         self.info = None
         self.title_card(
             "Inverses and solving Ax = b",

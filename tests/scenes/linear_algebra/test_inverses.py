@@ -8,8 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.inverses import (
     SINGULAR,
@@ -24,6 +24,7 @@ from scenes.linear_algebra.inverses import (
     transform,
     twin,
 )
+from scenes.style import CONTENT_BOTTOM
 
 entries = st.floats(-4, 4, allow_nan=False)
 matrices = arrays(np.float64, (2, 2), elements=entries)
@@ -140,11 +141,12 @@ def test_the_singular_example_on_screen(scenes):
         ({"matrix": [[1, 2], [2, 4]]}, "matrix", "singular"),
         ({"matrix": [[0, 0], [0, 0]]}, "matrix", "singular"),
         ({"matrix": [[1, 0], [0, 0.01]]}, "matrix", "too large"),
-        ({"matrix": [[9, 0], [0, 1]]}, "matrix", "do not fit"),
+        ({"matrix": [[40, 3], [-2, 7]], "b": [20, -12]}, "matrix", "too short"),
+        ({"b": [12345, 1]}, "b", "5 or more digits"),
         ({"matrix": [[1, 2]]}, "matrix", "shape"),
         ({"b": [1, 2, 3]}, "b", "3 entries"),
         ({"b": "up"}, "b", "not a list"),
-        ({"matrix": [[1, 0], [0, 0.2]], "b": [0, 4]}, "b", "does not fit"),
+        ({"matrix": [[1, 0], [0, 0.2]], "b": [0, 4]}, "b", "x = (0, 20)"),
     ],
 )
 def test_bad_parameters_fail_with_one_line(given_args, name, why):
@@ -154,3 +156,21 @@ def test_bad_parameters_fail_with_one_line(given_args, name, why):
     assert f"parameter '{name}'" in message
     assert why in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "given_args",
+    [
+        {"matrix": [[4, 1], [-2, 3]], "b": [6, -6]},  # at the old caps
+        {"matrix": [[9, 0], [0, 1]]},  # refused before the view scaled
+        {"matrix": [[8, 3], [-2, 7]], "b": [10, -6]},
+        {"matrix": [[1, 0], [0, 0.2]], "b": [0, 1.8]},  # x = (0, 9): over the old 6
+    ],
+)
+def test_large_values_scale_the_view_instead_of_being_refused(course, given_args):
+    scene = construct_only(course.get("inverses"), given_args)
+    a, b = scene.args.matrix, scene.args.b
+    for p in (b, solve(a, b), a[:, 0], a[:, 1]):
+        x, y, _ = scene.view.point(p)
+        assert abs(x) <= 7.1 and CONTENT_BOTTOM <= y <= 4.0
+    assert not scene.timeline.warnings
