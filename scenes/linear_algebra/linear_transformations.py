@@ -38,7 +38,7 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
-from scenes.kit.view import fit_unit, legible_entries
+from scenes.kit.view import MIN_ARROW, fit_unit, legible_entries
 from scenes.style import (
     ACCENT,
     CONTENT_BOTTOM,
@@ -65,11 +65,13 @@ __all__ = [
     "view_unit",
 ]
 
-#: Smallest scale (scene units per grid unit): the basis arrows' length. The
-#: view used to stop shrinking here (entries up to 6 and v up to 4).
-MIN_UNIT = 0.15
-#: Farthest a drawn point can reach, in grid units, at :data:`MIN_UNIT`.
-MAX_REACH = (-CONTENT_BOTTOM - 0.2) / (1.15 * MIN_UNIT)
+#: Entries of the matrices, and of v, up to these sizes were always taken (the
+#: view then stopped shrinking at 0.15 scene units per grid unit).
+OLD_MATRIX, OLD_VECTOR = 6.0, 4.0
+#: Farthest a drawn point can reach up or down, in grid units, at :data:`MIN_ARROW`.
+MAX_REACH = (-CONTENT_BOTTOM - 0.2) / (1.15 * MIN_ARROW)
+#: How much farther the frame reaches across than up or down.
+WIDE = (config.frame_width / 2 - 0.4) / (-CONTENT_BOTTOM - 0.2)
 #: Refuses numbers too long for the formula panels.
 _digits = legible_entries("entries", ratio=math.inf)
 
@@ -155,8 +157,11 @@ class LinearTransformations(CourseLesson):
     def check_args(cls, args: Args) -> None:
         """Refuse a picture whose basis arrows no scale that fits it can show."""
         a, v, b = args.matrix, args.vector, args.then
-        unit = view_unit(a, v, b)
-        if unit >= MIN_UNIT:
+        if max(np.max(np.abs(a)), np.max(np.abs(b))) <= OLD_MATRIX and (
+            np.max(np.abs(v)) <= OLD_VECTOR
+        ):
+            return  # always taken: unchanged
+        if view_unit(a, v, b) >= MIN_ARROW:
             return
         groups = drawn_points(a, v, b)
         name = max(groups, key=lambda n: float(np.max(np.abs(groups[n]))))
@@ -164,10 +169,11 @@ class LinearTransformations(CourseLesson):
         raise ParamError(
             name,
             fmt_vec(args[name]) if name == "vector" else fmt_rows(args[name]),
-            f"a picture reaching at most about {fmt(MAX_REACH, 0)} grid units from 0",
+            f"a picture reaching at most about {fmt(MAX_REACH, 0)} grid units above "
+            f"or below 0 ({fmt(MAX_REACH * WIDE, 0)} across), B A included",
             why=(
                 f"it sends a point {fmt(reach)} units out, and at the scale that "
-                f"fits it the basis arrows are under {fmt(MIN_UNIT)} scene units "
+                f"fits it the basis arrows are under {fmt(MIN_ARROW)} scene units "
                 "long, too short to see"
             ),
         )

@@ -8,8 +8,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from mathreel.core.errors import ParamError
-from mathreel.render.worker import construct_only
+from mathreel.errors import ParamError
+from mathreel.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.linear_transformations import (
     LinearTransformations,
@@ -95,8 +95,8 @@ def test_bad_matrices_fail_with_one_line():
     "given_args",
     [
         {"matrix": [[6, -1], [2, 3]], "vector": [4, -2]},  # at the old caps
-        {"matrix": [[10, 0], [0, 1]]},  # refused before the view scaled
-        {"matrix": [[-8, 5], [3, 7]], "vector": [2, -3]},  # near the 0.15 floor
+        {"vector": [5, 1]},  # refused before the view scaled ("larger than 4")
+        {"matrix": [[7, 0], [0, 1]], "then": [[1, 0], [0, 1]]},  # over the old 6
     ],
 )
 def test_large_entries_scale_the_view_instead_of_being_refused(course, given_args):
@@ -114,8 +114,9 @@ def test_large_entries_scale_the_view_instead_of_being_refused(course, given_arg
 def test_pictures_no_scale_can_show_are_refused_with_the_reason():
     with pytest.raises(ParamError) as error:
         LinearTransformations.resolve_args(
-            {"matrix": [[60, 0], [0, 1]]}, lesson="linear-transformations"
+            {"matrix": [[10, 0], [0, 1]]}, lesson="linear-transformations"
         )
     message = str(error.value)
     assert message.startswith("linear-transformations: parameter 'matrix'")
     assert "too short to see" in message and "\n" not in message
+    assert "B A included" in message  # the rotation B puts A's 10 upright
