@@ -48,7 +48,7 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix
 from scenes.kit.plane import PlaneView
-from scenes.kit.view import Box, legible_entries
+from scenes.kit.view import MIN_ARROW, Box, legible_entries
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -69,7 +69,7 @@ from scenes.style import (
 __all__ = [
     "IMAGE_SIDE",
     "KEEP",
-    "MIN_UNIT",
+    "OLD_VIEW",
     "SVD",
     "degree_text",
     "plane_unit",
@@ -85,8 +85,9 @@ __all__ = [
     "view_unit",
 ]
 
-#: Smallest scale (scene units per plane unit): the unit circle's radius.
-MIN_UNIT = 0.2
+#: Entries up to this size were always shown (the view then stopped shrinking at
+#: 0.2 scene units per plane unit); past it the view scales.
+OLD_VIEW = 4.0
 #: Refuses entries too long for the formula panels.
 _digits = legible_entries("entries", ratio=math.inf)
 #: Singular values closer than this count as equal.
@@ -173,7 +174,7 @@ def view_unit(sigma1: float, half_width: float, half_height: float) -> float:
     """Scene units per plane unit: the circle and the ellipse, with label room.
 
     At most 1.6 and no floor: the view scales to any ``sigma1``
-    (:func:`svd_problem` refuses a unit circle too small to read).
+    (:func:`svd_problem` refuses a unit circle too small to see).
     """
     reach = max(1.0, float(sigma1))
     room = min(half_width, half_height) - 0.5
@@ -210,11 +211,11 @@ def svd_problem(m: np.ndarray) -> str | None:
             f"both singular values are {fmt(s[0])}: it stretches every direction "
             "alike, so no direction is the largest"
         )
-    if plane_unit(s[0]) < MIN_UNIT:
+    if np.max(np.abs(a)) > OLD_VIEW and plane_unit(s[0]) < MIN_ARROW:
         return (
             f"its largest stretch, {fmt(s[0])}, needs a scale at which the unit "
-            f"circle is under {fmt(MIN_UNIT)} scene units across its radius, too "
-            "small to read"
+            f"circle's radius and its arrows are under {fmt(MIN_ARROW)} scene "
+            "units, too small to see"
         )
     return None
 

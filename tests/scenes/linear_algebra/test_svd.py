@@ -16,7 +16,6 @@ from scenes.linear_algebra.svd import (
     FLIP,
     IMAGE_SIDE,
     KEEP,
-    MIN_UNIT,
     SVD,
     degree_text,
     rank1,
@@ -120,9 +119,10 @@ def test_each_kind_of_unusable_matrix_says_why():
     assert "zero matrix" in svd_problem(np.zeros((2, 2)))
     assert "alike" in svd_problem(np.array([[0.0, -1], [1, 0]]))
     assert "nearly singular" in svd_problem(np.array([[3.0, 0], [0, 0.1]]))
-    assert "too small to read" in svd_problem(np.array([[20.0, 0], [0, 5]]))
+    assert "too small to see" in svd_problem(np.array([[20.0, 0], [0, 5]]))
     assert "5 or more digits" in svd_problem(np.array([[12345.0, 0], [0, 1]]))
-    assert svd_problem(np.array([[9.0, 0], [0, 1]])) is None  # over the old cap
+    assert svd_problem(np.array([[6.0, 1], [0, 2]])) is None  # over the old cap
+    assert "too small to see" in svd_problem(np.array([[9.0, 0], [0, 1]]))
     assert svd_problem(np.array([[1.5, 2], [0, 1.5]])) is None
 
 
@@ -178,7 +178,7 @@ def test_exactly_one_key_beat(scenes):
         ([[1, 2], [2, 4]], "singular"),
         ([[0, 0], [0, 0]], "zero matrix"),
         ([[0, -1], [1, 0]], "no direction is the largest"),
-        ([[20, 0], [0, 5]], "unit circle is under 0.2 scene units"),
+        ([[20, 0], [0, 5]], "radius and its arrows are under 0.4 scene units"),
         ([[12345, 1], [0, 2]], "5 or more digits"),
         ([[1, 2, 3]], "shape 1x3"),
     ],
@@ -200,8 +200,8 @@ def test_flip_is_a_reflection():
     "matrix",
     [
         [[4, 1], [-2, 3]],  # at the old cap of 4
-        [[9, 0], [0, 1]],  # refused before the view scaled ("larger than 4")
-        [[12, 5], [-3, 8]],
+        [[6, 1], [0, 2]],  # refused before the view scaled ("larger than 4")
+        [[5, 2], [-1, 6]],
     ],
 )
 def test_large_matrices_scale_the_view_instead_of_being_refused(matrix):
@@ -209,5 +209,5 @@ def test_large_matrices_scale_the_view_instead_of_being_refused(matrix):
     sigma1 = svd2(scene.args.matrix)[1][0]
     # the ellipse's far ends are on screen, clear of the caption band
     assert scene.view.unit * sigma1 <= 3.45
-    assert scene.view.unit >= MIN_UNIT
+    assert scene.view.unit >= 0.4  # the kit's MIN_ARROW: arrows of length 1 show
     assert not scene.timeline.warnings
