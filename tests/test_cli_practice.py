@@ -97,7 +97,7 @@ def test_bad_input_is_one_clear_line(args, message, tmp_path, monkeypatch):
 def test_worksheet_groups_by_lesson_with_the_key_after_a_page_break(tmp_path, course):
     sheet = tmp_path / "print" / "sheet.html"
     out = run("--all", "--seed", "3", "--out", str(sheet)).output
-    assert "21 lessons" in out and "KaTeX" in out
+    assert f"{len(course)} lessons" in out and "KaTeX" in out
     html = sheet.read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     lessons = soup.select("main > section.lesson")

@@ -422,8 +422,36 @@ def _hypothesis(ex: Exercise, k: int):
     return "reject" if p <= alpha else "fail to reject"
 
 
+def _round_ball_minimum(t: np.ndarray, l1: bool) -> np.ndarray:
+    """Least (w1 - t1)^2 + (w2 - t2)^2 on the L1 or L2 unit sphere, by dense sampling."""
+    s = np.linspace(0, 2 * np.pi, 400_001)
+    d = np.column_stack([np.cos(s), np.sin(s)])
+    pts = d / np.abs(d).sum(axis=1, keepdims=True) if l1 else d
+    return pts[np.argmin(((pts - t) ** 2).sum(axis=1))]
+
+
+def _norms(ex: Exercise, k: int):
+    vs = vectors(ex.prompt)
+    if k == 1:
+        v = vs[0]
+        return [np.linalg.norm(v, 1), np.linalg.norm(v), np.linalg.norm(v, np.inf)]
+    if k == 2:
+        name = re.search(r"(L1|L2|L∞) distance", ex.prompt).group(1)
+        order = {"L1": 1, "L2": 2, "L∞": np.inf}[name]
+        return float(np.linalg.norm(vs[0] - vs[1], order))
+    t = vs[0]
+    shown = grabs(r"\(w_1 - \(?{n}\)?\)\^2 \+ \(w_2 - \(?{n}\)?\)\^2", ex.prompt)
+    assert np.allclose(shown, t)  # the loss is least where the prompt says
+    if k == 3:
+        w = _round_ball_minimum(t, l1=True)
+        zero = [i for i in (0, 1) if abs(w[i]) < 1e-3]
+        return ["w₁ = 0", "w₂ = 0"][zero[0]] if zero else "neither is zero"
+    return _round_ball_minimum(t, l1=False)
+
+
 INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
-    "vectors": _vectors, "dot-product": _dot, "matrix-operations": _matrix_ops,
+    "vectors": _vectors, "dot-product": _dot, "norms-and-distances": _norms,
+    "matrix-operations": _matrix_ops,
     "linear-transformations": _linear_transformations, "determinants": _determinants,
     "inverses": _inverses, "eigenvectors": _eigenvectors, "svd": _svd, "pca": _pca,
     "tensors": _tensors, "derivatives": _derivatives, "integrals": _integrals,
