@@ -38,13 +38,12 @@ from manim import (
     config,
 )
 
-from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Vector, nonzero
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
-from scenes.kit.view import fit_unit, legible_entries
+from scenes.kit.view import fit_unit, legible_entries, require_visible
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -192,8 +191,6 @@ def _segment_points(a: np.ndarray, b: np.ndarray, n: int = 5) -> np.ndarray:
 TOP = config.frame_height / 2 - 0.3
 #: Components up to this size were always shown; the view only scales past it.
 OLD_VIEW = 4.0
-#: Shortest arrow (scene units) that still reads as an arrow with a label.
-MIN_ARROW = 0.4
 BOTTOM = CONTENT_BOTTOM + 0.15
 
 
@@ -226,19 +223,7 @@ class Vectors(CourseLesson):
         u, v = np.asarray(args.u, dtype=float), np.asarray(args.v, dtype=float)
         if max(np.max(np.abs(u)), np.max(np.abs(v))) <= OLD_VIEW:
             return  # always drawn at the old fixed reach: unchanged
-        shortest = min(float(np.linalg.norm(u)), float(np.linalg.norm(v)))
-        if shortest * view_unit(u, v, args.scalar) < MIN_ARROW:
-            name = "u" if np.linalg.norm(u) <= np.linalg.norm(v) else "v"
-            raise ParamError(
-                name,
-                fmt_vec(args[name]),
-                "u and v of comparable lengths (the shorter at least about a "
-                "tenth of the longer)",
-                why=(
-                    "at the scale that fits the other vectors it would be under "
-                    f"{fmt(MIN_ARROW)} scene units long, too short to see or label"
-                ),
-            )
+        require_visible({"u": u, "v": v}, view_unit(u, v, args.scalar))
 
     def construct(self) -> None:
         u, v, c = self.args.u, self.args.v, self.args.scalar
