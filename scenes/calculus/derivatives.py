@@ -42,6 +42,7 @@ from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt
 from scenes.style import (
     BLUE,
@@ -341,16 +342,13 @@ class Derivatives(CourseLesson):
     def make_axes(self, band: tuple[float, float], y_range: Sequence[float]) -> Axes:
         lo, hi = self.spec.window
         top, bottom = band
-        axes = Axes(
-            x_range=[lo, hi, self.spec.x_step],
-            y_range=list(y_range),
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=top - bottom,
-            tips=False,
-            axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.06},
+        return plot_axes(
+            [lo, hi, self.spec.x_step],
+            y_range,
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=top - bottom,
+            centre=[(PLOT_LEFT + PLOT_RIGHT) / 2, (top + bottom) / 2],
         )
-        axes.move_to([(PLOT_LEFT + PLOT_RIGHT) / 2, (top + bottom) / 2, 0])
-        return axes
 
     def plot(self, axes: Axes, curve: Curve, upto: float | None = None) -> VMobject:
         lo, hi = self.spec.window
