@@ -45,6 +45,7 @@ from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
@@ -429,27 +430,18 @@ class Integrals(CourseLesson):
     ) -> Axes:
         lo, hi = self.spec.window
         top, bottom = band
-        axes = Axes(
-            x_range=[lo, hi, self.spec.x_step],
-            y_range=[0, y_max, y_max],
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=top - bottom,
-            tips=False,
-            axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.06},
-            x_axis_config={"line_to_number_buff": 0.15},
-            y_axis_config={"include_ticks": False},
+        ticks = axis_ticks(lo, hi, self.spec.x_step)
+        return plot_axes(
+            [lo, hi, self.spec.x_step],
+            [0, y_max, y_max],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=top - bottom,
+            start=[PLOT_LEFT, bottom],
+            x_config={"line_to_number_buff": 0.15},
+            y_config={"include_ticks": False},
+            numbers=ticks if numbers else None,
+            places=0 if all(float(t).is_integer() for t in ticks) else 1,
         )
-        axes.shift(np.array([PLOT_LEFT, bottom, 0.0]) - axes.c2p(lo, 0))
-        if numbers:
-            ticks = axis_ticks(lo, hi, self.spec.x_step)
-            whole = all(float(t).is_integer() for t in ticks)
-            axes.x_axis.add_numbers(
-                x_values=ticks,
-                excluding=[],
-                num_decimal_places=0 if whole else 1,
-                font_size=SMALL,
-            )
-        return axes
 
     def plot(self, axes: Axes, curve: Curve, lo: float, hi: float) -> VMobject:
         step = (self.spec.window[1] - self.spec.window[0]) / 240
