@@ -48,6 +48,7 @@ from mathreel.errors import ParamError
 from mathreel.params import Args, Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num
 from scenes.style import (
     ACCENT,
@@ -381,16 +382,14 @@ class LinearRegression(CourseLesson):
         lo, hi = X_SPAN
         ends = predict(self.fit[0], self.fit[1], np.array([lo, hi]))
         self.y_range = nice_range(np.concatenate([self.y, ends, [0.0]]))
-        axes = Axes(
-            x_range=[lo - 0.5, hi + 0.5, 1],
-            y_range=list(self.y_range),
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=PLOT_TOP - PLOT_BOTTOM,
-            tips=False,
-            axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.05},
+        return plot_axes(
+            [lo - 0.5, hi + 0.5, 1],
+            self.y_range,
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=PLOT_TOP - PLOT_BOTTOM,
+            centre=[(PLOT_LEFT + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2],
+            tick_size=0.05,
         )
-        axes.move_to([(PLOT_LEFT + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2, 0])
-        return axes
 
     def line_for(self, w: float, b: float, color: str = ACCENT) -> VMobject:
         """The line ``y = w x + b`` drawn inside the plot (nothing when it misses)."""
