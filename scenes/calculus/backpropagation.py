@@ -45,7 +45,7 @@ from manim import (
 from mathreel.params import Float, Seed, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt
+from scenes.kit.numbers import fmt, fmt_small, say_small
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -73,11 +73,9 @@ __all__ = [
     "forward",
     "init_weights",
     "loss",
-    "num",
     "numeric_gradient",
     "practice",
     "relation",
-    "say",
     "sigmoid",
     "update",
 ]
@@ -187,34 +185,16 @@ def update(theta: np.ndarray, grad: np.ndarray, rate: float) -> np.ndarray:
     return np.asarray(theta, dtype=float) - float(rate) * np.asarray(grad, dtype=float)
 
 
-def num(x: float) -> str:
-    """A number as shown: two decimals, more for small numbers so they never read 0.
-
-    ``0.69``, ``-2.41``, ``0.043``, ``0.0012``; 0 itself is ``0``.
-    """
-    x = float(x)
-    if abs(x) >= 0.095 or x == 0:
-        return fmt(x, 2)
-    places = min(6, 1 - math.floor(math.log10(abs(x))))
-    return fmt(x, max(2, places))
-
-
-def say(x: float) -> str:
-    """A number as the narrator says it: ``minus 2.41``."""
-    shown = num(x)
-    return "minus " + shown[1:] if shown.startswith("-") else shown
-
-
 def relation(factors: list[float], result: float) -> str:
     r"""``=`` when the product of the numbers as shown reads as ``result`` does,
     else ``\approx`` (rounding on screen must not look like a wrong sum)."""
-    product = math.prod(float(num(f)) for f in factors)
-    return "=" if num(product) == num(result) else r"\approx"
+    product = math.prod(float(fmt_small(f)) for f in factors)
+    return "=" if fmt_small(product) == fmt_small(result) else r"\approx"
 
 
 def _sum_relation(pairs: list[tuple[float, float]], result: float) -> str:
-    total = sum(float(num(a)) * float(num(b)) for a, b in pairs)
-    return "=" if num(total) == num(result) else r"\approx"
+    total = sum(float(fmt_small(a)) * float(fmt_small(b)) for a, b in pairs)
+    return "=" if fmt_small(total) == fmt_small(result) else r"\approx"
 
 
 def entries_within(limit: float):
@@ -230,7 +210,7 @@ def entries_within(limit: float):
 
 def _paren(x: float) -> str:
     """A number as a factor in a formula: negatives in parentheses."""
-    shown = num(x)
+    shown = fmt_small(x)
     return f"({shown})" if shown.startswith("-") else shown
 
 
@@ -394,13 +374,13 @@ class Backpropagation(CourseLesson):
         return _point(a) + t * (_point(b) - _point(a))
 
     def value_in(self, name: str, value: float, color: str = INK):
-        label = tex(num(value), size=VALUE, color=color)
+        label = tex(fmt_small(value), size=VALUE, color=color)
         if label.width > 2 * RADIUS * 0.85:
             label.scale_to_fit_width(2 * RADIUS * 0.85)
         return label.move_to(_point(name))
 
     def gradient_tag(self, name: str, value: float):
-        label = tex(num(value), size=VALUE, color=RED)
+        label = tex(fmt_small(value), size=VALUE, color=RED)
         direction = UP if NODES[name][1] == BOTTOM else DOWN
         return label.next_to(_point(name), direction, buff=RADIUS + 0.1)
 
@@ -486,17 +466,17 @@ class Backpropagation(CourseLesson):
             "y": self.value_in("y", self.target, GREEN),
         }
         numbers = {
-            key: self.pill(num(self.weight[key]), self.pills[key].get_center())
+            key: self.pill(fmt_small(self.weight[key]), self.pills[key].get_center())
             for key in WEIGHTS
         }
         card = self.work(
-            rf"x = ({num(x1)},\ {num(x2)}) \qquad y = {num(self.target)}",
+            rf"x = ({fmt_small(x1)},\ {fmt_small(x2)}) \qquad y = {fmt_small(self.target)}",
         )
         with self.beat(
             "Forward pass. The weights start out random. Feed in "
-            f"x = ({num(x1)}, {num(x2)}), with target {num(self.target)}.",
+            f"x = ({fmt_small(x1)}, {fmt_small(x2)}), with target {fmt_small(self.target)}.",
             say="Forward pass. The weights start out random. Feed in x equals "
-            f"{say(x1)} and {say(x2)}, with target {say(self.target)}.",
+            f"{say_small(x1)} and {say_small(x2)}, with target {say_small(self.target)}.",
             chapter="Forward pass",
         ):
             self.play(
@@ -516,7 +496,7 @@ class Backpropagation(CourseLesson):
         eq = _sum_relation([(w1, x1), (w2, x2)], z)
         return (
             rf"z_{j} = {_paren(w1)} \cdot {_paren(x1)} + {_paren(w2)} \cdot {_paren(x2)}"
-            rf" {eq} {num(z)} \qquad h_{j} = \sigma({num(z)}) = {num(h)}"
+            rf" {eq} {fmt_small(z)} \qquad h_{j} = \sigma({fmt_small(z)}) = {fmt_small(h)}"
         )
 
     def forward_hidden(self) -> None:
@@ -526,10 +506,10 @@ class Backpropagation(CourseLesson):
             self.values[f"h{j}"] = self.value_in(f"h{j}", f.h[j - 1])
         card = self.work(self.hidden_line(1), self.hidden_line(2))
         with self.beat(
-            f"Left to right: z₁ = {num(f.z[0])}, so h₁ = σ({num(f.z[0])}) = "
-            f"{num(f.h[0])}. Likewise h₂ = {num(f.h[1])}.",
-            say=f"Left to right: z 1 is {say(f.z[0])}, so h 1, its sigmoid, is "
-            f"{say(f.h[0])}. Likewise, h 2 is {say(f.h[1])}.",
+            f"Left to right: z₁ = {fmt_small(f.z[0])}, so h₁ = σ({fmt_small(f.z[0])}) = "
+            f"{fmt_small(f.h[0])}. Likewise h₂ = {fmt_small(f.h[1])}.",
+            say=f"Left to right: z 1 is {say_small(f.z[0])}, so h 1, its sigmoid, is "
+            f"{say_small(f.h[0])}. Likewise, h 2 is {say_small(f.h[1])}.",
         ):
             self.show_work(card)
             for j in (1, 2):
@@ -547,19 +527,20 @@ class Backpropagation(CourseLesson):
         eq = _sum_relation([(v1, f.h[0]), (v2, f.h[1])], f.yhat)
         eq_l = (
             "="
-            if num((float(num(f.yhat)) - self.target) ** 2) == num(f.loss)
+            if fmt_small((float(fmt_small(f.yhat)) - self.target) ** 2)
+            == fmt_small(f.loss)
             else r"\approx"
         )
         card = self.work(
-            rf"\hat y = {_paren(v1)} \cdot {num(f.h[0])} + {_paren(v2)} \cdot "
-            rf"{num(f.h[1])} {eq} {num(f.yhat)}",
-            rf"L = ({num(f.yhat)} - {_paren(self.target)})^2 {eq_l} {num(f.loss)}",
+            rf"\hat y = {_paren(v1)} \cdot {fmt_small(f.h[0])} + {_paren(v2)} \cdot "
+            rf"{fmt_small(f.h[1])} {eq} {fmt_small(f.yhat)}",
+            rf"L = ({fmt_small(f.yhat)} - {_paren(self.target)})^2 {eq_l} {fmt_small(f.loss)}",
         )
         with self.beat(
-            f"So the output is ŷ = {num(f.yhat)}. Against the target, "
-            f"{num(self.target)}, the loss is {num(f.loss)}.",
-            say=f"So the output, y hat, is {say(f.yhat)}. Against the target, "
-            f"{say(self.target)}, the loss is {say(f.loss)}.",
+            f"So the output is ŷ = {fmt_small(f.yhat)}. Against the target, "
+            f"{fmt_small(self.target)}, the loss is {fmt_small(f.loss)}.",
+            say=f"So the output, y hat, is {say_small(f.yhat)}. Against the target, "
+            f"{say_small(self.target)}, the loss is {say_small(f.loss)}.",
         ):
             self.show_work(card)
             self.play(self.flash("h1", "yhat"), self.flash("h2", "yhat"), run_time=0.7)
@@ -583,20 +564,21 @@ class Backpropagation(CourseLesson):
         self.local = {"out": local}
         relation_ = (
             "="
-            if num(2 * (float(num(f.yhat)) - self.target)) == num(g.dyhat)
+            if fmt_small(2 * (float(fmt_small(f.yhat)) - self.target))
+            == fmt_small(g.dyhat)
             else r"\approx"
         )
         card = self.work(
             rf"{_d('L')} = 1 \qquad {D_YHAT} = 1 \cdot 2(\hat y - y) = "
-            rf"2({num(f.yhat)} - {_paren(self.target)}) {relation_} {num(g.dyhat)}",
+            rf"2({fmt_small(f.yhat)} - {_paren(self.target)}) {relation_} {fmt_small(g.dyhat)}",
             colors={},
         )
         with self.beat(
             "Now go backwards, starting with gradient 1 at the loss. The loss's "
-            f"local slope in ŷ is 2(ŷ − y), so ∂L/∂ŷ = {num(g.dyhat)}.",
+            f"local slope in ŷ is 2(ŷ − y), so ∂L/∂ŷ = {fmt_small(g.dyhat)}.",
             say="Now go backwards, starting with gradient 1 at the loss. The loss's "
             "local slope in y hat is 2 times y hat minus y, so the gradient at y hat "
-            f"is {say(g.dyhat)}.",
+            f"is {say_small(g.dyhat)}.",
             chapter="Backward pass",
         ):
             self.play(FadeIn(legend), run_time=0.6)
@@ -615,7 +597,7 @@ class Backpropagation(CourseLesson):
             eq = relation([g.dyhat, v], dh)
             lines.append(
                 rf"{_d(f'h_{j}')} = {D_YHAT} \cdot v_{j} = "
-                rf"{_paren(g.dyhat)} \cdot {_paren(v)} {eq} {num(dh)}"
+                rf"{_paren(g.dyhat)} \cdot {_paren(v)} {eq} {fmt_small(dh)}"
             )
         card = self.work(*lines)
         with self.beat(
@@ -648,12 +630,12 @@ class Backpropagation(CourseLesson):
             s, dz = g.slope[j - 1], g.dz[j - 1]
             self.tags[f"z{j}"] = self.gradient_tag(f"z{j}", dz)
             slopes[f"s{j}"] = self.pill(
-                rf"\sigma' = {num(s)}", self.pills[f"s{j}"].get_center(), ORANGE
+                rf"\sigma' = {fmt_small(s)}", self.pills[f"s{j}"].get_center(), ORANGE
             )
             eq = relation([g.dh[j - 1], s], dz)
             lines.append(
                 rf"{_d(f'z_{j}')} = {_d(f'h_{j}')} \cdot h_{j}(1 - h_{j}) = "
-                rf"{_paren(g.dh[j - 1])} \cdot {num(s)} {eq} {num(dz)}"
+                rf"{_paren(g.dh[j - 1])} \cdot {fmt_small(s)} {eq} {fmt_small(dz)}"
             )
         card = self.work(*lines)
         with self.beat(
@@ -683,19 +665,19 @@ class Backpropagation(CourseLesson):
         eq = relation([g.dyhat, v1, s1, x1], g11)
         card = self.work(
             rf"{_d('w_{11}')} = {D_YHAT} \cdot v_1 \cdot \sigma'(z_1) \cdot x_1",
-            rf"= {_paren(g.dyhat)} \cdot {_paren(v1)} \cdot {num(s1)} \cdot "
-            rf"{_paren(x1)} {eq} {num(g11)}",
+            rf"= {_paren(g.dyhat)} \cdot {_paren(v1)} \cdot {fmt_small(s1)} \cdot "
+            rf"{_paren(x1)} {eq} {fmt_small(g11)}",
         )
         path = [("L", "yhat"), ("yhat", "h1"), ("h1", "z1"), ("z1", "x1")]
-        self.w11_tag = tex(num(g11), size=VALUE, color=RED).next_to(
+        self.w11_tag = tex(fmt_small(g11), size=VALUE, color=RED).next_to(
             self.pills["w11"], UP, buff=0.12
         )
         with self.beat(
             f"Last, a weight: z₁ changes with w₁₁ at rate x₁. So ∂L/∂w₁₁ = "
-            f"{num(g11)}, the product of the local slopes along the path. That is "
+            f"{fmt_small(g11)}, the product of the local slopes along the path. That is "
             "the chain rule.",
             say="Last, a weight: z 1 changes with w 1 1 at rate x 1. So the gradient "
-            f"of w 1 1 is {say(g11)}, the product of the local slopes along the path. "
+            f"of w 1 1 is {say_small(g11)}, the product of the local slopes along the path. "
             "That is the chain rule.",
             key=True,
         ):
@@ -713,7 +695,7 @@ class Backpropagation(CourseLesson):
     def all_gradients(self) -> None:
         g = self.bwd
         cells = [
-            rf"{_d(WEIGHT_TEX[k])} = {num(v)}"
+            rf"{_d(WEIGHT_TEX[k])} = {fmt_small(v)}"
             for k, v in zip(WEIGHTS, g.grad, strict=True)
         ]
         card = self.work(
@@ -741,24 +723,27 @@ class Backpropagation(CourseLesson):
         w11, new11 = self.weight["w11"], self.new_theta[0]
         eq = (
             "="
-            if num(float(num(w11)) - float(num(eta)) * float(num(g.grad[0])))
-            == num(new11)
+            if fmt_small(
+                float(fmt_small(w11))
+                - float(fmt_small(eta)) * float(fmt_small(g.grad[0]))
+            )
+            == fmt_small(new11)
             else r"\approx"
         )
         card = self.work(
-            rf"w \leftarrow w - \eta\, {_d('w')} \qquad \eta = {num(eta)}",
-            rf"w_{{11}}:\ {num(w11)} - {num(eta)} \cdot {_paren(g.grad[0])} {eq} "
-            rf"{num(new11)}",
+            rf"w \leftarrow w - \eta\, {_d('w')} \qquad \eta = {fmt_small(eta)}",
+            rf"w_{{11}}:\ {fmt_small(w11)} - {fmt_small(eta)} \cdot {_paren(g.grad[0])} {eq} "
+            rf"{fmt_small(new11)}",
         )
         numbers = {
-            key: self.pill(num(value), self.pills[key].get_center(), ACCENT)
+            key: self.pill(fmt_small(value), self.pills[key].get_center(), ACCENT)
             for key, value in zip(WEIGHTS, self.new_theta, strict=True)
         }
         with self.beat(
             "Now step every weight against its gradient, scaled by the learning "
-            f"rate, {num(eta)}.",
+            f"rate, {fmt_small(eta)}.",
             say="Now step every weight against its gradient, scaled by the learning "
-            f"rate, {say(eta)}.",
+            f"rate, {say_small(eta)}.",
             chapter="One update step",
         ):
             self.show_work(card)
@@ -787,27 +772,31 @@ class Backpropagation(CourseLesson):
         }
         lower = f2.loss < f.loss
         card = self.work(
-            rf"\hat y:\ {num(f.yhat)} \to {num(f2.yhat)} \qquad "
-            rf"L:\ {num(f.loss)} \to {num(f2.loss)}",
+            rf"\hat y:\ {fmt_small(f.yhat)} \to {fmt_small(f2.yhat)} \qquad "
+            rf"L:\ {fmt_small(f.loss)} \to {fmt_small(f2.loss)}",
             colors={0: GREEN if lower else RED},
         )
         if lower:
-            ending = f"and the loss falls from {num(f.loss)} to {num(f2.loss)}."
-            spoken = f"and the loss falls from {say(f.loss)} to {say(f2.loss)}."
+            ending = (
+                f"and the loss falls from {fmt_small(f.loss)} to {fmt_small(f2.loss)}."
+            )
+            spoken = (
+                f"and the loss falls from {say_small(f.loss)} to {say_small(f2.loss)}."
+            )
         else:
             ending = (
-                f"but the loss rises from {num(f.loss)} to {num(f2.loss)}: the step "
+                f"but the loss rises from {fmt_small(f.loss)} to {fmt_small(f2.loss)}: the step "
                 "was too big and overshot."
             )
             spoken = (
-                f"but the loss rises from {say(f.loss)} to {say(f2.loss)}: the step "
+                f"but the loss rises from {say_small(f.loss)} to {say_small(f2.loss)}: the step "
                 "was too big and overshot."
             )
         with self.beat(
-            f"Forward again with the new weights: ŷ moves from {num(f.yhat)} to "
-            f"{num(f2.yhat)}, " + ending,
-            say=f"Forward again with the new weights: y hat moves from {say(f.yhat)} "
-            f"to {say(f2.yhat)}, " + spoken,
+            f"Forward again with the new weights: ŷ moves from {fmt_small(f.yhat)} to "
+            f"{fmt_small(f2.yhat)}, " + ending,
+            say=f"Forward again with the new weights: y hat moves from {say_small(f.yhat)} "
+            f"to {say_small(f2.yhat)}, " + spoken,
         ):
             self.play(
                 FadeOut(*self.tags.values(), self.local["out"], self.legend),

@@ -20,12 +20,12 @@ from scenes.calculus.backpropagation import (
     forward,
     init_weights,
     loss,
-    num,
     numeric_gradient,
     relation,
     sigmoid,
     update,
 )
+from scenes.kit.numbers import fmt_small
 
 SLUG = "backpropagation"
 
@@ -122,18 +122,18 @@ def test_the_update_is_a_step_against_the_gradient():
 
 @given(st.floats(-1e4, 1e4, allow_nan=False))
 def test_numbers_on_screen_never_hide_a_nonzero_value(x):
-    shown = num(x)
+    shown = fmt_small(x)
     assume(abs(x) > 1e-6)
     assert float(shown) != 0.0
     assert abs(float(shown) - x) <= max(0.005, 0.05 * abs(x)) + 1e-12
 
 
 def test_numbers_read_as_the_lesson_shows_them():
-    assert num(0.6899) == "0.69"
-    assert num(-2.402) == "-2.4"
-    assert num(0.0431) == "0.043"
-    assert num(0.00123) == "0.0012"
-    assert num(0.0) == "0"
+    assert fmt_small(0.6899) == "0.69"
+    assert fmt_small(-2.402) == "-2.4"
+    assert fmt_small(0.0431) == "0.043"
+    assert fmt_small(0.00123) == "0.0012"
+    assert fmt_small(0.0) == "0"
 
 
 def test_equals_only_when_the_shown_arithmetic_agrees():
@@ -173,38 +173,40 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
 
     shown = beat_shown(scene, "Forward pass")
     for value in (*theta, *a.x, a.target):
-        assert num(value) in shown
+        assert fmt_small(value) in shown
     shown = beat_shown(scene, "Left to right")
     for value in (*f.z, *f.h):
-        assert num(value) in shown
-    assert any(s.startswith("z_1 = ") and s.endswith(num(f.h[0])) for s in shown)
+        assert fmt_small(value) in shown
+    assert any(s.startswith("z_1 = ") and s.endswith(fmt_small(f.h[0])) for s in shown)
     shown = beat_shown(scene, "So the output")
-    assert num(f.yhat) in shown and num(f.loss) in shown
+    assert fmt_small(f.yhat) in shown and fmt_small(f.loss) in shown
     shown = beat_shown(scene, "Now go backwards")
-    assert num(g.dyhat) in shown and "1" in shown
-    assert any(s.endswith(num(g.dyhat)) for s in shown if s.startswith(r"\frac"))
+    assert fmt_small(g.dyhat) in shown and "1" in shown
+    assert any(s.endswith(fmt_small(g.dyhat)) for s in shown if s.startswith(r"\frac"))
     shown = beat_shown(scene, "ŷ changes")
     for value in g.dh:
-        assert num(value) in shown
+        assert fmt_small(value) in shown
     shown = beat_shown(scene, "Through each sigmoid")
     for j in range(2):
-        assert num(g.dz[j]) in shown
-        assert rf"\sigma' = {num(g.slope[j])}" in shown
+        assert fmt_small(g.dz[j]) in shown
+        assert rf"\sigma' = {fmt_small(g.slope[j])}" in shown
     shown = beat_shown(scene, "Last, a weight")
-    assert num(g.grad[0]) in shown
-    assert any(s.endswith(num(g.grad[0])) and s.startswith("=") for s in shown)
+    assert fmt_small(g.grad[0]) in shown
+    assert any(s.endswith(fmt_small(g.grad[0])) and s.startswith("=") for s in shown)
     shown = beat_shown(scene, "One backward sweep")
     rows = [s for s in shown if s.startswith(r"\frac")]
     for value in g.grad:
-        assert any(f"= {num(value)}" in row for row in rows)
+        assert any(f"= {fmt_small(value)}" in row for row in rows)
     shown = beat_shown(scene, "Now step every weight")
     for value in new:
-        assert num(value) in shown
+        assert fmt_small(value) in shown
     shown = beat_shown(scene, "Forward again")
     for value in (*f2.z, *f2.h, f2.yhat, f2.loss):
-        assert num(value) in shown
+        assert fmt_small(value) in shown
     assert any(
-        rf"{num(f.loss)} \to {num(f2.loss)}" in s and num(f2.yhat) in s for s in shown
+        rf"{fmt_small(f.loss)} \to {fmt_small(f2.loss)}" in s
+        and fmt_small(f2.yhat) in s
+        for s in shown
     )
     assert f2.loss < f.loss
     key = [b for b in scene.timeline.beats if b.key]
@@ -218,11 +220,11 @@ def test_narration_reads_the_default_numbers(scenes):
     x, target = np.array([1.0, -0.5]), 1.0
     f, g = forward(theta, x, target), backward(theta, x, target)
     f2 = forward(update(theta, g.grad, 0.2), x, target)
-    assert f"h₁ = σ({num(f.z[0])}) = {num(f.h[0])}" in texts
-    assert f"the loss is {num(f.loss)}" in texts
-    assert f"∂L/∂ŷ = {num(g.dyhat)}" in texts
-    assert f"∂L/∂w₁₁ = {num(g.grad[0])}" in texts
-    assert f"falls from {num(f.loss)} to {num(f2.loss)}" in texts
+    assert f"h₁ = σ({fmt_small(f.z[0])}) = {fmt_small(f.h[0])}" in texts
+    assert f"the loss is {fmt_small(f.loss)}" in texts
+    assert f"∂L/∂ŷ = {fmt_small(g.dyhat)}" in texts
+    assert f"∂L/∂w₁₁ = {fmt_small(g.grad[0])}" in texts
+    assert f"falls from {fmt_small(f.loss)} to {fmt_small(f2.loss)}" in texts
 
 
 def test_a_step_that_overshoots_says_so(scenes):
@@ -233,7 +235,7 @@ def test_a_step_that_overshoots_says_so(scenes):
     before, after = loss(theta, x, target), loss(update(theta, g.grad, 2), x, target)
     assert after > before
     (beat,) = [b for b in scene.timeline.beats if b.text.startswith("Forward again")]
-    assert f"rises from {num(before)} to {num(after)}" in beat.text
+    assert f"rises from {fmt_small(before)} to {fmt_small(after)}" in beat.text
     assert "overshot" in beat.text
     assert not scene.timeline.warnings
 
