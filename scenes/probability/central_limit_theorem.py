@@ -41,6 +41,7 @@ from manim import (
 from mathreel.params import Choice, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
@@ -71,13 +72,10 @@ __all__ = [
     "mean_bin_edges",
     "mean_stats",
     "means_skewness",
-    "nice_step",
-    "normal_pdf",
     "practice",
     "sample_means",
     "source_bin_edges",
     "standard_error",
-    "tick_places",
     "window",
     "zoom_window",
 ]
@@ -368,22 +366,15 @@ class CentralLimitTheorem(CourseLesson):
     ) -> Axes:
         """An x-axis over ``x_window`` (the shared one by default); y runs 0 to 1."""
         lo, hi, step = x_window or (self.lo, self.hi, self.step)
-        axes = Axes(
-            x_range=[lo, hi, step],
-            y_range=[0, 1, 1],
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=height,
-            tips=False,
-            axis_config={"color": MUTED, "tick_size": 0.06},
+        return plot_axes(
+            [lo, hi, step],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=height,
+            start=[PLOT_LEFT, axis_y],
+            numbers=np.arange(lo, hi + step / 2, step),
+            places=tick_places(step),
+            hide_y=True,  # the shape needs no y scale
         )
-        axes.shift([PLOT_LEFT - axes.c2p(lo, 0)[0], axis_y - axes.c2p(lo, 0)[1], 0])
-        places = tick_places(step)
-        ticks = np.arange(lo, hi + step / 2, step)
-        axes.x_axis.add_numbers(
-            ticks, excluding=[], font_size=SMALL, num_decimal_places=places
-        )
-        axes.remove(axes.y_axis)  # kept for coordinates; the shape needs no y scale
-        return axes
 
     def bars(
         self,

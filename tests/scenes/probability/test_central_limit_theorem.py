@@ -13,6 +13,7 @@ from scipy import integrate, stats
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
 from scenes.kit.numbers import fmt
+from scenes.kit.stats import normal_pdf
 from scenes.probability.central_limit_theorem import (
     DIGITS,
     SHOWN,
@@ -25,7 +26,6 @@ from scenes.probability.central_limit_theorem import (
     mean_bin_edges,
     mean_stats,
     means_skewness,
-    normal_pdf,
     sample_means,
     standard_error,
     window,
