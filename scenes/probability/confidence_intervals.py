@@ -43,6 +43,7 @@ from manim import (
 from mathreel.params import Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import DECIMAL_STEPS, nice_step, tick_places
@@ -76,14 +77,11 @@ __all__ = [
     "draw_samples",
     "grow_progress",
     "level_table",
-    "nice_step",
-    "normal_pdf",
     "percent",
     "population_window",
     "practice",
     "sample_means",
     "standard_error",
-    "tick_places",
     "z_critical",
     "z_interval",
     "z_intervals",
@@ -300,24 +298,18 @@ class ConfidenceIntervals(CourseLesson):
     # -- geometry -----------------------------------------------------------------------------
     def make_axes(self, window: tuple[float, float, float], height: float) -> Axes:
         lo, hi, step = window
-        axes = Axes(
-            x_range=[lo, hi, step],
-            y_range=[0, 1, 1],
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=height,
-            tips=False,
-            x_axis_config={"color": MUTED, "tick_size": 0.06},
-        )
-        axes.shift([PLOT_LEFT - axes.c2p(lo, 0)[0], AXIS_Y - axes.c2p(lo, 0)[1], 0])
-        # hidden, but kept where it is: coords_to_point still reads it
-        axes.remove(axes.y_axis)
-        places = tick_places(step)
         ticks = np.arange(lo, hi + step / 2, step)
-        every = 2 if len(ticks) > 9 else 1
-        axes.x_axis.add_numbers(
-            ticks[::every], font_size=SMALL, num_decimal_places=places
+        return plot_axes(
+            [lo, hi, step],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=height,
+            start=[PLOT_LEFT, AXIS_Y],
+            x_only=True,
+            numbers=ticks[:: 2 if len(ticks) > 9 else 1],
+            places=tick_places(step),
+            excluding=None,
+            hide_y=True,
         )
-        return axes
 
     def bar_y(self, k: int, count: int) -> float:
         gap = min(0.28, (TOP_Y - AXIS_Y - 0.45) / max(count - 1, 1))
