@@ -50,6 +50,7 @@ from mathreel.errors import ParamError
 from mathreel.params import Args, Choice, Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
@@ -82,8 +83,6 @@ __all__ = [
     "decide_each",
     "decision_words",
     "dots_shown",
-    "nice_step",
-    "normal_pdf",
     "normal_sf",
     "number_text",
     "p_and_alpha_text",
@@ -96,7 +95,6 @@ __all__ = [
     "shown_value",
     "simulate_null_means",
     "standard_error",
-    "tick_places",
     "window",
     "z_statistic",
 ]
@@ -501,17 +499,15 @@ class HypothesisTesting(CourseLesson):
         longest = max(len(self.fmt_x(lo)), len(self.fmt_x(hi))) + 1
         most = max(3, min(8, int((PLOT_RIGHT - PLOT_LEFT) / (0.17 * longest + 0.45))))
         step = nice_step(hi - lo, most)
-        axes = Axes(
-            x_range=[lo, hi, step],
-            y_range=[0, 1, 1],
-            x_length=PLOT_RIGHT - PLOT_LEFT,
-            y_length=self.curve_h,
-            tips=False,
-            x_axis_config={"color": MUTED, "tick_size": 0.06, "include_ticks": False},
+        axes = plot_axes(
+            [lo, hi, step],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=self.curve_h,
+            start=[PLOT_LEFT, AXIS_Y],
+            x_only=True,
+            x_config={"include_ticks": False},
+            hide_y=True,
         )
-        axes.shift([PLOT_LEFT - axes.c2p(lo, 0)[0], AXIS_Y - axes.c2p(lo, 0)[1], 0])
-        # hidden, but kept where it is: coords_to_point still reads it
-        axes.remove(axes.y_axis)
         ticks = np.arange(math.ceil(lo / step) * step, hi + 1e-9 * step, step)
         axes.x_axis.add_ticks()
         axes.x_axis.add_numbers(
