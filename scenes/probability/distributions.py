@@ -75,15 +75,11 @@ __all__ = [
     "binomial_pmf",
     "displayed",
     "interval_probability",
-    "nice_step",
-    "normal_cdf",
-    "normal_pdf",
     "normal_stops",
     "normal_window",
     "practice",
     "second_p",
     "stack_progress",
-    "tick_places",
 ]
 
 #: Decimal places of the probabilities and densities on screen.

@@ -13,6 +13,8 @@ from scipy import stats
 from mathreel.errors import ParamError
 from mathreel.worker import construct_only
 from scenes.kit.numbers import fmt
+from scenes.kit.stats import normal_cdf, normal_pdf
+from scenes.kit.ticks import nice_step, tick_places
 from scenes.probability.distributions import (
     DIGITS,
     MAX_N,
@@ -24,14 +26,10 @@ from scenes.probability.distributions import (
     binomial_pmf,
     displayed,
     interval_probability,
-    nice_step,
-    normal_cdf,
-    normal_pdf,
     normal_stops,
     normal_window,
     second_p,
     stack_progress,
-    tick_places,
 )
 
 ns = st.integers(1, MAX_N)
