@@ -320,6 +320,20 @@ def _backpropagation(ex: Exercise, k: int):
     return v - grab(r"\\eta = {n}", ex.prompt) * dyhat * h
 
 
+def _softmax(ex: Exercise, k: int):
+    z = vectors(ex.prompt)[0]
+    classes = ["cat", "dog", "bird"]
+    target = classes.index(re.search(r"really a (\w+)\.", ex.prompt).group(1))
+    p = np.exp(z) / np.exp(z).sum()
+    if k == 1:
+        return p[classes.index(re.search(r"softmax give (\w+)\?", ex.prompt).group(1))]
+    if k == 2:
+        return -math.log(p[target])
+    y = np.zeros(3)
+    y[target] = 1
+    return p - y
+
+
 def _distributions(ex: Exercise, k: int):
     if k == 1:
         p, n, kk = (
@@ -457,6 +471,7 @@ INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
     "tensors": _tensors, "derivatives": _derivatives, "integrals": _integrals,
     "chain-rule": _chain_rule, "gradient-descent": _gradient_descent,
     "linear-regression": _linear_regression, "backpropagation": _backpropagation,
+    "softmax-and-cross-entropy": _softmax,
     "distributions": _distributions, "bayes-theorem": _bayes,
     "central-limit-theorem": _clt, "confidence-intervals": _confidence,
     "hypothesis-testing": _hypothesis,
