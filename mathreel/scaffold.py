@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .course import AREAS
-from .errors import MathreelError
-from .files import write_text
+from mathreel.core.course import AREAS
+from mathreel.core.errors import MathreelError
+from mathreel.core.files import write_text
 
 __all__ = ["Scaffold", "area_package", "class_name", "create_lesson"]
 
@@ -51,7 +51,7 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, FadeIn, FadeOut, LaggedStart, VGroup
 
-from mathreel.params import Int
+from mathreel.core.params import Int
 from scenes.kit.numbers import fmt
 from scenes.style import ACCENT, BODY, CourseLesson, tex, text
 
@@ -105,9 +105,9 @@ from itertools import pairwise
 
 import pytest
 
-from mathreel.course import load_course
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.course import load_course
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from {module} import partial_sums
 from scenes.kit.numbers import fmt
 

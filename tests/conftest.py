@@ -7,7 +7,7 @@ import os
 import pytest
 from hypothesis import settings
 
-from mathreel.course import Course, load_course
+from mathreel.core.course import Course, load_course
 
 # Hypothesis profiles, picked with MATHREEL_HYPOTHESIS (scripts/test sets "ci"):
 # "ci" draws the same examples on every run, so a commit's verdict does not

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import scenes
 from mathreel import __version__
-from mathreel.media import probe
+from mathreel.media.video import probe
 from render import cli
 
 COMMANDS = [

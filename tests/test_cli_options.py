@@ -1,7 +1,7 @@
 """Every combination of ``mathreel render`` options: honoured, or refused in one line.
 
 The table lists each combination and what it does. Refusals happen before any
-work; for accepted ones the engine's entry point (``mathreel.pipeline.render_lessons``)
+work; for accepted ones the engine's entry point (``mathreel.pipeline.run.render_lessons``)
 is replaced by a recorder, so the test checks that each option reached the
 request it is given instead of being dropped on the way. A tiny
 real render checks that --burn-captions draws into a GIF's frames.
@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from mathreel import pipeline
+from mathreel.core.course import load_course
+from mathreel.pipeline import run as pipeline
 from render import cli
 
 ONE = ["vectors"]
@@ -69,7 +70,7 @@ CASES: list[tuple[list[str], str | None, dict[str, Any]]] = [
     (["--watch", "--all"], "--watch follows one lesson", {}),
     (["--watch", *TWO[1:]], "--watch follows one lesson", {}),
     (["--watch", "--shard", "1/2"], "--watch follows one named lesson and --shard", {}),
-    (["--all"], None, {"lessons": 21}),
+    (["--all"], None, {"lessons": len(load_course())}),
 ]
 
 
@@ -108,7 +109,7 @@ def test_render_option_combinations(tmp_path, monkeypatch, options, refusal, exp
 
     monkeypatch.setattr(pipeline, "render_lessons", fake_run)
     monkeypatch.setattr(pipeline, "select_shard", lambda entries, *a: entries[:1])
-    monkeypatch.setattr("mathreel.watch.watch", fake_watch)
+    monkeypatch.setattr("mathreel.pipeline.watch.watch", fake_watch)
     if "--set" in options:  # a parameter the lesson has
         options = [o if o != "x=1" else "vector=[1,2]" for o in options]
     args = _args(options)

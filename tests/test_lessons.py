@@ -17,11 +17,11 @@ import av
 import pytest
 import webvtt
 
-from mathreel.captions import MAX_LINE, MAX_LINES
-from mathreel.course import load_course
-from mathreel.media import audio_seconds, probe, read_chapters, sha256
-from mathreel.quality import resolve_quality
-from mathreel.worker import plan_lesson, render_lesson
+from mathreel.core.course import load_course
+from mathreel.core.quality import resolve_quality
+from mathreel.media.video import audio_seconds, probe, read_chapters, sha256
+from mathreel.narration.captions import MAX_LINE, MAX_LINES
+from mathreel.render.worker import plan_lesson, render_lesson
 
 SLUGS = load_course().slugs
 

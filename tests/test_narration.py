@@ -16,11 +16,11 @@ import pytest
 import webvtt
 from click.testing import CliRunner
 
-from mathreel.media import probe
-from mathreel.outputs import RenderOptions
-from mathreel.quality import resolve_quality
-from mathreel.voice import Voice, parse_voice
-from mathreel.worker import plan_lesson, render_lesson
+from mathreel.core.quality import resolve_quality
+from mathreel.media.video import probe
+from mathreel.narration.voice import Voice, parse_voice
+from mathreel.render.options import RenderOptions
+from mathreel.render.worker import plan_lesson, render_lesson
 from render import cli
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,7 @@ def test_cached_rerender_renders_nothing_and_keeps_its_sound(tmp_path):
 def test_forced_rerender_synthesises_nothing_and_has_audio(tmp_path, monkeypatch):
     options = RenderOptions(resolve_quality("preview", resolution="192x108", fps=4))
     entry_args = ("linear-transformations", {})
-    from mathreel.course import load_course
+    from mathreel.core.course import load_course
 
     entry = load_course().get(entry_args[0])
     render_lesson(entry, {}, options, tmp_path)
@@ -90,7 +90,7 @@ def test_forced_rerender_synthesises_nothing_and_has_audio(tmp_path, monkeypatch
 
 
 def test_silent_render_times_beats_by_reading(tmp_path):
-    from mathreel.course import load_course
+    from mathreel.core.course import load_course
 
     entry = load_course().get("linear-transformations")
     options = RenderOptions(
@@ -130,7 +130,7 @@ def test_missing_voice_engine_is_one_line_and_writes_nothing(tmp_path, monkeypat
 
 
 def test_burned_captions_are_drawn_into_the_frames(tmp_path):
-    from mathreel.course import load_course
+    from mathreel.core.course import load_course
 
     entry = load_course().get("linear-transformations")
     quality = resolve_quality("preview", resolution="320x180", fps=4)
@@ -173,7 +173,7 @@ def test_other_formats_have_the_planned_frames(tmp_path, fmt, audio):
     assert info.frames == record["planned_frames"]
     assert info.has_audio is audio
     if fmt == "webm":
-        from mathreel.media import read_chapters
+        from mathreel.media.video import read_chapters
 
         assert info.codec == "vp9"
         assert [c[0] for c in read_chapters(video)] == [

@@ -7,13 +7,13 @@ import numpy as np
 import pytest
 import webvtt
 
-from mathreel.audio import LOUDNESS, TRUE_PEAK, loudness, true_peak
-from mathreel.course import load_course
-from mathreel.course_video import build_course_video
-from mathreel.outputs import RenderOptions, write_manifest
-from mathreel.quality import resolve_quality
-from mathreel.voice import Piper, parse_voice
-from mathreel.worker import plan_lesson, render_lesson
+from mathreel.core.course import load_course
+from mathreel.core.quality import resolve_quality
+from mathreel.media.audio import LOUDNESS, TRUE_PEAK, loudness, true_peak
+from mathreel.narration.voice import Piper, parse_voice
+from mathreel.outputs.course_video import build_course_video
+from mathreel.render.options import RenderOptions, write_manifest
+from mathreel.render.worker import plan_lesson, render_lesson
 
 pytestmark = [
     pytest.mark.slow,

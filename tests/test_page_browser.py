@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from mathreel.course_video import build_course_video, parse_vtt
-from mathreel.page import build_page, make_server
-from mathreel.previews import make_all_previews
+from mathreel.outputs.course_video import build_course_video, parse_vtt
+from mathreel.outputs.page import build_page, make_server
+from mathreel.outputs.previews import make_all_previews
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -55,11 +55,11 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A rendered folder with previews, the course video and the page."""
-    from mathreel.course import load_course
-    from mathreel.outputs import RenderOptions, cached_record, write_manifest
-    from mathreel.quality import resolve_quality
-    from mathreel.voice import parse_voice
-    from mathreel.worker import render_lesson
+    from mathreel.core.course import load_course
+    from mathreel.core.quality import resolve_quality
+    from mathreel.narration.voice import parse_voice
+    from mathreel.render.options import RenderOptions, cached_record, write_manifest
+    from mathreel.render.worker import render_lesson
 
     quality = resolve_quality("preview", resolution="192x108", fps=5)
     out_dir = tmp_path_factory.getbasetemp() / "issue8-renders" / quality.name

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mathreel.encoding import THREADS_ENV
+from mathreel.media.encoding import THREADS_ENV
 from render import cli
 
 pytestmark = pytest.mark.slow

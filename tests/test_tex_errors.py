@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mathreel.errors import TexError
-from mathreel.texlock import display_formula, tex_error_summary
+from mathreel.core.errors import TexError
+from mathreel.patches.texlock import display_formula, tex_error_summary
 from render import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -67,7 +67,9 @@ def test_display_formula_drops_manims_wrappers():
 def test_a_tex_error_keeps_its_log_where_cleanup_cannot_reach(tmp_path, monkeypatch):
     from manim import MathTex, tempconfig
 
-    import mathreel.lesson  # noqa: F401  (installs the TeX patch)
+    from mathreel.patches import install
+
+    install()  # as every lesson does when it is created
 
     monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path / "cache"))
     tex_dir = tmp_path / "tex"

@@ -42,7 +42,7 @@ from manim import (
     config,
 )
 
-from mathreel.params import Float, Seed, Vector
+from mathreel.core.params import Float, Seed, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_small, say_small

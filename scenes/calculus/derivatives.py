@@ -38,8 +38,8 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Choice, Float
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes

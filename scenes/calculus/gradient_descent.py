@@ -42,7 +42,7 @@ from manim import (
     interpolate_color,
 )
 
-from mathreel.params import Float, Int, Vector
+from mathreel.core.params import Float, Int, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec

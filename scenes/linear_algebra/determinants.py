@@ -34,8 +34,8 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Matrix
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, say_num, tex_matrix

@@ -40,7 +40,7 @@ from manim import (
     linear,
 )
 
-from mathreel.params import Args, Vector
+from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec

@@ -41,7 +41,7 @@ from manim import (
     config,
 )
 
-from mathreel.params import Matrix
+from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix

@@ -34,8 +34,8 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Matrix, Vector, nonsingular
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix, Vector, nonsingular
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_num, say_vec, tex_matrix

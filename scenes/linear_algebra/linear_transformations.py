@@ -32,8 +32,8 @@ from manim import (
     config,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Matrix, Vector
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Matrix, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_vec, tex_matrix

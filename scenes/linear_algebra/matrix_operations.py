@@ -31,9 +31,9 @@ from manim import (
     config,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args
-from mathreel.params import Matrix as MatrixParam
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args
+from mathreel.core.params import Matrix as MatrixParam
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix

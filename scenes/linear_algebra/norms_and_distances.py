@@ -78,8 +78,8 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Vector
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import factor, fmt, fmt_vec, spoken

@@ -43,7 +43,7 @@ from manim import (
     config,
 )
 
-from mathreel.params import Matrix
+from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num, tex_matrix

@@ -33,7 +33,7 @@ from manim import (
     there_and_back,
 )
 
-from mathreel.params import Choice, Int
+from mathreel.core.params import Choice, Int
 from mathreel.practice import Exercise
 from scenes.style import (
     ACCENT,

@@ -38,8 +38,8 @@ from manim import (
     config,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Float
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt

@@ -38,7 +38,7 @@ from manim import (
     always_redraw,
 )
 
-from mathreel.params import Choice, Int, Seed
+from mathreel.core.params import Choice, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes

@@ -40,7 +40,7 @@ from manim import (
     Write,
 )
 
-from mathreel.params import Float, Int, Seed
+from mathreel.core.params import Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes

@@ -43,8 +43,8 @@ from manim import (
     smooth,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Float, Int
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Float, Int
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_num

@@ -46,8 +46,8 @@ from manim import (
     always_redraw,
 )
 
-from mathreel.errors import ParamError
-from mathreel.params import Args, Choice, Float, Int, Seed
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Choice, Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mathreel.course import Entry
-from mathreel.errors import LessonError
+from mathreel.core.course import Entry
+from mathreel.core.errors import LessonError
 from mathreel.practice import (
     Exercise,
     answer_text,

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from practice_cases import CASES
 
-from mathreel.lesson_pages import TEMPLATES
+from mathreel.outputs.lesson_pages import TEMPLATES
 from mathreel.practice import Exercise, answer_text, check, exercises_for
 
 NODE = shutil.which("node")

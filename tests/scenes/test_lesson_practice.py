@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, stats
 
-from mathreel.course import load_course
+from mathreel.core.course import load_course
 from mathreel.practice import Exercise, answer_text, check, exercises_for, problems
 
 COURSE = load_course()

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mathreel.course import load_course
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.course import load_course
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.pca import (
     MEAN,

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from manim import Line
 from scipy import stats
 
-from mathreel.course import load_course
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.course import load_course
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt
 from scenes.probability.confidence_intervals import (
     LEVEL_MAX,

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from mathreel.errors import ParamError
-from mathreel.worker import construct_only
+from mathreel.core.errors import ParamError
+from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt
 from scenes.kit.stats import normal_cdf, normal_pdf
 from scenes.kit.ticks import nice_step, tick_places

@@ -1,0 +1,1 @@
+"""The benchmark: mathreel against plain manim, side by side (run it with scripts/bench)."""

@@ -1,0 +1,1 @@
+"""Media: encoder settings, probing and joining videos, the narration track's audio, burned captions, GIFs, frame extraction."""

@@ -1,0 +1,1 @@
+"""Narration: voice engines behind one interface, the pronunciation layer, beat timing, captions."""

@@ -1,0 +1,1 @@
+"""Outputs built from lesson records: previews, the course page and lesson pages, the course video."""
