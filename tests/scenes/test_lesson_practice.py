@@ -463,6 +463,15 @@ def _norms(ex: Exercise, k: int):
     return _round_ball_minimum(t, l1=False)
 
 
+def _describing(ex: Exercise, k: int):
+    if k == 4:
+        xy = np.array(vectors(ex.prompt))
+        return float(np.corrcoef(xy[:, 0], xy[:, 1])[0, 1])
+    listed = re.search(r"values ({n}(?:, {n})+)".replace("{n}", NUM), ex.prompt)
+    x = np.array([float(v) for v in listed.group(1).split(", ")])
+    return [float(np.mean(x)), float(np.var(x)), float(np.std(x))][k - 1]
+
+
 INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
     "vectors": _vectors, "dot-product": _dot, "norms-and-distances": _norms,
     "matrix-operations": _matrix_ops,
@@ -472,7 +481,8 @@ INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
     "chain-rule": _chain_rule, "gradient-descent": _gradient_descent,
     "linear-regression": _linear_regression, "backpropagation": _backpropagation,
     "softmax-and-cross-entropy": _softmax,
-    "distributions": _distributions, "bayes-theorem": _bayes,
+    "describing-data": _describing, "distributions": _distributions,
+    "bayes-theorem": _bayes,
     "central-limit-theorem": _clt, "confidence-intervals": _confidence,
     "hypothesis-testing": _hypothesis,
 }  # fmt: skip
