@@ -824,7 +824,7 @@ class NormsAndDistances(CourseLesson):
             ball = self.shape(view, p, width=5)
             ball.set_fill(_COLOR[p], opacity=0.15)
             star = Dot(view.point(t), radius=0.08, color=RED)
-            star_label = tex("w^*", size=32, color=RED).next_to(
+            star_label = tex("w^*", size=40, color=RED).next_to(
                 star, UP + RIGHT, buff=0.05
             )
             faint = VGroup(
