@@ -268,6 +268,17 @@ def _chain_rule(ex: Exercise, k: int):
     return dy * grab(r"dx = {n}", ex.prompt)
 
 
+def _partials(ex: Exercise, k: int):
+    a, b, c = grabs(r"f\(x, y\) = {n}x\^2 \+ {n}xy \+ {n}y\^2", ex.prompt)
+    x, y = grabs(r"at \$\({n}, {n}\)\$", ex.prompt)
+    g = np.array([2 * a * x + b * y, b * x + 2 * c * y])
+    if k == 1:
+        return g[0]
+    if k == 2:
+        return g
+    return np.array([x, y]) - grab(r"\\eta = {n}", ex.prompt) * g
+
+
 def _gradient_descent(ex: Exercise, k: int):
     c = grab(r"\\frac\{{n}\}\{2\}", ex.prompt)
     m = grab(r"\(w - \(?{n}\)?\)\^2", ex.prompt)
@@ -478,7 +489,7 @@ INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
     "linear-transformations": _linear_transformations, "determinants": _determinants,
     "inverses": _inverses, "eigenvectors": _eigenvectors, "svd": _svd, "pca": _pca,
     "tensors": _tensors, "derivatives": _derivatives, "integrals": _integrals,
-    "chain-rule": _chain_rule, "gradient-descent": _gradient_descent,
+    "chain-rule": _chain_rule, "partial-derivatives-and-gradients": _partials, "gradient-descent": _gradient_descent,
     "linear-regression": _linear_regression, "backpropagation": _backpropagation,
     "softmax-and-cross-entropy": _softmax,
     "describing-data": _describing, "distributions": _distributions,
