@@ -43,7 +43,6 @@ ARGS = [
     "--disable-sync",
     "--autoplay-policy=no-user-gesture-required",
 ]
-LESSONS = (("linear-transformations", "none"), ("derivatives", "flite"))
 
 sync_api = pytest.importorskip(
     "playwright.sync_api",
@@ -59,23 +58,11 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(rendered):
     """A rendered folder with previews, stills, practice data and every page."""
     from mathreel.core.course import load_course
-    from mathreel.core.quality import resolve_quality
-    from mathreel.narration.voice import parse_voice
-    from mathreel.render.options import RenderOptions, cached_record, write_manifest
-    from mathreel.render.worker import render_lesson
 
-    quality = resolve_quality("preview", resolution="192x108", fps=5)
-    out_dir = tmp_path_factory.getbasetemp() / "issue8-renders" / quality.name
-    course = load_course()
-    for slug, voice in LESSONS:
-        entry = course.get(slug)
-        options = RenderOptions(quality, voice=parse_voice(voice))
-        if cached_record(entry, {}, options, out_dir) is None:
-            render_lesson(entry, {}, options, out_dir)
-    write_manifest(out_dir, course, quality)
+    out_dir, course = rendered, load_course()
     make_all_previews(out_dir)
     build_page(out_dir, course=course)
     return out_dir

@@ -220,27 +220,6 @@ def test_missing_inputs_are_one_clear_line(tmp_path):
         make_previews(tmp_path / "x", record)
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """Two real lessons at 192x108 and 5 fps, shared by every test module that asks."""
-    from mathreel.core.course import load_course
-    from mathreel.core.quality import resolve_quality
-    from mathreel.narration.voice import parse_voice
-    from mathreel.render.options import RenderOptions, cached_record, write_manifest
-    from mathreel.render.worker import render_lesson
-
-    quality = resolve_quality("preview", resolution="192x108", fps=5)
-    out_dir = tmp_path_factory.getbasetemp() / "issue8-renders" / quality.name
-    course = load_course()
-    for slug, voice in (("linear-transformations", "none"), ("derivatives", "flite")):
-        entry = course.get(slug)
-        options = RenderOptions(quality, voice=parse_voice(voice))
-        if cached_record(entry, {}, options, out_dir) is None:
-            render_lesson(entry, {}, options, out_dir)
-    write_manifest(out_dir, course, quality)
-    return out_dir
-
-
 @pytest.mark.slow
 def test_real_lessons_get_posters_key_moments_and_sheets(rendered):
     made = make_all_previews(rendered, force=True)
