@@ -126,6 +126,44 @@ class CourseLesson(Lesson):
             self.play(FadeIn(ask, shift=0.2 * UP), run_time=0.8)
         self.play(FadeOut(card), run_time=0.5)
 
+    def recap_over(
+        self,
+        picture: Sequence[Mobject],
+        line: str,
+        *,
+        say: str | None = None,
+        color: str = ACCENT,
+    ) -> None:
+        """Close the lesson over its key picture: one line of what to remember.
+
+        Everything on screen except ``picture`` fades out; ``line`` (one or two
+        short sentences, about 8 s spoken) appears in the band just above the
+        caption band, on a card so it reads over the picture. One beat in the
+        "Recap" chapter, then the screen clears.
+
+        Parameters
+        ----------
+        picture
+            The mobjects of the lesson's key picture, already on screen (rebuild
+            it first if an earlier beat removed it). They should leave the strip
+            between ``CONTENT_BOTTOM`` and ``CONTENT_BOTTOM + 0.9`` free.
+        line
+            What the learner should remember, as shown (wrapped to fit).
+        say
+            Its spoken form, when ``line`` holds symbols.
+        """
+        keep = set(picture)
+        others = [m for m in self.mobjects if m not in keep]
+        card = panel(text(wrap(line, 60), SMALL, color), buff=0.18)
+        if card.width > config.frame_width - 0.6:
+            card.scale_to_fit_width(config.frame_width - 0.6)
+        card.move_to(UP * (CONTENT_BOTTOM + 0.1 + card.height / 2))
+        with self.beat(line, say=say, chapter="Recap"):
+            if others:
+                self.play(FadeOut(*others), run_time=0.5)
+            self.play(FadeIn(card, shift=0.2 * UP), run_time=0.8)
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
     def recap(
         self, points: Sequence[str], ml_use: str, *, say: Sequence[str] | None = None
     ) -> None:
