@@ -20,6 +20,7 @@ __all__ = [
     "fmt_small",
     "fmt_vec",
     "say_num",
+    "say_sig",
     "say_small",
     "say_vec",
     "spoken",
@@ -76,6 +77,19 @@ def say_num(x: float, digits: int = 2) -> str:
 def say_small(x: float, digits: int = 2) -> str:
     """:func:`fmt_small` as the narrator should say it: ``minus 0.043``."""
     return spoken(fmt_small(x, digits))
+
+
+def say_sig(x: float, digits: int = 2) -> str:
+    """``x`` as the narrator says it, rounded to ``digits`` significant figures.
+
+    ``2.6667`` is said ``2.7``, ``-0.04321`` ``minus 0.043``, ``1234`` ``1234``
+    (never rounded into the integer part); the screen keeps the exact value.
+    """
+    x = float(x)
+    if x == 0 or not math.isfinite(x):
+        return spoken(fmt(x))
+    places = max(0, digits - 1 - math.floor(math.log10(abs(x))))
+    return spoken(fmt(round(x, places), places))
 
 
 def spoken(shown: str) -> str:

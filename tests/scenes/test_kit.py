@@ -24,6 +24,7 @@ from scenes.kit.numbers import (
     fmt_small,
     fmt_vec,
     say_num,
+    say_sig,
     say_small,
     say_vec,
     tex_matrix,
@@ -231,6 +232,27 @@ def test_say_small_reads_the_small_number_as_shown():
     assert say_small(-0.0431) == "minus 0.043"
     assert say_small(0.6899) == "0.69"
     assert say_small(0.0) == "0"
+
+
+@given(
+    st.floats(min_value=-1e4, max_value=1e4, allow_nan=False).filter(
+        lambda x: abs(x) > 1e-6
+    )
+)
+def test_say_sig_keeps_two_significant_figures(x):
+    said = say_sig(x)
+    number = float(said.replace("minus ", "-"))
+    assert (number < 0) == (x < 0)
+    digits = said.replace("minus ", "").replace(".", "").lstrip("0")
+    assert len(digits) <= max(2, len(str(int(abs(round(x))))))
+    assert abs(number - x) <= 0.05 * abs(x) + 1e-12
+
+
+def test_say_sig_examples():
+    assert say_sig(2.6667) == "2.7"
+    assert say_sig(-0.04321) == "minus 0.043"
+    assert say_sig(0.0) == "0"
+    assert say_sig(1234.0) == "1234"
 
 
 def test_require_visible_refuses_only_the_arrow_no_scale_shows():
