@@ -1,11 +1,44 @@
 """Vectors: an arrow, a list of numbers, and data.
 
 A 2-D vector is an arrow from the origin and, equally, the list of its two
-components: how far it goes along each axis. Vectors add tip to tail, which is
-adding component by component; a scalar stretches every component, and a
-negative one flips the arrow. Words become vectors too: on a small hand-made
-embedding table, ``king - man + woman`` lands next to ``queen``. The numbers on
-screen come from the pure functions below, which the tests check on their own.
+components: how far it goes along each axis. Vectors add tip to tail, and the
+picture shows why that is adding component by component: along each axis the
+two vectors' legs lie end to end. A scalar stretches every component, and a
+negative one flips the arrow. In machine learning words become vectors: on a
+small made-up embedding table, computed from two features, ``king - man +
+woman`` lands on ``queen``. The numbers on screen come from the pure functions
+below, which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "A vector is an arrow: a length and a direction": for a non-zero vector, which
+  the parameters require (``nonzero``).
+- "As a list of numbers, u is (u1, u2): how far it goes along each axis": the
+  legs drawn are ``(u1, 0)`` and ``(0, u2)``; definition.
+- "To add, go tip to tail; the sum runs from the origin to where v now ends":
+  the moved ``v`` starts at ``u`` and ends at ``u + v`` (:func:`add`).
+- "Along each axis the legs lie end to end, so the sum adds component by
+  component": :func:`axis_legs` returns u's leg ``[0, u_k]`` and v's leg
+  ``[u_k, u_k + v_k]``, which end at ``add(u, v)[k]`` (Hypothesis test).
+- "A scalar scales every component; c u points the same/opposite way, k times as
+  long": :func:`scale_phrase` is computed from ``c`` (the sign gives the way, the
+  size the length; tested, with a Hypothesis test that a negative scalar flips).
+- "A negative scalar flips the arrow" / "flip the sign and the arrow turns
+  around": chosen by the sign of the lesson's ``c``.
+- "In this made-up table the first number says how royal a word is, the second
+  how female": :data:`EMBEDDINGS` is computed from :data:`FEATURES` by
+  :func:`embed`, so every female word scores more female than every male word,
+  and kings and queens more royal than princes and princesses, than men and
+  women (test over all pairs; the old hand-typed table had "man" more female
+  than "king").
+- "Minus man plus woman is the step from man to woman": ``k - m + w = k + (w - m)``
+  (:func:`analogy`, tested against the sum).
+- "We land exactly on queen: in this table the step from man to woman is the
+  same as from king to queen": :func:`female_steps` are equal for every pair
+  (tested), so the nearest word is queen at distance 0 (tested).
+- "Real embeddings, learned from text, land near queen, not on it": the word2vec
+  analogy result (Mikolov et al., 2013) holds approximately, with the three
+  input words excluded from the search; the lesson says "near", not "on".
 """
 
 from __future__ import annotations
@@ -30,6 +63,7 @@ from manim import (
     FadeOut,
     GrowArrow,
     GrowFromCenter,
+    Line,
     Mobject,
     NumberPlane,
     ReplacementTransform,
@@ -64,10 +98,15 @@ from scenes.style import (
 __all__ = [
     "ANALOGY",
     "EMBEDDINGS",
+    "FEATURES",
+    "PAIRS",
     "Vectors",
     "add",
     "analogy",
+    "axis_legs",
     "distances",
+    "embed",
+    "female_steps",
     "nearest_word",
     "practice",
     "quiet_corner",
@@ -75,15 +114,51 @@ __all__ = [
     "scale_phrase",
 ]
 
-#: A made-up 2-D word embedding: (how royal, how female).
-EMBEDDINGS: dict[str, tuple[float, float]] = {
-    "man": (1.0, 1.0),
-    "woman": (1.2, 3.0),
-    "prince": (3.0, 0.6),
-    "princess": (2.9, 3.3),
-    "king": (4.0, 0.8),
-    "queen": (4.1, 3.1),
+#: Levels of the two made-up features: (royal, female).
+ROYAL = {"common": 1.0, "prince": 3.0, "crown": 5.0}
+FEMALE = {"male": 1.0, "female": 3.0}
+
+#: Each word's features: (royal rank, sex). The embedding is computed from them.
+FEATURES: dict[str, tuple[str, str]] = {
+    "man": ("common", "male"),
+    "woman": ("common", "female"),
+    "prince": ("prince", "male"),
+    "princess": ("prince", "female"),
+    "king": ("crown", "male"),
+    "queen": ("crown", "female"),
 }
+
+#: The female-male pairs of the table, male word first.
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("man", "woman"),
+    ("prince", "princess"),
+    ("king", "queen"),
+)
+
+
+def embed(features: Mapping[str, tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """A made-up 2-D embedding: each word's (how royal, how female) from its features.
+
+    Parameters
+    ----------
+    features
+        Word to (royal rank, sex): keys of :data:`ROYAL` and :data:`FEMALE`.
+
+    Returns
+    -------
+    dict
+        Word to its 2-D vector ``(ROYAL[rank], FEMALE[sex])``.
+
+    Raises
+    ------
+    KeyError
+        For a rank or sex the tables do not know.
+    """
+    return {w: (ROYAL[rank], FEMALE[sex]) for w, (rank, sex) in features.items()}
+
+
+#: The embedding table the lesson draws: (how royal, how female).
+EMBEDDINGS: dict[str, tuple[float, float]] = embed(FEATURES)
 
 #: Where each word's label sits, clear of the analogy arrows.
 LABEL_SIDES = {"man": LEFT, "king": RIGHT, "prince": DOWN}
@@ -100,6 +175,28 @@ ANALOGY = ("king", "man", "woman")
 def add(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """``u + v``, component by component."""
     return np.asarray(u, dtype=float) + np.asarray(v, dtype=float)
+
+
+def axis_legs(
+    u: np.ndarray, v: np.ndarray, axis: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The tip-to-tail path's legs along one axis: u's, then v's from where u ends.
+
+    Parameters
+    ----------
+    u, v : arrays of shape (2,)
+        The two vectors added.
+    axis : {0, 1}
+        0 for x, 1 for y.
+
+    Returns
+    -------
+    ((0, u_k), (u_k, u_k + v_k))
+        Start and end of u's leg and of v's leg; the second ends at the sum's
+        component ``add(u, v)[axis]``.
+    """
+    a, b = float(np.asarray(u)[axis]), float(np.asarray(v)[axis])
+    return (0.0, a), (a, a + b)
 
 
 def scale(c: float, v: np.ndarray) -> np.ndarray:
@@ -128,6 +225,17 @@ def analogy(
     """``start - minus + plus`` on the word vectors of ``table``."""
     vec = {w: np.asarray(x, dtype=float) for w, x in table.items()}
     return vec[start] - vec[minus] + vec[plus]
+
+
+def female_steps(
+    table: Mapping[str, Sequence[float]],
+    pairs: Sequence[tuple[str, str]] = PAIRS,
+) -> dict[tuple[str, str], np.ndarray]:
+    """The step from each male word to its female partner: ``table[f] - table[m]``."""
+    return {
+        (m, f): np.asarray(table[f], dtype=float) - np.asarray(table[m], dtype=float)
+        for m, f in pairs
+    }
 
 
 def distances(
@@ -192,6 +300,8 @@ TOP = config.frame_height / 2 - 0.3
 #: Components up to this size were always shown; the view only scales past it.
 OLD_VIEW = 4.0
 BOTTOM = CONTENT_BOTTOM + 0.15
+#: The recap's line sits below this; the last picture stays above it.
+RECAP_TOP = CONTENT_BOTTOM + 1.1
 
 
 class Vectors(CourseLesson):
@@ -239,18 +349,28 @@ class Vectors(CourseLesson):
         self.words_as_vectors()
         self.word_step()
         self.word_analogy()
-        self.recap(
-            [
-                "A vector is an arrow and a list of numbers, its components.",
-                "Add vectors tip to tail, which is adding component by component.",
-                "A scalar stretches every component; a negative one flips the arrow.",
-                "Data becomes vectors, and differences between them carry meaning.",
-            ],
-            "every input to a model, a word, an image, a row of a table, "
-            "is a vector, and embeddings place similar things close together.",
+        self.recap_over(
+            self.on_screen(
+                self.axes, self.axis_names, self.word_marks, *self.analogy_picture
+            ),
+            "A vector is an arrow and a list of numbers; vectors add tip to tail, "
+            "component by component.",
         )
 
     # -- view ------------------------------------------------------------------
+    def on_screen(self, *mobjects: Mobject) -> list[Mobject]:
+        """The scene's top-level mobjects that hold any of ``mobjects``.
+
+        An animation of several mobjects adds them as one group, so the recap's
+        picture is named by what is drawn and found among what the scene holds.
+        """
+        wanted = {id(m) for mob in mobjects for m in mob.get_family()}
+        return [
+            top
+            for top in self.mobjects
+            if any(id(m) in wanted for m in top.get_family())
+        ]
+
     def fit_view(self, u: np.ndarray, v: np.ndarray, c: float) -> None:
         """Choose the grid scale and the panel corner from everything drawn."""
         s = add(u, v)
@@ -437,6 +557,27 @@ class Vectors(CourseLesson):
             self.play(_grow(self.sum_arrow), run_time=0.9)
             self.play(FadeIn(self.sum_label), run_time=0.4)
 
+    def leg_lines(self, u: np.ndarray, v: np.ndarray) -> VGroup:
+        """u's and v's legs along each axis, end to end, beside the axes.
+
+        A group per axis (x, then y), each with u's leg then v's (a zero leg is
+        left out).
+        """
+        lines = VGroup(VGroup(), VGroup())
+        for axis in (0, 1):
+            for k, ((start, end), color) in enumerate(
+                zip(axis_legs(u, v, axis), (ACCENT, BLUE), strict=True)
+            ):
+                if abs(end - start) < 1e-9:
+                    continue
+                off = -(0.14 + 0.16 * k) / self.unit  # stacked just off the axis
+                a = [start, off] if axis == 0 else [off, start]
+                b = [end, off] if axis == 0 else [off, end]
+                lines[axis].add(
+                    Line(self.point(a), self.point(b), color=color, stroke_width=7)
+                )
+        return lines
+
     def add_in_numbers(self, u: np.ndarray, v: np.ndarray) -> None:
         s = add(u, v)
         line = tex(
@@ -446,21 +587,25 @@ class Vectors(CourseLesson):
         line[2].set_color(ACCENT)
         line[4].set_color(BLUE)
         line[6].set_color(PURPLE)
-        sums = " and ".join(
-            f"{fmt(a)} plus {fmt(b)} is {fmt(a + b)}" for a, b in zip(u, v, strict=True)
-        )
-        says = " and ".join(
-            f"{say_num(a)} plus {say_num(b)} is {say_num(a + b)}"
-            for a, b in zip(u, v, strict=True)
-        )
+        sx = axis_legs(u, v, 0)[1][1]
+        sy = axis_legs(u, v, 1)[1][1]
+        legs = self.leg_lines(u, v)
         with self.beat(
-            f"In numbers, add component by component: {sums}. So u + v = {fmt_vec(s)}.",
-            say=f"In numbers, add component by component: {says}. So u plus v is "
-            f"{say_vec(s)}.",
+            f"Why component by component? Along the x axis, u's leg and then v's leg "
+            f"lie end to end: {fmt(u[0])} and {fmt(v[0])} make {fmt(sx)}. Up the y "
+            f"axis, {fmt(u[1])} and {fmt(v[1])} make {fmt(sy)}. So u + v = {fmt_vec(s)}.",
+            say=f"Why component by component? Along the x axis, u's leg and then v's "
+            f"leg lie end to end: {say_num(u[0])} and {say_num(v[0])} make "
+            f"{say_num(sx)}. Up the y axis, {say_num(u[1])} and {say_num(v[1])} make "
+            f"{say_num(sy)}. So u plus v is {say_vec(s)}.",
         ):
+            for axis_legs_drawn in legs:
+                if len(axis_legs_drawn):
+                    self.play(Create(axis_legs_drawn, lag_ratio=1.0), run_time=1.2)
             self.set_info(line)
             self.play(self.sum_arrow.animate.set_stroke(width=10), run_time=0.4)
             self.play(self.sum_arrow.animate.set_stroke(width=6), run_time=0.4)
+        self.play(FadeOut(legs), run_time=0.4)
 
     def scaled_line(self, c: float, u: np.ndarray) -> Mobject:
         cu = scale(c, u)
@@ -557,13 +702,13 @@ class Vectors(CourseLesson):
             x_range=[floor, x_max, 1],
             y_range=[floor, y_max, 1],
             x_length=7.0,
-            y_length=TOP - BOTTOM - 0.4,
+            y_length=TOP - RECAP_TOP - 0.3,
             tips=True,
             axis_config={"color": MUTED, "stroke_width": 2, "tip_length": 0.2},
         )
-        self.axes.move_to([-3.1, (TOP + BOTTOM) / 2 - 0.1, 0])
+        self.axes.move_to([-3.1, (TOP + RECAP_TOP) / 2, 0])
         x_name = text("royal", SMALL, MUTED).next_to(
-            self.axes.x_axis.get_end(), DOWN, buff=0.15
+            self.axes.x_axis.get_end() + 0.3 * LEFT, UP + LEFT, buff=0.2
         )
         y_name = text("female", SMALL, MUTED).next_to(
             self.axes.y_axis.get_end(), RIGHT, buff=0.15
@@ -600,10 +745,10 @@ class Vectors(CourseLesson):
         self.table_card.move_to([4.4, 0, 0]).to_edge(UP, buff=0.35)
         self.word_marks = marks
         with self.beat(
-            "Data can be vectors too. A word embedding turns each word into a list of "
-            "numbers. In this made-up table, the first number says how royal a word is, "
-            "the second how female.",
-            chapter="Words as vectors",
+            "In machine learning, data are vectors. A word embedding turns each word "
+            "into a list of numbers. In this made-up table, the first number says how "
+            "royal a word is, the second how female.",
+            chapter="In machine learning",
         ):
             self.play(Create(self.axes), FadeIn(x_name, y_name), run_time=1.0)
             self.play(FadeIn(self.table_card), run_time=0.6)
@@ -645,16 +790,34 @@ class Vectors(CourseLesson):
         word, dist = nearest_word(EMBEDDINGS, result, exclude=ANALOGY)
         shift = self.axes.c2p(*EMBEDDINGS[start]) - self.axes.c2p(*EMBEDDINGS[minus])
         moved = self.step.copy().shift(shift).set_color(ORANGE)
+        others = VGroup(
+            *(
+                Arrow(
+                    self.axes.c2p(*EMBEDDINGS[m]),
+                    self.axes.c2p(*EMBEDDINGS[f]),
+                    buff=0.2,
+                    color=GREEN,
+                    stroke_width=4,
+                    max_tip_length_to_length_ratio=0.2,
+                )
+                for m, f in PAIRS
+                if (m, f) not in ((minus, plus), (start, word))
+            )
+        )
         star = Star(
             n=5, outer_radius=0.18, color=ORANGE, fill_opacity=1, stroke_width=0
         ).move_to(self.axes.c2p(*result))
-        gap = DashedLine(
-            self.axes.c2p(*result),
-            self.word_dots[word].get_center(),
-            color=ACCENT,
-            stroke_width=4,
-            dash_length=0.06,
-        )
+        gap = VGroup()
+        if dist > 1e-9:
+            gap.add(
+                DashedLine(
+                    self.axes.c2p(*result),
+                    self.word_dots[word].get_center(),
+                    color=ACCENT,
+                    stroke_width=4,
+                    dash_length=0.06,
+                )
+            )
         answer = VGroup(
             tex("=", tex_matrix(result), size=36),
             text(f"nearest word: {word}", SMALL, ACCENT),
@@ -662,13 +825,26 @@ class Vectors(CourseLesson):
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         answer[0][1].set_color(ORANGE)
         answer.next_to(self.formula, DOWN, buff=0.25, aligned_edge=LEFT)
+        steps = female_steps(EMBEDDINGS)
+        same = all(np.allclose(d, steps[(minus, plus)]) for d in steps.values())
+        if dist <= 1e-9 and same:
+            why = (
+                f"exactly on {word}: in this table the step from {minus} to {plus} "
+                f"is the same arrow for every pair. Embeddings learned from real text "
+                f"land near {word}, not on it."
+            )
+            where = f"We land at {fmt_vec(result)}, {why}"
+            said = f"We land at {say_vec(result)}, {why}"
+        else:
+            tail = (
+                f"the nearest other word is {word}, {fmt(dist)} away: the step from "
+                f"{minus} to {plus} roughly carries over to royalty."
+            )
+            where = f"We land at {fmt_vec(result)}, and {tail}"
+            said = f"We land at {say_vec(result)}, and {tail}"
         with self.beat(
-            f"Take the same step from {start}. We land at {fmt_vec(result)}, and the "
-            f"nearest word is {word}, only {fmt(dist)} away. The direction from "
-            f"{minus} to {plus} carries over to royalty.",
-            say=f"Take the same step from {start}. We land at {say_vec(result)}, and the "
-            f"nearest word is {word}, only {fmt(dist)} away. The direction from "
-            f"{minus} to {plus} carries over to royalty.",
+            f"Take the same step from {start}. {where}",
+            say=f"Take the same step from {start}. {said}",
             key=True,
         ):
             self.play(
@@ -677,26 +853,16 @@ class Vectors(CourseLesson):
             )
             self.play(GrowFromCenter(star), FadeIn(answer[0]), run_time=0.6)
             self.play(
-                Create(gap),
+                *(Create(g) for g in gap),
                 self.word_labels[word].animate.set_color(ACCENT).scale(1.2),
                 FadeIn(answer[1:]),
                 run_time=0.8,
             )
-        self.play(
-            FadeOut(
-                self.axes,
-                self.axis_names,
-                self.word_marks,
-                self.table_card,
-                self.formula,
-                self.step,
-                moved,
-                star,
-                gap,
-                answer,
-            ),
-            run_time=0.6,
-        )
+            if len(others):
+                self.play(*(GrowArrow(o) for o in others), run_time=0.8)
+            self.wait(1.5)
+        self.analogy_picture = [self.table_card, self.formula, self.step, moved, star]
+        self.analogy_picture += [*others, *gap]
 
 
 def _grow(mob: Mobject):

@@ -15,10 +15,15 @@ from scenes.kit.view import fit_unit
 from scenes.linear_algebra.vectors import (
     ANALOGY,
     EMBEDDINGS,
+    FEATURES,
+    PAIRS,
     Vectors,
     add,
     analogy,
+    axis_legs,
     distances,
+    embed,
+    female_steps,
     nearest_word,
     quiet_corner,
     scale,
@@ -63,10 +68,69 @@ def test_negative_scalar_flips_direction_and_scales_length(c, u):
     assert np.dot(flipped, u) <= 0
 
 
+@given(st.floats(-3, 3, allow_nan=False).filter(lambda c: abs(c) >= 0.25))
+def test_scale_phrase_matches_the_sign_and_size(c):
+    phrase = scale_phrase(c)
+    assert phrase.startswith("the opposite" if c < 0 else "the same direction")
+    if abs(c) not in (0.5, 1, 2):
+        assert f"{fmt(abs(c))} times as long" in phrase
+
+
 def test_scale_phrase_says_direction_and_length():
     assert scale_phrase(2) == "the same direction, twice as long"
     assert scale_phrase(-0.5) == "the opposite direction, half as long"
     assert scale_phrase(-1.5) == "the opposite direction, 1.5 times as long"
+
+
+def _contradictions(table, features=FEATURES):
+    """Pairs of words whose scores contradict the axes' meanings."""
+    royal_rank = {"common": 0, "prince": 1, "crown": 2}
+    found = []
+    for a, (rank_a, sex_a) in features.items():
+        for b, (rank_b, sex_b) in features.items():
+            if sex_a == "female" and sex_b == "male" and table[a][1] <= table[b][1]:
+                found.append(f"{a} is not more female than {b}")
+            if sex_a == sex_b and table[a][1] != table[b][1]:
+                found.append(f"{a} and {b} differ in how female they are")
+            if royal_rank[rank_a] > royal_rank[rank_b] and table[a][0] <= table[b][0]:
+                found.append(f"{a} is not more royal than {b}")
+            if rank_a == rank_b and table[a][0] != table[b][0]:
+                found.append(f"{a} and {b} differ in how royal they are")
+    return found
+
+
+def test_the_embedding_table_agrees_with_its_axes():
+    assert EMBEDDINGS == embed(FEATURES)
+    assert _contradictions(EMBEDDINGS) == []
+
+
+def test_the_check_finds_the_old_hand_typed_tables_contradiction():
+    old = {
+        "man": (1.0, 1.0),
+        "woman": (1.2, 3.0),
+        "prince": (3.0, 0.6),
+        "princess": (2.9, 3.3),
+        "king": (4.0, 0.8),
+        "queen": (4.1, 3.1),
+    }
+    assert "man and king differ in how female they are" in _contradictions(old)
+
+
+def test_every_pair_takes_the_same_female_step():
+    steps = female_steps(EMBEDDINGS)
+    assert set(steps) == set(PAIRS)
+    first = steps[PAIRS[0]]
+    assert all(np.array_equal(step, first) for step in steps.values())
+    assert first[0] == 0 and first[1] > 0  # straight up the "female" axis
+
+
+@given(vectors, vectors)
+def test_axis_legs_lie_end_to_end_and_reach_the_sum(u, v):
+    for axis in (0, 1):
+        (a0, a1), (b0, b1) = axis_legs(u, v, axis)
+        assert a0 == 0 and a1 == u[axis]
+        assert b0 == a1 and b1 - b0 == pytest.approx(v[axis], abs=1e-9)
+        assert b1 == add(u, v)[axis]
 
 
 def test_analogy_lands_nearest_to_queen():
@@ -79,6 +143,7 @@ def test_analogy_lands_nearest_to_queen():
     assert np.allclose(result, expected)
     assert nearest_word(EMBEDDINGS, result, exclude=ANALOGY)[0] == "queen"
     assert nearest_word(EMBEDDINGS, result)[0] == "queen"
+    assert nearest_word(EMBEDDINGS, result)[1] == 0  # exactly on it (said so)
 
 
 @given(arrays(np.float64, (2,), elements=st.floats(-5, 5, allow_nan=False)))
@@ -149,6 +214,9 @@ def test_narration_uses_the_same_numbers(scenes):
     u, v = scene.args.u, scene.args.v
     texts = " ".join(b.text for b in scene.timeline.beats)
     assert f"u + v = {fmt_vec(add(u, v))}" in texts
+    sx = axis_legs(u, v, 0)[1][1]
+    assert f"{fmt(u[0])} and {fmt(v[0])} make {fmt(sx)}" in texts
+    assert "land near queen, not on it" in texts  # the made-up table is exact
     assert fmt_vec(scale(-1.5, u)) in texts
     assert "the opposite direction, 1.5 times as long" in texts
     assert sum(b.key for b in scene.timeline.beats) == 1
