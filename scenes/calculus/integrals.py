@@ -3,12 +3,54 @@
 Cut ``[a, b]`` into ``n`` strips and stand a rectangle on each, as tall as the
 curve at the strip's left edge, right edge or midpoint (the rule). Their areas add
 up to a Riemann sum; as ``n`` grows (4, 8, 16, 64) the sum closes in on the exact
-integral, the error shrinking like ``1/n`` for the left and right rules and like
-``1/n**2`` for midpoints. Then the right end becomes a variable: the area from
-``a`` to ``x`` is a function ``A(x)`` whose slope is ``f(x)``, the fundamental
-theorem of calculus, so the area is ``F(b) - F(a)`` for any antiderivative ``F``.
-The numbers and rectangles on screen come from the pure functions below, which the
-tests check on their own.
+integral, and the error column shows how fast (the ratio from 16 to 64 strips is
+measured and shown). Then the right end becomes a variable: the area from ``a`` to
+``x`` is a function ``A(x)``. The "why" of the fundamental theorem is derived with
+the lesson's numbers: one thin strip of width ``dx`` at ``x`` adds ``Delta A``, and
+``Delta A / dx`` is shown for the drawn strip and for a thinner one, closing in on
+``f(x)``; so ``A' = f``, ``A`` and any antiderivative ``F`` differ by a constant,
+and ``A(a) = 0`` gives ``A(x) = F(x) - F(a)``. The machine-learning beat reads
+an area as a probability: the chance a model's (standard normal) error lands in
+``[-1, 1]``, as 16 rectangles and as the exact integral. The recap closes over
+that picture.
+
+Every number on screen comes from the pure functions below (numpy only), which
+the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Their areas add up to [the sum]": :func:`riemann_sum` is the sum of width
+  times height of :func:`riemann_rectangles` (tested; the rectangles tile
+  ``[a, b]``).
+- "With 64 strips the sum is close to the true area" and "the exact area is the
+  limit of these sums": the Riemann sums of a continuous function converge to
+  its integral; tested (left and right errors shrink like ``1/n``, midpoint like
+  ``1/n**2``, Hypothesis over functions and intervals).
+- "Four times the strips cut the error R times: it shrinks like 1 over n (or 1
+  over n squared)": R is measured (:func:`error_ratio`) and shown as ``÷ R``; the
+  law is said only when the measured order is within 0.2 of 1 or 2
+  (:func:`convergence_claim`; Hypothesis test that the words match the
+  measured errors for every function, interval and rule). The old unshown
+  claim about the other rules ("midpoint sums do better") is gone.
+- "A small step dx adds a strip about f(x) tall", "area over width is near
+  f(x); make the strip thinner and the two agree": :func:`strip_growth` gives
+  the exact strip area; tested with Hypothesis that the thinner strip's rate is
+  closer to ``f(x)`` than the drawn one's, and within ``1e-2`` of it.
+- "So the slope of A is f(x), wherever x is": the fundamental theorem for
+  continuous ``f``; :func:`area_slope` measured on ``A`` alone is tested against
+  ``f`` (Hypothesis).
+- "Any F whose slope is f differs from A by a constant; A(a) = 0 fixes it":
+  two functions with equal derivatives on an interval differ by a constant
+  (mean value theorem); ``A(a) = 0`` by definition; tested
+  ``F(x) - F(a) = A(x)``.
+- "A model's prediction errors often spread like this bell curve": "often",
+  not "always" (a modelling assumption, e.g. of least squares); "its total area
+  is 1": every density's is (the normal's is tested with the kit).
+- "The chance an error lands between -1 and 1 is the area there; 16 rectangles
+  give S, the integral P: about 68 errors in 100": :func:`band_probability`,
+  tested against ``scipy.integrate.quad`` and the normal distribution function;
+  whether S and P are said as the same number is computed from their spoken
+  forms.
 """
 
 from __future__ import annotations
@@ -46,7 +88,7 @@ from mathreel.core.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt, say_num
+from scenes.kit.numbers import fmt, say_num, say_sig
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -63,10 +105,13 @@ from scenes.style import (
 
 __all__ = [
     "DIGITS",
+    "ERROR_BAND",
+    "FINE_DX",
     "INTEGRANDS",
     "MIN_SHARE",
     "RULES",
     "STRIPS",
+    "STRIP_SHARE",
     "Integrals",
     "Integrand",
     "antiderivative",
@@ -74,8 +119,10 @@ __all__ = [
     "area_function",
     "area_slope",
     "axis_ticks",
+    "band_probability",
     "convergence_claim",
     "displayed",
+    "error_density",
     "error_law",
     "error_ratio",
     "exact_integral",
@@ -86,6 +133,7 @@ __all__ = [
     "riemann_rectangles",
     "riemann_sum",
     "sample_points",
+    "strip_growth",
     "value",
 ]
 
@@ -277,7 +325,12 @@ def error_law(order: float | None) -> str | None:
 
 
 def convergence_claim(name: str, a: float, b: float, rule: str) -> str:
-    """What the lesson says about how fast the sums close in (measured, then usual)."""
+    """What the lesson says about how fast the sums close in: only what it measured.
+
+    The ratio of the errors with 16 and 64 strips (shown on screen as the error
+    column and a ``÷ ratio`` mark), and the law ``1/n`` or ``1/n**2`` it matches,
+    when it matches one. Nothing is said about rules the screen does not show.
+    """
     coarse, fine = STRIPS[2], STRIPS[3]
     ratio = error_ratio(name, a, b, rule, coarse, fine)
     if ratio is None:
@@ -287,14 +340,44 @@ def convergence_claim(name: str, a: float, b: float, rule: str) -> str:
         f"Four times the strips, from {coarse} to {fine}, cut the error "
         f"{fmt(ratio, 1)} times"
     )
-    claim += f": it shrinks like {law}." if law else "."
-    if rule == "midpoint":
-        if law == "1 over n squared":
-            return claim + " Left and right sums only manage 1 over n."
-        return claim + " Usually midpoint sums shrink like 1 over n squared."
-    if law == "1 over n":
-        return claim + " Midpoint sums do better: like 1 over n squared."
-    return claim + " Usually left and right sums shrink like 1 over n."
+    return claim + (f": it shrinks like {law}." if law else ".")
+
+
+def strip_growth(name: str, a: float, x: float, dx: float) -> tuple[float, float]:
+    """How much area one strip of width ``dx`` at ``x`` adds, and that over ``dx``.
+
+    Returns ``(A(x + dx) - A(x), (A(x + dx) - A(x)) / dx)``: the exact area of the
+    thin strip, and the rate at which it grows the area. As ``dx`` shrinks the
+    rate tends to ``f(x)`` (the fundamental theorem; tested).
+    """
+    added = float(area_function(name, a, x + dx)) - float(area_function(name, a, x))
+    return added, added / dx
+
+
+#: The strip the "why" beat draws is this many times narrower than [a, b].
+STRIP_SHARE = 24
+#: The thinner strip whose area-over-width the "why" beat shows beside it.
+FINE_DX = 1e-3
+
+#: The machine-learning beat: a model's errors, standard normal, inside this band.
+ERROR_BAND = (-1.0, 1.0)
+
+
+def error_density(x: float | np.ndarray) -> float | np.ndarray:
+    """The standard normal density ``e^(-x^2/2) / sqrt(2 pi)`` of a model's error."""
+    result = value("gaussian", x)
+    return result / math.sqrt(2 * math.pi)
+
+
+def band_probability(lo: float, hi: float, n: int, rule: str) -> tuple[float, float]:
+    """The chance a standard normal error lands in ``[lo, hi]``: sum, then exact.
+
+    Returns ``(rectangle sum with n strips under error_density, exact integral)``,
+    the exact one ``Phi(hi) - Phi(lo)``.
+    """
+    scale = 1 / math.sqrt(2 * math.pi)
+    total = riemann_sum("gaussian", lo, hi, n, rule) * scale
+    return total, exact_integral("gaussian", lo, hi) * scale
 
 
 def area_function(name: str, a: float, x: float | np.ndarray) -> float | np.ndarray:
@@ -363,6 +446,7 @@ COL_N, COL_SUM, COL_ERR = COLUMN + 0.3, COLUMN + 1.0, COLUMN + 3.0
 ROW = 0.5  # the table's row height
 CELL = 34  # the table's type size
 PANEL = 36  # formula size in the text column
+TICKS = 34  # tick numbers: a 14 px digit height at 480p
 BIG = (TOP, AXIS_BOTTOM)
 UPPER = (TOP, 0.85)
 LOWER = (0.0, AXIS_BOTTOM)
@@ -414,15 +498,8 @@ class Integrals(CourseLesson):
         self.sweep_area()
         self.slope_of_area()
         self.fundamental_theorem()
-        self.recap(
-            [
-                "Riemann sums add up thin rectangles; their limit is the integral.",
-                "Left and right sums close in like 1/n, midpoint sums like 1/n².",
-                "The area up to x grows at rate f(x): integrals undo derivatives.",
-            ],
-            "probabilities are areas under a density and expected values are "
-            "integrals, often estimated by sums like these.",
-        )
+        self.probability_as_area()
+        self.close()
 
     # -- drawing helpers -------------------------------------------------------------
     def make_axes(
@@ -441,6 +518,7 @@ class Integrals(CourseLesson):
             y_config={"include_ticks": False},
             numbers=ticks if numbers else None,
             places=0 if all(float(t).is_integer() for t in ticks) else 1,
+            number_size=TICKS,
         )
 
     def plot(self, axes: Axes, curve: Curve, lo: float, hi: float) -> VMobject:
@@ -562,9 +640,9 @@ class Integrals(CourseLesson):
             f"Cut the interval into {n} strips, each {fmt(width, 3)} wide. On each, stand a "
             f"rectangle as tall as f at the strip's {where}. Their areas add up to "
             f"{fmt(total, DIGITS)}.",
-            say=f"Cut the interval into {n} strips, each {say_num(width, 3)} wide. On each, "
+            say=f"Cut the interval into {n} strips, each {say_sig(width)} wide. On each, "
             f"stand a rectangle as tall as f at the strip's {where}. Their areas add up "
-            f"to {say_num(total, DIGITS)}.",
+            f"to about {say_sig(total)}.",
         ):
             self.play(FadeOut(self.area), FadeIn(rule_note), run_time=0.6)
             self.play(Create(self.rects, lag_ratio=0.3), run_time=1.6)
@@ -585,8 +663,8 @@ class Integrals(CourseLesson):
         with self.beat(
             f"More strips, thinner rectangles. With {n1} the sum is {fmt(s1, DIGITS)}; "
             f"with {n2}, {fmt(s2, DIGITS)}.",
-            say=f"More strips, thinner rectangles. With {n1} the sum is "
-            f"{say_num(s1, DIGITS)}; with {n2}, {say_num(s2, DIGITS)}.",
+            say=f"More strips, thinner rectangles. With {n1} the sum is about "
+            f"{say_sig(s1)}; with {n2}, about {say_sig(s2)}.",
         ):
             self.swap_rectangles(n1)
             self.play(FadeIn(self.rows[1], shift=0.1 * DOWN), run_time=0.4)
@@ -610,14 +688,15 @@ class Integrals(CourseLesson):
         with self.beat(
             f"With {n} strips the rectangles hug the curve, and the sum, "
             f"{fmt(total, DIGITS)}, is close to the true area: {fmt(self.exact, DIGITS)}.",
-            say=f"With {n} strips the rectangles hug the curve, and the sum, "
-            f"{say_num(total, DIGITS)}, is close to the true area: "
-            f"{say_num(self.exact, DIGITS)}.",
+            say=f"With {n} strips the rectangles hug the curve, and the sum, about "
+            f"{say_sig(total, 3)}, is close to the true area: about "
+            f"{say_sig(self.exact, 3)}.",
             key=True,
         ):
             self.swap_rectangles(n)
             self.play(FadeIn(self.rows[3], shift=0.1 * DOWN), run_time=0.4)
             self.play(FadeIn(self.exact_row), run_time=0.8)
+            self.wait(1.5)
 
     def integral_tex(self) -> str:
         return rf"\int_{{{fmt(self.a)}}}^{{{fmt(self.b)}}} {self.spec.tex}\,dx"
@@ -654,18 +733,29 @@ class Integrals(CourseLesson):
         cells = [
             self.error_cell(n, y) for n, y in zip(STRIPS, self.row_y, strict=False)
         ]
-        self.errors = VGroup(header, *cells)
+        ratio = error_ratio(self.name, self.a, self.b, self.rule)
+        marks = VGroup()
+        if ratio is not None:
+            mark = tex(rf"\div {fmt(ratio, 1)}", size=CELL, color=ACCENT)
+            mark.next_to(VGroup(cells[2], cells[3]), RIGHT, buff=0.2)
+            marks.add(mark)
+        self.errors = VGroup(header, *cells, marks)
+        claim = convergence_claim(self.name, self.a, self.b, self.rule)
         with self.beat(
-            "How fast do the sums close in? "
-            + convergence_claim(self.name, self.a, self.b, self.rule)
+            "How fast do the sums close in? " + claim,
+            say="How fast do the sums close in? "
+            + claim.replace(
+                f"{fmt(ratio or 0, 1)} times", f"{say_sig(ratio or 0)} times"
+            ),
         ):
             self.play(FadeIn(header), run_time=0.4)
             self.play(FadeIn(VGroup(*cells), lag_ratio=0.3), run_time=1.4)
-            for row in (2, 3):
-                self.play(
-                    cells[row].animate.set_color(ACCENT),
-                    run_time=0.4,
-                )
+            self.play(
+                cells[2].animate.set_color(ACCENT),
+                cells[3].animate.set_color(ACCENT),
+                FadeIn(marks),
+                run_time=0.6,
+            )
 
     def sweep_area(self) -> None:
         spec, a, b = self.spec, self.a, self.b
@@ -784,7 +874,7 @@ class Integrals(CourseLesson):
 
     def strip(self, x: float) -> Rectangle:
         """A thin strip of the area under f, starting at ``x``."""
-        dx = (self.b - self.a) / 24
+        dx = (self.b - self.a) / STRIP_SHARE
         corner = self.axes.c2p(x, 0)
         top = self.axes.c2p(x + dx, value(self.name, x))
         rect = Rectangle(width=top[0] - corner[0], height=max(top[1] - corner[1], 1e-3))
@@ -794,32 +884,61 @@ class Integrals(CourseLesson):
     def slope_of_area(self) -> None:
         a, b, x = self.a, self.b, self.x
         start, end = a + 0.3 * (b - a), a + 0.7 * (b - a)
+        dx = (b - a) / STRIP_SHARE
+        added, wide_rate = strip_growth(self.name, a, start, dx)
+        _, fine_rate = strip_growth(self.name, a, start, FINE_DX)
+        f_start = float(value(self.name, start))
         self.slope_readout = self.readout(
             r"\text{slope of }A =", ORANGE, area_slope(self.name, a, start), DIGITS
         )
-        self.f_readout = self.readout("f(x) =", BLUE, value(self.name, start), DIGITS)
-        self.slope_readout.next_to(
+        self.f_readout = self.readout("f(x) =", BLUE, f_start, DIGITS)
+        self.f_readout.next_to(
             self.area_readout, DOWN, buff=0.45, aligned_edge=[-1, 0, 0]
         )
-        self.f_readout.next_to(
-            self.slope_readout, DOWN, buff=0.3, aligned_edge=[-1, 0, 0]
+        quotients = VGroup(
+            tex(
+                rf"{{\Delta A \over dx}} = {{{fmt(added, 4)} \over {fmt(dx, 3)}}} = "
+                rf"{fmt(wide_rate, 3)}",
+                size=PANEL,
+                color=ORANGE,
+            ),
+            tex(
+                rf"dx = {fmt(FINE_DX, 3)}:\ \ {{\Delta A \over dx}} = {fmt(fine_rate, 4)}",
+                size=PANEL,
+                color=ORANGE,
+            ),
+        ).arrange(DOWN, aligned_edge=[-1, 0, 0], buff=0.3)
+        quotients.next_to(self.f_readout, DOWN, buff=0.4, aligned_edge=[-1, 0, 0])
+        self.slope_readout.move_to(self.f_readout, aligned_edge=[-1, 0, 0]).shift(
+            0.75 * DOWN
         )
         with self.beat(
-            "How fast does A grow? One small step dx adds a thin strip about f(x) tall, "
-            "an area of f(x) times dx. So the slope of A is f(x), wherever x is.",
-            say="How fast does A grow? One small step d x adds a thin strip about f of x "
-            "tall, an area of f of x times d x. So the slope of A is f of x, wherever x is.",
+            f"How fast does A grow? At x = {fmt(start, 2)}, one small step dx = "
+            f"{fmt(dx, 3)} adds a thin strip, about f(x) tall: {fmt(added, 4)} of area. "
+            f"Area over width is {fmt(wide_rate, 3)}, near f(x) = {fmt(f_start, 4)}; "
+            f"with dx = {fmt(FINE_DX, 3)} it is {fmt(fine_rate, 4)}.",
+            say=f"How fast does A grow? At x equals {say_sig(start)}, one small step d x "
+            f"adds a thin strip, about f of x tall. Its area over its width is about "
+            f"{say_sig(wide_rate)}, near f of x, {say_sig(f_start)}. Make the strip "
+            f"thinner and the two agree.",
         ):
             self.play(x.animate.set_value(start), run_time=1.5, rate_func=smooth)
             self.bar = self.strip(start)
-            self.play(FadeIn(self.bar), run_time=0.6)
+            self.play(FadeIn(self.bar), FadeIn(self.f_readout), run_time=0.6)
+            self.play(FadeIn(quotients[0], shift=0.1 * DOWN), run_time=0.8)
+            self.wait(0.6)
+            self.play(FadeIn(quotients[1], shift=0.1 * DOWN), run_time=0.8)
+        with self.beat(
+            "So the slope of A is f(x), wherever x is.",
+            say="So the slope of A is f of x, wherever x is.",
+        ):
             self.touch = always_redraw(lambda: self.tangent(x.get_value()))
             self.play(
+                FadeOut(self.bar, quotients),
                 Create(self.touch),
-                FadeIn(self.slope_readout, self.f_readout),
+                FadeIn(self.slope_readout),
                 run_time=0.8,
             )
-            self.play(FadeOut(self.bar), run_time=0.4)
             self.slope_readout[1].add_updater(
                 lambda m: m.set_value(
                     displayed(area_slope(self.name, a, x.get_value()))
@@ -843,6 +962,7 @@ class Integrals(CourseLesson):
             float(antiderivative(self.name, a)),
             float(antiderivative(self.name, b)),
         )
+        same = tex(r"A(x) = F(x) - F(a)", size=PANEL, color=GREEN)
         theorem = tex(r"\int_a^b f(x)\,dx = F(b) - F(a)", size=PANEL, color=ACCENT)
         f_line = tex("F(x) =", spec.F_tex, size=PANEL)
         numbers = tex(
@@ -855,18 +975,15 @@ class Integrals(CourseLesson):
             size=PANEL,
         )
         numbers[-1].set_color(ACCENT)
-        card = VGroup(theorem, f_line, numbers).arrange(
+        card = VGroup(same, theorem, f_line, numbers).arrange(
             DOWN, aligned_edge=[-1, 0, 0], buff=0.3
         )
         card.next_to(self.a_def, DOWN, buff=0.45, aligned_edge=[-1, 0, 0])
-        fa_say, fb_say = say_num(fa, DIGITS), say_num(fb, DIGITS)
         with self.beat(
-            "That is the fundamental theorem of calculus: the area is F(b) minus F(a), "
-            f"for any F whose slope is f. Here F(x) = {spec.F_caption}, so the area is "
-            f"{fmt(fb, DIGITS)} minus {fmt(fa, DIGITS)}: {fmt(self.exact, DIGITS)}.",
-            say="That is the fundamental theorem of calculus: the area is F of b minus F "
-            f"of a, for any F whose slope is f. Here F of x is {spec.F_spoken}, so the "
-            f"area is {fb_say} minus {fa_say}: {say_num(self.exact, DIGITS)}.",
+            "Any F whose slope is f climbs exactly as A does, so the two differ by a "
+            "constant; A(a) = 0 fixes it: A(x) = F(x) − F(a).",
+            say="Any F whose slope is f climbs exactly as A does, so the two differ by a "
+            "constant. A of a is zero, which fixes it: A of x is F of x minus F of a.",
         ):
             self.play(
                 FadeOut(self.x_readout, self.area_readout),
@@ -874,8 +991,116 @@ class Integrals(CourseLesson):
                 run_time=0.6,
             )
             self.play(self.x.animate.set_value(b), run_time=1.2, rate_func=smooth)
-            self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
+            self.play(FadeIn(same, shift=0.2 * UP), run_time=0.8)
+        with self.beat(
+            "That is the fundamental theorem of calculus: the area is F(b) minus F(a). "
+            f"Here F(x) = {spec.F_caption}, so the area is {fmt(fb, DIGITS)} minus "
+            f"{fmt(fa, DIGITS)}: {fmt(self.exact, DIGITS)}.",
+            say="That is the fundamental theorem of calculus: the area is F of b minus F "
+            f"of a. Here F of x is {spec.F_spoken}, so the area is about "
+            f"{say_sig(self.exact)}.",
+        ):
+            self.play(FadeIn(card[1:], shift=0.2 * UP), run_time=1.0)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    # -- machine learning ---------------------------------------------------------
+    def probability_as_area(self) -> None:
+        lo, hi = ERROR_BAND
+        n = STRIPS[2]
+        total, exact = band_probability(lo, hi, n, self.rule)
+        axes = plot_axes(
+            [-3, 3, 1],
+            [0, 0.45, 0.45],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=BIG[0] - BIG[1],
+            start=[PLOT_LEFT, BIG[1]],
+            x_config={"line_to_number_buff": 0.15},
+            y_config={"include_ticks": False},
+            numbers=[-3, -2, -1, 0, 1, 2, 3],
+            number_size=TICKS,
+        )
+        curve = axes.plot(
+            lambda t: float(error_density(np.float64(t))), x_range=[-3, 3, 0.025]
+        ).set_stroke(BLUE, width=4)
+        rects = VGroup()
+        for left, width, height in riemann_rectangles("gaussian", lo, hi, n, self.rule):
+            corner = axes.c2p(left, 0)
+            top = axes.c2p(left + width, height / math.sqrt(2 * math.pi))
+            rect = Rectangle(width=top[0] - corner[0], height=top[1] - corner[1])
+            rect.move_to((corner + top) / 2).set_style(
+                fill_color=GREEN,
+                fill_opacity=0.55,
+                stroke_color=INK,
+                stroke_width=1.5,
+                stroke_opacity=0.8,
+            )
+            rects.add(rect)
+        density = tex(
+            r"p(e) = \tfrac{1}{\sqrt{2\pi}}\,e^{-e^2/2}", size=PANEL, color=BLUE
+        ).move_to([COLUMN, TOP - 0.3, 0], aligned_edge=[-1, 0, 0])
+        name = text("a model's error e", SMALL, MUTED).next_to(
+            density, DOWN, buff=0.3, aligned_edge=[-1, 0, 0]
+        )
+        question = tex(
+            rf"P({fmt(lo)} \le e \le {fmt(hi)}) = \int_{{{fmt(lo)}}}^{{{fmt(hi)}}} p(e)\,de",
+            size=PANEL,
+        ).next_to(name, DOWN, buff=0.5, aligned_edge=[-1, 0, 0])
+        summed = tex(
+            rf"{n}\text{{ strips: }} {total:.{DIGITS}f}", size=PANEL, color=GREEN
+        ).next_to(question, DOWN, buff=0.4, aligned_edge=[-1, 0, 0])
+        exactly = tex(
+            rf"\text{{exact: }} {exact:.{DIGITS}f}", size=PANEL, color=ACCENT
+        ).next_to(summed, DOWN, buff=0.3, aligned_edge=[-1, 0, 0])
+        share = round(100 * exact)
+        with self.beat(
+            "In machine learning, areas are probabilities. A model's prediction errors "
+            "often spread like this bell curve, a probability density: its total area is 1.",
+            say="In machine learning, areas are probabilities. A model's prediction "
+            "errors often spread like this bell curve, a probability density: its total "
+            "area is 1.",
+            chapter="In machine learning",
+        ):
+            self.play(Create(axes), run_time=0.8)
+            self.play(Create(curve), FadeIn(density, name), run_time=1.4)
+        with self.beat(
+            f"The chance an error lands between {fmt(lo)} and {fmt(hi)} is the area "
+            f"there. {n} rectangles give {total:.{DIGITS}f}; the integral gives "
+            f"{exact:.{DIGITS}f}: about {share} errors in 100.",
+            say=f"The chance an error lands between {say_sig(lo)} and {say_sig(hi)} is "
+            f"the area there. {n} rectangles give about {say_sig(total)}, "
+            + (
+                "and so does the integral"
+                if say_sig(total) == say_sig(exact)
+                else f"and the integral about {say_sig(exact)}"
+            )
+            + f": about {share} errors in 100.",
+        ):
+            self.play(FadeIn(question), run_time=0.6)
+            self.play(Create(rects, lag_ratio=0.1), run_time=1.4)
+            self.add(curve)
+            self.play(FadeIn(summed), run_time=0.6)
+            self.play(FadeIn(exactly), run_time=0.6)
+        self.ml_picture = [axes, curve, rects]
+
+    def close(self) -> None:
+        picture = VGroup(*self.ml_picture)
+        keep = set(self.ml_picture)
+        # lift the picture clear of the recap line's band, centred; its tick
+        # numbers go (scaled down they would be too small to read)
+        numbers = self.ml_picture[0].x_axis.numbers
+        self.ml_picture[0].x_axis.remove(numbers)
+        self.add(numbers)
+        self.play(
+            FadeOut(*(m for m in self.mobjects if m not in keep), numbers),
+            picture.animate.scale(0.8).move_to([0, 0.75, 0]),
+            run_time=0.8,
+        )
+        self.recap_over(
+            [picture],
+            "Area = limit of rectangle sums = F(b) − F(a), where F′ = f.",
+            say="An integral is the limit of rectangle sums, and it equals F of b "
+            "minus F of a for any F whose slope is f.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -14,17 +15,22 @@ from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
 from scenes.calculus.integrals import (
     DIGITS,
+    ERROR_BAND,
+    FINE_DX,
     INTEGRANDS,
     MIN_SHARE,
     RULES,
+    STRIP_SHARE,
     STRIPS,
     Integrals,
     antiderivative,
     area_axis,
     area_function,
     area_slope,
+    band_probability,
     convergence_claim,
     displayed,
+    error_density,
     error_law,
     exact_integral,
     interval_problem,
@@ -33,6 +39,7 @@ from scenes.calculus.integrals import (
     riemann_rectangles,
     riemann_sum,
     sample_points,
+    strip_growth,
     value,
 )
 from scenes.kit.numbers import fmt
@@ -139,8 +146,15 @@ def test_the_default_lesson_shows_first_and_second_order():
     assert error_law(1.5) is None
     claim = convergence_claim("parabola", 0, 2, "left")
     assert "like 1 over n." in claim
-    assert "Midpoint sums do better" in claim
     assert "like 1 over n squared." in convergence_claim("parabola", 0, 2, "midpoint")
+
+
+@given(intervals(), st.sampled_from(list(RULES)))
+def test_the_convergence_claim_says_nothing_the_screen_does_not_show(case, rule):
+    # the error column shows this rule only: no word about the other rules
+    claim = convergence_claim(*case, rule)
+    for other in ("Midpoint", "midpoint", "Left", "left", "right", "Usually"):
+        assert other not in claim
 
 
 @given(intervals(), st.sampled_from(list(RULES)))
@@ -179,6 +193,35 @@ def test_area_axis_holds_the_area_with_nice_ticks(top):
     mantissa = step / 10 ** math.floor(math.log10(step) + 1e-9)
     assert round(mantissa, 6) in (1, 2, 5, 10)
     assert 1 <= top // step + 1 <= 5
+
+
+@given(intervals(away_from_zero=True), st.floats(0.05, 0.7))
+def test_a_thinner_strip_grows_the_area_at_closer_to_f(case, t):
+    name, a, b = case
+    x = a + t * (b - a)
+    f = float(value(name, x))
+    added, wide = strip_growth(name, a, x, (b - a) / STRIP_SHARE)
+    _, fine = strip_growth(name, a, x, FINE_DX)
+    assert added == pytest.approx(wide * (b - a) / STRIP_SHARE)
+    assert added == pytest.approx(
+        quad(lambda u: value(name, u), x, x + (b - a) / STRIP_SHARE)[0], abs=1e-9
+    )
+    assert abs(fine - f) <= abs(wide - f) + 1e-9
+    assert abs(fine - f) < 1e-2
+
+
+@given(st.sampled_from(list(RULES)), st.sampled_from([16, 64]))
+def test_band_probability_is_the_area_under_the_error_density(rule, n):
+    lo, hi = ERROR_BAND
+    total, exact = band_probability(lo, hi, n, rule)
+    assert exact == pytest.approx(quad(error_density, lo, hi)[0], rel=1e-9)
+    assert exact == pytest.approx(math.erf(1 / math.sqrt(2)), rel=1e-9)
+    assert quad(error_density, -np.inf, np.inf)[0] == pytest.approx(1.0)
+    rects = riemann_rectangles("gaussian", lo, hi, n, rule)
+    assert total == pytest.approx(
+        float(np.sum(rects[:, 1] * error_density(sample_points(lo, hi, n, rule))))
+    )
+    assert abs(total - exact) < 0.01
 
 
 # -- the scene -------------------------------------------------------------------------
@@ -221,26 +264,55 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     assert _num(exact) in shown_by_end[7]
     # the slope of A and f agree where the sweep stops
     x = a + 0.7 * (b - a)
-    assert _num(area_slope(name, a, x)) in shown_by_end[8]
-    assert _num(value(name, x)) in shown_by_end[8]
+    assert _num(area_slope(name, a, x)) in shown_by_end[9]
+    assert _num(value(name, x)) in shown_by_end[9]
     assert _num(area_slope(name, a, x)) == _num(value(name, x))
     # F(b) - F(a)
     fa, fb = antiderivative(name, a), antiderivative(name, b)
     assert any(
         fmt(fb, DIGITS) in s and fmt(fa, DIGITS) in s and s.endswith(fmt(exact, DIGITS))
-        for s in shown_by_end[9]
+        for s in shown_by_end[11]
     )
+    # the strip's "why": Delta A over dx for the drawn strip and a thinner one
+    start = a + 0.3 * (b - a)
+    dx = (b - a) / STRIP_SHARE
+    added, wide = strip_growth(name, a, start, dx)
+    _, fine = strip_growth(name, a, start, FINE_DX)
+    why = " ".join(shown_by_end[8])
+    for number in (fmt(added, 4), fmt(dx, 3), fmt(wide, 3), fmt(fine, 4)):
+        assert number in why
+    # the ratio of the last two errors, measured
+    ratio = abs(
+        riemann_error(name, a, b, 16, rule) / riemann_error(name, a, b, 64, rule)
+    )
+    assert any(fmt(ratio, 1) in s for s in shown_by_end[6])
+    # machine learning: the probability as rectangles and as the integral
+    total, exact_p = band_probability(*ERROR_BAND, STRIPS[2], rule)
+    ml = " ".join(shown_by_end[13])
+    assert f"{total:.{DIGITS}f}" in ml and f"{exact_p:.{DIGITS}f}" in ml
+    assert [b.chapter for b in beats if b.chapter][-2:] == [
+        "In machine learning",
+        "Recap",
+    ]
     assert not scene.timeline.warnings
     assert sum(beat.key for beat in beats) == 1
 
 
-def test_narration_speaks_the_same_numbers(scenes):
+def test_narration_speaks_the_same_numbers_rounded(scenes):
     scene = scenes["default"]
     texts = [beat.text for beat in scene.timeline.beats]
-    assert "1.75." in texts[2]
+    says = [beat.say for beat in scene.timeline.beats]
+    assert "1.75." in texts[2] and "about 1.8." in says[2]
     assert "2.1875" in texts[3] and "2.4219" in texts[3]
+    assert "about 2.2" in says[3] and "about 2.4" in says[3]
     assert "2.6045" in texts[4] and "2.6667" in texts[4]
     assert convergence_claim("parabola", 0, 2, "left") in texts[6]
+    assert "3.9 times" in says[6]
+    for say in says:
+        # no 3- or 4-decimal numbers spoken, no slashes read aloud
+        assert not re.search(r"\d\.\d{3}", say), say
+        assert "/" not in say, say
+    assert scene.timeline.beats[-1].chapter == "Recap"
 
 
 @pytest.mark.parametrize(
