@@ -9,8 +9,52 @@ two answers agree. A learning rate that is too large makes every step overshoot:
 the descent diverges, which the pure functions detect and the scene shows,
 without a single non-finite number.
 
+The gradient is derived from the picture, not asserted: each residual is copied
+into a bar at its point's x; nudging ``b`` moves every prediction equally, so the
+loss's slope in ``b`` is ``2/n`` times the sum of the bars; nudging ``w`` turns
+the line about ``x = 0``, so each bar is multiplied by its ``x``. The
+machine-learning beat scores the fitted line on fresh points from the same
+hidden line (held-out loss against training loss).
+
 Every number on screen comes from the pure functions below (numpy only), which
 the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "A residual is the vertical gap; the loss is the mean of their squares":
+  definitions (:func:`residuals`, :func:`mse`).
+- "A point above the line gives a bar pointing down": ``r_i = y_hat_i - y_i``
+  is negative exactly when the point is above (definition).
+- "Nudging b moves every prediction by the nudge, so each squared residual
+  changes by about twice the residual times the nudge; the slope in b is 2/n
+  times the sum of the bars": ``(r + h)^2 - r^2 = 2 r h + h^2``; tested
+  (``test_each_points_share_of_the_gradient_is_its_nudge``, Hypothesis) against
+  the loss's exact change, and the gradient against central differences.
+- "Nudging w turns the line about x = 0; the prediction at x moves by x times
+  the nudge, most for far points; the slope in w is 2/n times the sum of
+  residual times x": ``(w + h) x + b - (w x + b) = h x``; same tests.
+- "Raising/lowering w and b lowers the loss": read off the gradient's signs
+  (:func:`_sign_word`), first order, said for the flat line only.
+- "One step: the loss drops to / overshoots to ...", "After N steps the loss
+  has fallen ... flattened out / still falling / diverges": computed from
+  :func:`gradient_descent` and :func:`outcome`; tested at the lesson's settings.
+- "For a line we can jump straight to the bottom with the normal equations":
+  the MSE is a convex quadratic and ``X^T X`` is invertible for distinct x
+  (the x values are stratified, so distinct); :func:`least_squares` tested
+  against ``numpy.linalg.lstsq`` and zero gradient.
+- "Gradient descent gives the same as least squares": said only when both read
+  the same on screen (:func:`outcome`).
+- "The noise kept the fit off the hidden line" / "the fit matches it":
+  computed by :func:`hidden_words` (Hypothesis test, noise 0 matches).
+- "Descent needs only the gradient, so the same loop trains models with
+  millions of weights": each step needs one gradient and no system to solve;
+  that is how large models are trained (no claim that it is fast).
+- "Stable for rates below L; ours is / is not below it": ``L = 2 / lambda_max``
+  of the Hessian (:func:`stable_rate_limit`); :func:`rate_words` tested with
+  Hypothesis against what descent does on either side.
+- "A model is judged by its loss on data it never saw": the fresh points are an
+  independent draw (``stream=1``) from the same hidden line; both losses shown
+  come from :func:`mse` and are tested on screen.
 """
 
 from __future__ import annotations
@@ -31,8 +75,10 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Integer,
     Line,
+    Rectangle,
     ReplacementTransform,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -49,7 +95,7 @@ from mathreel.core.params import Args, Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt, say_num
+from scenes.kit.numbers import fmt, say_num, say_sig
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -78,6 +124,8 @@ __all__ = [
     "displayed",
     "gradient_descent",
     "gradient_step",
+    "gradient_terms",
+    "hidden_words",
     "least_squares",
     "loss_window",
     "make_data",
@@ -87,6 +135,7 @@ __all__ = [
     "outcome",
     "practice",
     "predict",
+    "rate_words",
     "residuals",
     "stable_rate_limit",
 ]
@@ -105,15 +154,21 @@ DIGITS = 2
 
 
 def make_data(
-    seed: int, n: int, slope: float, intercept: float, noise: float
+    seed: int,
+    n: int,
+    slope: float,
+    intercept: float,
+    noise: float,
+    stream: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``n`` points ``(x, y)`` scattered around ``y = slope * x + intercept``.
 
     The x values are stratified over :data:`X_SPAN` (one uniform draw in each of
     ``n`` equal slices, so they spread out and come sorted); ``y`` adds normal
-    noise of standard deviation ``noise``.
+    noise of standard deviation ``noise``. ``stream`` 0 is the training data;
+    another stream gives fresh points from the same line (independent draws).
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed if stream == 0 else (seed, stream))
     lo, hi = X_SPAN
     x = lo + (hi - lo) * (np.arange(n) + rng.uniform(0.0, 1.0, n)) / n
     y = slope * x + intercept + noise * rng.standard_normal(n)
@@ -141,6 +196,20 @@ def mse_gradient(
     """``(dL/dw, dL/db) = (2/n) sum r_i x_i, (2/n) sum r_i`` with ``r = w x + b - y``."""
     r = residuals(w, b, x, y)
     return float(2.0 * np.mean(r * x)), float(2.0 * np.mean(r))
+
+
+def gradient_terms(
+    w: float, b: float, x: np.ndarray, y: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each point's share of the gradient: ``(r_i, r_i x_i)``, shape ``(n,)`` each.
+
+    Nudging ``b`` by ``h`` moves every prediction by ``h``, so ``r_i^2`` changes
+    by about ``2 r_i h``; nudging ``w`` by ``h`` moves the prediction at ``x_i``
+    by ``x_i h``, so ``r_i^2`` changes by about ``2 r_i x_i h``. Averaged,
+    ``(2/n) sum`` of these is :func:`mse_gradient`.
+    """
+    r = residuals(w, b, x, y)
+    return r, r * np.asarray(x, dtype=float)
 
 
 def gradient_step(
@@ -241,6 +310,31 @@ def at_step(descent: Descent, t: float) -> tuple[float, float]:
     return float(w), float(b)
 
 
+def rate_words(rate: float, limit: float) -> tuple[str, str]:
+    """How the learning rate compares with the stable limit: (screen, speech).
+
+    Below ``limit`` (:func:`stable_rate_limit`) descent settles; at or above it
+    the steps along the steepest direction never shrink, so it cannot settle.
+    """
+    shown, said = fmt(rate, 4), say_sig(rate)
+    if rate < limit:
+        return (
+            f"ours, η = {shown}, is below it",
+            f"ours, {said}, is below it, so it settles",
+        )
+    return (
+        f"ours, η = {shown}, is not below it",
+        f"ours, {said}, is not below it, so it never settles",
+    )
+
+
+def hidden_words(fit: tuple[float, float], slope: float, intercept: float) -> str:
+    """Whether the fitted line is within 0.005 of the hidden line in w and b."""
+    if abs(fit[0] - slope) < 0.005 and abs(fit[1] - intercept) < 0.005:
+        return "The fit matches the hidden line, the dashed one, to two decimals."
+    return "The noise kept the fit off the hidden line, the dashed one."
+
+
 def big(x: float) -> str:
     """A number for narration: ``0.57``, ``9.16``, or ``1,312`` from a thousand up."""
     if abs(x) >= 1000:
@@ -312,6 +406,10 @@ COLUMN_RIGHT = 6.9
 PANEL_TOP = 3.7
 FORMULA = 34  # formula size in the column
 INSET = (COLUMN + 0.7, COLUMN_RIGHT - 0.2, CONTENT_BOTTOM + 0.55, -0.55)
+CHART_HEIGHT = 2.4  # the residual bars' chart in the column
+CHART_MID = 0.75
+NUDGE_B = 0.6  # how far the gradient beats nudge b and w (plot units)
+NUDGE_W = 0.35
 
 
 class LinearRegression(CourseLesson):
@@ -359,7 +457,9 @@ class LinearRegression(CourseLesson):
         self.show_model()
         self.show_residuals()
         self.show_loss()
-        self.show_gradient()
+        self.show_pulls()
+        self.nudge_b()
+        self.nudge_w()
         self.read_gradient()
         self.show_update_rule()
         self.first_step()
@@ -367,15 +467,8 @@ class LinearRegression(CourseLesson):
         self.normal_equations()
         self.side_by_side()
         self.why_descend()
-        self.recap(
-            [
-                "Residuals are the gaps; the loss is their mean square.",
-                "The chain rule gives the gradient; step against it.",
-                "Too large a learning rate diverges.",
-            ],
-            "every model, from a line to a huge network, is trained by stepping down "
-            "the gradient of a loss.",
-        )
+        self.predict_new()
+        self.close()
 
     # -- drawing helpers ------------------------------------------------------------
     def make_axes(self) -> Axes:
@@ -392,9 +485,13 @@ class LinearRegression(CourseLesson):
         )
 
     def line_for(self, w: float, b: float, color: str = ACCENT) -> VMobject:
-        """The line ``y = w x + b`` drawn inside the plot (nothing when it misses)."""
+        """The line ``y = w x + b`` drawn inside the plot (nothing when it misses).
+
+        It stops short of the plot's top, where the y label sits.
+        """
         x_span = tuple(self.axes.x_range[:2])
-        y_span = tuple(self.axes.y_range[:2])
+        y_lo, y_hi = self.axes.y_range[:2]
+        y_span = (y_lo, y_hi - 0.08 * (y_hi - y_lo))
         ends = clip_segment(w, b, x_span, y_span)
         if ends is None:
             return VMobject()
@@ -537,69 +634,137 @@ class LinearRegression(CourseLesson):
             self.play(FadeIn(formula, shift=0.2 * UP), run_time=1.0)
             self.play(FadeIn(self.l_out), run_time=0.6)
 
-    def show_gradient(self) -> None:
-        dw = tex(
-            r"\frac{\partial L}{\partial w}",
-            "=",
-            r"\frac{2}{n}\sum_{i=1}^{n}",
-            r"(w x_i + b - y_i)",
-            r"\,x_i",
-            size=FORMULA,
+    def contribution_chart(self) -> None:
+        """Mini axes in the column sharing the plot's x: one bar per point."""
+        lo, hi = X_SPAN
+        self.chart = plot_axes(
+            [lo - 0.5, hi + 0.5, 1],
+            [-1, 1, 1],
+            width=COLUMN_RIGHT - COLUMN - 0.5,
+            height=CHART_HEIGHT,
+            centre=[(COLUMN + COLUMN_RIGHT) / 2 + 0.1, CHART_MID],
+            tick_size=0.05,
+            x_config={"include_ticks": True},
+            y_config={"include_ticks": False},
         )
-        db = tex(
-            r"\frac{\partial L}{\partial b}",
-            "=",
-            r"\frac{2}{n}\sum_{i=1}^{n}",
-            r"(w x_i + b - y_i)",
-            r"\cdot 1",
-            size=FORMULA,
+        self.chart.remove(self.chart.y_axis)
+
+    def bars(self, values: np.ndarray, color: str) -> VGroup:
+        """One bar per point at its x, heights scaled to fill the chart."""
+        top = float(np.max(np.abs(values))) or 1.0
+        group = VGroup()
+        for xi, v in zip(self.x, values, strict=True):
+            h = 0.95 * float(v) / top
+            left = self.chart.c2p(xi - 0.13, 0)
+            right = self.chart.c2p(xi + 0.13, h)
+            bar = Rectangle(
+                width=right[0] - left[0],
+                height=max(abs(right[1] - left[1]), 0.02),
+                fill_color=color,
+                fill_opacity=0.85,
+                stroke_width=0,
+            )
+            bar.move_to([(left[0] + right[0]) / 2, (left[1] + right[1]) / 2, 0])
+            group.add(bar)
+        return group
+
+    def show_pulls(self) -> None:
+        r, _ = gradient_terms(0.0, 0.0, self.x, self.y)
+        self.contribution_chart()
+        self.r_bars = self.bars(r, RED)
+        label = tex(r"r_i = \hat y_i - y_i", size=FORMULA, color=RED)
+        label.move_to(
+            [(COLUMN + COLUMN_RIGHT) / 2, CHART_MID + CHART_HEIGHT / 2 + 0.3, 0]
         )
-        dw[0].set_color(ORANGE)
-        db[0].set_color(GREEN)
-        grads = VGroup(dw, db).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
-        top = self.loss_formula.copy()
-        block = VGroup(top, grads).arrange(DOWN, buff=0.45)
-        self.column_top(block, PANEL_TOP - 0.1)
-        self.grads = grads
+        self.chart_label = label
+        block = self.loss_formula.copy()
+        self.column_top(block, PANEL_TOP - 0.05)
         with self.beat(
-            "How does the loss change as w and b change? By the chain rule, the "
-            "square brings down 2 times the residual, times its slope: x for w, 1 "
-            "for b.",
+            "Which way should the line move? Copy each residual into a bar at its "
+            "point's x: prediction minus data, so a point above the line gives a bar "
+            "pointing down.",
             chapter="The gradient",
         ):
             self.play(
                 FadeOut(self.model_card, self.l_out),
-                ReplacementTransform(self.loss_formula, top),
+                ReplacementTransform(self.loss_formula, block),
                 run_time=0.8,
             )
-            self.loss_formula = top
-            self.play(FadeIn(grads, shift=0.2 * UP), run_time=1.2)
-            pulse = {"rate_func": there_and_back, "run_time": 0.8}
+            self.loss_formula = block
+            self.play(Create(self.chart), FadeIn(label), run_time=0.8)
             self.play(
-                dw[2].animate.set_color(ACCENT),
-                db[2].animate.set_color(ACCENT),
-                **pulse,
+                *(
+                    ReplacementTransform(g.copy(), bar)
+                    for g, bar in zip(self.gap_lines, self.r_bars, strict=True)
+                ),
+                run_time=1.6,
+            )
+
+    def nudge_b(self) -> None:
+        _, gb = mse_gradient(0.0, 0.0, self.x, self.y)
+        db = self.readout(
+            r"\frac{\partial L}{\partial b} = \frac{2}{n}\sum r_i =", gb, GREEN
+        )
+        db.move_to([(COLUMN + COLUMN_RIGHT) / 2, CHART_MID - CHART_HEIGHT / 2 - 0.6, 0])
+        self.db_out = db
+        with self.beat(
+            "Nudge b up a little: every prediction rises by the nudge, so each squared "
+            "residual changes by about twice the residual times the nudge. Averaged: "
+            f"the slope of the loss in b is 2 over n times the sum of the bars, {fmt(gb)}.",
+            say="Nudge b up a little: every prediction rises by the nudge, so each "
+            "squared residual changes by about twice the residual times the nudge. "
+            "Averaged: the slope of the loss in b is 2 over n times the sum of the "
+            f"bars, {say_sig(gb)}.",
+        ):
+            self.play(
+                self.b_t.animate.set_value(NUDGE_B),
+                rate_func=there_and_back,
+                run_time=1.6,
+            )
+            self.play(FadeIn(db, shift=0.2 * UP), run_time=0.8)
+
+    def nudge_w(self) -> None:
+        _, rx = gradient_terms(0.0, 0.0, self.x, self.y)
+        gw, _ = mse_gradient(0.0, 0.0, self.x, self.y)
+        rx_bars = self.bars(rx, ORANGE)
+        label = tex(r"r_i\, x_i", size=FORMULA, color=ORANGE).move_to(self.chart_label)
+        dw = self.readout(
+            r"\frac{\partial L}{\partial w} = \frac{2}{n}\sum r_i\, x_i =", gw, ORANGE
+        )
+        dw.next_to(self.db_out, DOWN, buff=0.35)
+        dw.set_x((COLUMN + COLUMN_RIGHT) / 2)
+        self.dw_out = dw
+        with self.beat(
+            "Nudge w instead: the line turns about x = 0, so the prediction at x moves "
+            "by x times the nudge, most for far points. Each bar is multiplied by its "
+            f"x: the slope in w is 2 over n times the sum of residual times x, {fmt(gw)}.",
+            say="Nudge w instead: the line turns about x equals 0, so the prediction at "
+            "x moves by x times the nudge, most for far points. Each bar is multiplied "
+            "by its x: the slope in w is 2 over n times the sum of residual times x, "
+            f"{say_sig(gw)}.",
+        ):
+            self.play(
+                self.w_t.animate.set_value(NUDGE_W),
+                rate_func=there_and_back,
+                run_time=1.6,
             )
             self.play(
-                dw[4].animate.scale(1.3).set_color(ACCENT),
-                db[4].animate.scale(1.3).set_color(ACCENT),
-                **pulse,
+                ReplacementTransform(self.r_bars, rx_bars),
+                ReplacementTransform(self.chart_label, label),
+                run_time=1.2,
             )
+            self.play(FadeIn(dw, shift=0.2 * UP), run_time=0.8)
+        self.rx_bars, self.chart_label = rx_bars, label
 
     def read_gradient(self) -> None:
         gw, gb = mse_gradient(0.0, 0.0, self.x, self.y)
-        values = VGroup(
-            self.readout(r"\frac{\partial L}{\partial w} =", gw, ORANGE),
-            self.readout(r"\frac{\partial L}{\partial b} =", gb, GREEN),
-        ).arrange(RIGHT, buff=0.7)
-        values.next_to(self.grads, DOWN, buff=0.5)
-        self.grad_values = values
         sign = _sign_word(gw, gb)
-        with self.beat(
-            f"For the flat line they are {fmt(gw)} and {fmt(gb)}: {sign}",
-            say=f"For the flat line they are {say_num(gw)} and {say_num(gb)}: {sign}",
-        ):
-            self.play(FadeIn(values, shift=0.2 * UP), run_time=1.0)
+        with self.beat(f"So for the flat line, {sign}"):
+            self.play(
+                Indicate(self.dw_out[1], color=ACCENT),
+                Indicate(self.db_out[1], color=ACCENT),
+                run_time=1.0,
+            )
 
     def show_update_rule(self) -> None:
         rule = VGroup(
@@ -624,15 +789,22 @@ class LinearRegression(CourseLesson):
         rule[1][4].set_color(GREEN)
         rate = tex(rf"\eta = {fmt(self.rate, 4)}", size=FORMULA, color=ACCENT)
         card = VGroup(rule, rate).arrange(DOWN, buff=0.3)
-        card.next_to(self.grad_values, DOWN, buff=0.45)
+        values = VGroup(self.dw_out, self.db_out)
         self.rule_card = card
         with self.beat(
             "Gradient descent steps against the gradient, scaled by a learning rate, "
             f"η = {fmt(self.rate, 4)}.",
             say="Gradient descent steps against the gradient, scaled by a learning "
-            f"rate, eta, here {fmt(self.rate, 4)}.",
+            f"rate, eta, here {say_sig(self.rate)}.",
         ):
+            self.play(
+                FadeOut(self.chart, self.rx_bars, self.chart_label),
+                values.animate.next_to(self.loss_formula, DOWN, buff=0.5),
+                run_time=0.8,
+            )
+            card.next_to(values, DOWN, buff=0.6)
             self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
+        self.grad_values = values
 
     def first_step(self) -> None:
         d = self.descent
@@ -686,9 +858,7 @@ class LinearRegression(CourseLesson):
             chapter="Gradient descent",
         ):
             self.play(
-                FadeOut(
-                    self.loss_formula, self.grads, self.grad_values, self.rule_card
-                ),
+                FadeOut(self.loss_formula, self.grad_values, self.rule_card),
                 run_time=0.6,
             )
             self.play(FadeIn(arithmetic), FadeIn(row), run_time=0.8)
@@ -806,6 +976,7 @@ class LinearRegression(CourseLesson):
                 label.align_to(self.inset.c2p(STEPS, 0), RIGHT)
                 self.diverge_label = label
                 self.play(FadeIn(label, shift=0.2 * UP), run_time=0.6)
+            self.wait(1.5)
         for mob in (self.w_out[1], self.b_out[1], self.l_out[1], self.k_out):
             mob.clear_updaters()
 
@@ -863,15 +1034,21 @@ class LinearRegression(CourseLesson):
         fit_line = DashedLine(
             fit_line.get_start(), fit_line.get_end(), color=GREEN, stroke_width=5
         )
+        a = self.args
+        hidden = hidden_words(self.fit, a.slope, a.intercept)
+        true_line = self.line_for(a.slope, a.intercept, MUTED)
+        true_line = DashedLine(
+            true_line.get_start(), true_line.get_end(), color=MUTED, stroke_width=4
+        )
+        self.true_line, self.fit_line = true_line, fit_line
         if self.result == "converged":
             words = (
                 f"Side by side: gradient descent gives w = {fmt(lw)}, b = {fmt(lb)}, "
-                "the same as least squares. Noise kept both off the hidden line."
+                f"the same as least squares. {hidden}"
             )
             say = (
-                f"Side by side: gradient descent gives w equals {say_num(lw)}, b "
-                f"equals {say_num(lb)}, the same as least squares. Noise kept both "
-                "off the hidden line."
+                f"Side by side: gradient descent gives w equals {say_sig(lw)}, b "
+                f"equals {say_sig(lb)}, the same as least squares. {hidden}"
             )
         elif self.result == "diverged":
             words = (
@@ -880,8 +1057,8 @@ class LinearRegression(CourseLesson):
                 f"{d.steps}."
             )
             say = (
-                f"Least squares gives w equals {say_num(lw)} and b equals "
-                f"{say_num(lb)}. Gradient descent never got there: it diverged, and "
+                f"Least squares gives w equals {say_sig(lw)} and b equals "
+                f"{say_sig(lb)}. Gradient descent never got there: it diverged, and "
                 f"we stopped it at step {d.steps}."
             )
         else:
@@ -891,31 +1068,83 @@ class LinearRegression(CourseLesson):
                 "but a small learning rate needs more steps."
             )
             say = (
-                f"Side by side: gradient descent is at w equals {say_num(d.w[-1])} and "
-                f"b equals {say_num(d.b[-1])}; least squares gives {say_num(lw)} and "
-                f"{say_num(lb)}. Close, but a small learning rate needs more steps."
+                f"Side by side: gradient descent is at w equals {say_sig(d.w[-1])} and "
+                f"b equals {say_sig(d.b[-1])}; least squares gives {say_sig(lw)} and "
+                f"{say_sig(lb)}. Close, but a small learning rate needs more steps."
             )
         with self.beat(words, say=say):
             self.play(FadeIn(table), Create(fit_line), run_time=1.2)
+            if self.result == "converged":
+                self.play(Create(true_line), run_time=1.0)
 
     def why_descend(self) -> None:
         limit = stable_rate_limit(self.x)
-        eta = fmt(self.rate, 4)
-        relation = "<" if self.rate < limit else r"\geq"
-        rule = tex(
-            rf"\eta = {eta} {relation} {fmt(limit)}",
-            size=FORMULA,
-            color=GREEN if self.rate < limit else RED,
-        )
-        note = text("largest stable learning rate here", SMALL, MUTED)
-        card = VGroup(note, rule).arrange(DOWN, buff=0.2)
-        card.next_to(self.table, DOWN, buff=0.7)
+        ours, ours_said = rate_words(self.rate, limit)
+        stable = self.rate < limit
+        rule = tex(rf"\eta < {fmt(limit)}", size=FORMULA, color=INK)
+        note = text("stable learning rates here", SMALL, MUTED)
+        verdict = text(ours, SMALL, GREEN if stable else RED)
+        card = VGroup(note, rule, verdict).arrange(DOWN, buff=0.2)
+        card.next_to(self.table, DOWN, buff=0.6)
+        self.rate_card = card
         with self.beat(
-            "Descent needs no formula, so it scales to millions of weights. Just keep "
-            f"the learning rate below {fmt(limit)} here, or it diverges.",
+            "Descent needs only the gradient, so the same loop trains models with "
+            f"millions of weights. Here it is stable for rates below {fmt(limit)}; "
+            f"{ours}.",
+            say="Descent needs only the gradient, so the same loop trains models with "
+            f"millions of weights. Here it is stable for rates below {say_sig(limit)}; "
+            f"{ours_said}.",
         ):
             self.play(FadeIn(card, shift=0.2 * UP), run_time=0.8)
-        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    def predict_new(self) -> None:
+        a = self.args
+        lw, lb = self.fit
+        xf, yf = make_data(a.seed, a.points, a.slope, a.intercept, a.noise, stream=1)
+        train, test = mse(lw, lb, self.x, self.y), mse(lw, lb, xf, yf)
+        y_lo, y_hi = self.axes.y_range[:2]
+        fresh = VGroup(
+            *(
+                Dot(self.axes.c2p(xi, yi), radius=0.07, color=ORANGE)
+                for xi, yi in zip(xf, yf, strict=True)
+                if y_lo <= yi <= y_hi
+            )
+        )
+        self.fresh = fresh
+        heading = text("the fitted line's loss", SMALL, INK)
+        old = self.readout(r"\text{on its own points: } L =", train, BLUE)
+        new = self.readout(r"\text{on new points: } L =", test, ORANGE)
+        card = VGroup(heading, old, new).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        self.column_top(card, PANEL_TOP - 0.3)
+        with self.beat(
+            "In machine learning, a fit is for predicting. On "
+            f"{len(xf)} new points from the same hidden line, the fitted line's loss "
+            f"is {fmt(test)}, against {fmt(train)} on the points it learned from. "
+            "Models are judged on data they never saw.",
+            say="In machine learning, a fit is for predicting. On "
+            f"{len(xf)} new points from the same hidden line, the fitted line's loss "
+            f"is {say_sig(test)}, against {say_sig(train)} on the points it learned "
+            "from. Models are judged on data they never saw.",
+            chapter="In machine learning",
+        ):
+            self.play(FadeOut(self.ls_card, self.table, self.rate_card), run_time=0.6)
+            self.play(FadeIn(heading), FadeIn(old), run_time=0.8)
+            self.play(FadeIn(fresh, lag_ratio=0.1), run_time=1.2)
+            self.play(FadeIn(new, shift=0.2 * UP), run_time=0.8)
+
+    def close(self) -> None:
+        lw, lb = self.fit
+        gaps = self.gaps(lw, lb)
+        self.play(FadeOut(self.fresh), Create(gaps), run_time=0.8)
+        self.add(self.dots)
+        picture = [self.axes, self.axis_labels, gaps, self.dots, self.fit_line]
+        if self.result == "converged":
+            picture += [self.line, self.true_line]
+        self.recap_over(
+            picture,
+            "Residuals pull the line; the gradient adds up their pulls, and descent "
+            "steps against it.",
+        )
 
 
 # -- wording ----------------------------------------------------------------------

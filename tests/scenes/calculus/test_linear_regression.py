@@ -20,6 +20,8 @@ from scenes.calculus.linear_regression import (
     big,
     clip_segment,
     gradient_descent,
+    gradient_terms,
+    hidden_words,
     least_squares,
     loss_window,
     make_data,
@@ -27,6 +29,7 @@ from scenes.calculus.linear_regression import (
     mse_gradient,
     nice_range,
     outcome,
+    rate_words,
     residuals,
     stable_rate_limit,
 )
@@ -90,6 +93,75 @@ def test_the_gradient_is_the_derivative_of_the_loss(data, w, b):
     assert dw == pytest.approx(num_w, abs=1e-6 * scale)
     assert db == pytest.approx(num_b, abs=1e-6 * scale)
     assert mse(w, b, x, y) == pytest.approx(np.mean(residuals(w, b, x, y) ** 2))
+
+
+@settings(max_examples=60)
+@given(datasets(), slopes, slopes)
+def test_each_points_share_of_the_gradient_is_its_nudge(data, w, b):
+    """The bars drawn: (2/n) sum r_i and (2/n) sum r_i x_i are the gradient, and
+    nudging b (or w) by h changes the loss by (2/n) sum r_i h (or r_i x_i h) to
+    first order."""
+    x, y = data
+    r, rx = gradient_terms(w, b, x, y)
+    n = len(x)
+    np.testing.assert_allclose(r, w * x + b - y)
+    np.testing.assert_allclose(rx, r * x)
+    dw, db = mse_gradient(w, b, x, y)
+    scale = 1 + float(np.mean(r**2))
+    assert 2 / n * r.sum() == pytest.approx(db, abs=1e-9 * scale)
+    assert 2 / n * rx.sum() == pytest.approx(dw, abs=1e-9 * scale)
+    h = 1e-5
+    base = mse(w, b, x, y)
+    # the change is first order plus the exact h^2 term (mean of x^2 for w)
+    assert mse(w, b + h, x, y) - base == pytest.approx(
+        2 / n * r.sum() * h + h * h, abs=1e-9 * scale
+    )
+    assert mse(w + h, b, x, y) - base == pytest.approx(
+        2 / n * rx.sum() * h + h * h * float(np.mean(x * x)), abs=1e-9 * scale
+    )
+
+
+@given(seeds, counts, slopes, slopes, noises)
+def test_fresh_points_are_a_new_draw_from_the_same_line(
+    seed, n, slope, intercept, noise
+):
+    x, _y = make_data(seed, n, slope, intercept, noise)
+    xf, yf = make_data(seed, n, slope, intercept, noise, stream=1)
+    assert xf.shape == (n,) and np.all(np.diff(xf) > 0)
+    assert not np.array_equal(x, xf)
+    if noise == 0:
+        np.testing.assert_allclose(yf, slope * xf + intercept)
+
+
+@settings(max_examples=60)
+@given(datasets(), st.floats(0.01, 3.0))
+def test_the_rate_words_match_what_descent_does(data, factor):
+    """ "below it, so it settles" exactly when descent never climbs; otherwise
+    the words say it never settles, and the run is reported diverged."""
+    x, y = data
+    limit = stable_rate_limit(x)
+    rate = min(1.0, factor * limit)
+    assume(abs(rate - limit) > 0.02 * limit)
+    shown, said = rate_words(rate, limit)
+    run = gradient_descent(x, y, rate)
+    if rate < limit:
+        assert "is below it" in shown and "settles" in said and "never" not in said
+        assert not run.diverged
+    else:
+        assert "is not below it" in shown and "never settles" in said
+        assert run.diverged
+
+
+@given(seeds, counts, slopes, slopes, noises)
+def test_the_hidden_line_words_match_the_fit(seed, n, slope, intercept, noise):
+    x, y = make_data(seed, n, slope, intercept, noise)
+    fit = least_squares(x, y)
+    words = hidden_words(fit, slope, intercept)
+    same = abs(fit[0] - slope) < 0.005 and abs(fit[1] - intercept) < 0.005
+    assert ("matches" in words) == same
+    assert ("off the hidden line" in words) == (not same)
+    if noise == 0:
+        assert "matches" in words
 
 
 @given(datasets(min_points=3))
@@ -237,6 +309,7 @@ def scenes(course):
         "default": construct_only(entry, {}),
         "other": construct_only(entry, NON_DEFAULT),
         "diverging": construct_only(entry, DIVERGING),
+        "exact": construct_only(entry, {"noise": 0}),
     }
 
 
@@ -256,8 +329,15 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     assert outcome(run, (lw, lb)) == "converged"
 
     assert two(mse(0, 0, x, y)) in beat_shown(scene, "Square every residual")
-    shown = beat_shown(scene, "For the flat line they are")
+    shown = beat_shown(scene, "Nudge w instead")
     assert two(gw) in shown and two(gb) in shown
+    r, rx = gradient_terms(0, 0, x, y)
+    assert f"the sum of the bars, {fmt(2 / len(x) * r.sum())}." in " ".join(
+        b.text for b in scene.timeline.beats
+    )
+    assert f"residual times x, {fmt(2 / len(x) * rx.sum())}." in " ".join(
+        b.text for b in scene.timeline.beats
+    )
     eta = fmt(a.learning_rate, 4)
     shown = beat_shown(scene, "One step")
     assert rf"w = 0 - {eta} \times ({fmt(gw)}) = {fmt(run.w[1])}" in shown
@@ -273,8 +353,32 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
         assert two(value) in shown
     assert two(run.w[-1]) == two(lw) and two(run.b[-1]) == two(lb)
     limit = stable_rate_limit(x)
-    assert any(s.endswith(f"< {fmt(limit)}") for s in beat_shown(scene, "Descent"))
+    shown = beat_shown(scene, "Descent")
+    assert any(s.endswith(f"< {fmt(limit)}") for s in shown)
+    assert f"ours, η = {fmt(a.learning_rate, 4)}, is below it" in shown
+    xf, yf = make_data(a.seed, a.points, a.slope, a.intercept, a.noise, stream=1)
+    shown = beat_shown(scene, "In machine learning")
+    assert two(mse(lw, lb, xf, yf)) in shown and two(mse(lw, lb, x, y)) in shown
     assert not scene.timeline.warnings
+
+
+@pytest.mark.parametrize("which", ["default", "other", "diverging", "exact"])
+def test_ml_beat_and_one_line_recap_over_the_plot(scenes, which):
+    beats = scenes[which].timeline.beats
+    chapters = [b.chapter for b in beats if b.chapter]
+    assert "In machine learning" in chapters and chapters[-1] == "Recap"
+    recap = [b for b in beats if b.chapter == "Recap"]
+    assert len(recap) == 1 and beats[-1] is recap[0]
+    assert not any(
+        b.text.startswith(("To remember", "In machine learning:")) for b in beats
+    )
+    assert sum(b.key for b in beats) == 1
+
+
+def test_noise_free_data_says_the_fit_matches_the_hidden_line(scenes):
+    texts = " ".join(b.text for b in scenes["exact"].timeline.beats)
+    assert "matches the hidden line" in texts
+    assert "noise kept" not in texts.lower()
 
 
 def test_the_narration_reads_the_same_numbers(scenes):
