@@ -8,10 +8,48 @@ left, and the posterior ``P(sick | +)`` is the sick share of their area, which i
 Bayes' formula. The same reading in people (natural frequencies) closes it, and
 a second prevalence shows that base rates matter.
 
+A sick column narrower than :data:`ZOOM_BELOW` (the default 5% strip is about
+11 px at 480p) is also drawn magnified beside the square, a whole number of
+times wider (:func:`zoom_factor`), with its labels. The machine-learning beat
+reads mail through the same square: a naive Bayes spam filter whose posterior
+after each word is the prior for the next (:func:`sequential_posteriors`). The
+recap is one line over that square.
+
 Everything the scene draws and says comes from the pure functions below (numpy
 only), which the tests check on their own. Pieces thinner than :data:`MIN_SHARE`
 of the square are widened to stay visible, and the diagram then says it is not
 to scale.
+
+General claims (text and narration), and why each holds:
+
+- "Everyone tested is a square of area 1; the sick column's width is the
+  prior": the pieces tile the unit square and have areas
+  :func:`joint_probabilities` (tested: they add to 1, exact when to scale).
+- "Sensitivity is the share of sick people who test positive; 1 - specificity
+  the share of healthy people who do; those two rates are the likelihoods":
+  definitions, P(+ | sick) and P(+ | healthy).
+- "You tested positive, so you are in the bright area; the posterior is its sick
+  share": conditioning restricts to the event +, so P(sick | +) =
+  P(sick and +) / P(+) (tested against counts over explicit populations).
+- "Posterior = likelihood x prior / P(+)": Bayes' theorem, the same ratio
+  written with P(sick and +) = P(+ | sick) P(sick) (the substituted numbers are
+  tested to equal :func:`posterior`).
+- "Of N people, about ... are sick ...": :func:`natural_frequencies` rounds
+  top-down so every count adds up (tested); "Only" is said only when the sick
+  positives are fewer than the healthy ones.
+- "Base rates matter": the posterior increases with the prior for a fixed test
+  (tested with Hypothesis), and the second prevalence's posterior is computed.
+- "Not to scale: thin strips widened" appears exactly when a piece was widened
+  (:func:`to_scale`, tested); "k× wider" labels the magnified copy, whose factor
+  is a whole number (tested).
+- Spam filter: "words like 'winner' are in 90% of spam and 10% of other mail"
+  is a made-up example using the lesson's sensitivity and 1 - specificity; "that
+  raises (lowers, leaves) its chance of spam" is chosen by the direction of the
+  update (:func:`update_verb`, Hypothesis-tested); "that posterior is the prior
+  for the next word" and the chain of percentages hold "if the words turn up
+  independently of each other within each kind of mail, which is what naive
+  Bayes assumes", as the narration says (tested against the odds form: each word
+  multiplies the odds by sensitivity / (1 - specificity)).
 """
 
 from __future__ import annotations
@@ -26,6 +64,7 @@ from manim import (
     UP,
     Brace,
     Create,
+    DashedLine,
     DecimalNumber,
     FadeIn,
     FadeOut,
@@ -57,11 +96,15 @@ from scenes.style import (
     CourseLesson,
     tex,
     text,
+    wrap,
 )
 
 __all__ = [
     "FINEST",
     "MIN_SHARE",
+    "SPAM_WORDS",
+    "ZOOM_BELOW",
+    "ZOOM_WIDTH",
     "BayesTheorem",
     "area_diagram_rects",
     "comparison_prevalence",
@@ -70,6 +113,7 @@ __all__ = [
     "drawn_share",
     "fraction_parts",
     "joint_probabilities",
+    "mail_heading",
     "natural_frequencies",
     "percent",
     "percent_places",
@@ -78,12 +122,21 @@ __all__ = [
     "practice",
     "prob",
     "reading_population",
+    "sequential_posteriors",
     "shared_places",
     "to_scale",
+    "update_verb",
+    "zoom_factor",
 ]
 
 #: Thinnest share of the square (or of the bar) a piece is drawn with.
 MIN_SHARE = 0.04
+#: A sick column drawn narrower than this (scene units; 24 px at 480p) is also
+#: shown magnified beside the square, at least :data:`ZOOM_WIDTH` wide.
+ZOOM_BELOW = 0.4
+ZOOM_WIDTH = 0.75
+#: The words of the spam-filter beat, each as telling as the lesson's test.
+SPAM_WORDS = ("winner", "free", "prize")
 #: The largest population the natural-frequency reading counts.
 MAX_POPULATION = 10**9
 #: Rates nearer than this to 0 or 1 (other than 0 and 1 themselves) are too fine
@@ -291,6 +344,66 @@ def fraction_parts(top: float, bottom: float) -> tuple[str, str]:
     return parts
 
 
+def zoom_factor(
+    width: float, below: float = ZOOM_BELOW, target: float = ZOOM_WIDTH
+) -> int:
+    """How many times wider the sick column is redrawn beside the square.
+
+    ``1`` (no zoom) when the drawn column is at least ``below`` scene units wide;
+    otherwise the smallest whole factor that makes it at least ``target`` wide,
+    so a 5% column on a 3.8-unit square (about 11 px at 480p) is shown 4 times
+    wider (about 46 px).
+
+    Parameters
+    ----------
+    width : float
+        The drawn column's width in scene units (> 0).
+    below, target : float
+        Scene units; ``0 < below <= target``.
+    """
+    width = float(width)
+    if width <= 0:
+        raise ValueError(f"the column's width must be positive, got {width}")
+    if width >= below:
+        return 1
+    return math.ceil(target / width - 1e-9)
+
+
+def sequential_posteriors(
+    prior: float, sensitivity: float, specificity: float, words: int
+) -> list[float]:
+    """A naive Bayes filter reading ``words`` words one at a time.
+
+    Each word is found in ``sensitivity`` of spam and ``1 - specificity`` of
+    other mail, independently given the class (naive Bayes' assumption), so
+    each posterior is the prior for the next word. Returns ``words + 1``
+    probabilities of spam: the prior first. Equal to the odds form
+    ``odds_k = odds_0 * (sensitivity / (1 - specificity))**k`` (tested).
+    """
+    chain = [float(prior)]
+    for _ in range(int(words)):
+        chain.append(posterior(chain[-1], sensitivity, specificity))
+    return chain
+
+
+def update_verb(before: float, after: float) -> str:
+    """How a word moved the chance of spam: ``raises``, ``lowers`` or ``leaves``."""
+    if after > before:
+        return "raises"
+    if after < before:
+        return "lowers"
+    return "leaves"
+
+
+def mail_heading(words: tuple[str, ...] | list[str]) -> str:
+    """What the square stands for after reading ``words``: the mail that has them."""
+    if not words:
+        return "all mail"
+    if len(words) == len(SPAM_WORDS) > 2:
+        return f"mail with all {len(words)} words"
+    return "mail with " + ", ".join(f'"{w}"' for w in words)
+
+
 def count(n: int) -> str:
     """A head count with thousands separators: ``1,000``."""
     return f"{int(n):,}"
@@ -363,6 +476,7 @@ class BayesTheorem(CourseLesson):
     def construct(self) -> None:
         p, se, sp = self.args.prevalence, self.args.sensitivity, self.args.specificity
         self.layout()
+        self.zoom_k = zoom_factor(drawn_share(p, MIN_SHARE) * self.side)
         self.title_card(
             "Bayes' theorem", "You tested positive. How likely is it that you are sick?"
         )
@@ -377,22 +491,18 @@ class BayesTheorem(CourseLesson):
         self.substitute(p, se, sp)
         self.in_people(p, se, sp)
         self.base_rates(p, se, sp)
-        self.recap(
-            [
-                "Prior times likelihood gives each piece of the diagram.",
-                "Posterior: the sick share of everyone who tests positive.",
-                "A rare disease keeps the posterior low, even after a good test.",
-            ],
-            "naive Bayes spam filters update a prior with each word's likelihood; "
-            "a classifier's scores must account for base rates.",
-        )
+        self.spam_filter(p, se, sp)
+        self.recap_picture()
 
     # -- geometry -------------------------------------------------------------------
     def layout(self) -> None:
         """The square on the left, clear of the caption band; formulas on the right."""
-        self.side = 4.2
-        # room below the square for the "not to scale" note, above the captions
-        self.corner = np.array([-5.1, CONTENT_BOTTOM + 0.85, 0.0])  # bottom-left
+        self.side = 3.8
+        # room below the square for the "not to scale" note, above the captions;
+        # room on the left for the magnified sick column and its labels
+        self.corner = np.array([-4.0, CONTENT_BOTTOM + 0.85, 0.0])  # bottom-left
+        self.zoom_gap = 0.45  # between the square and the magnified column
+        self.zoom_on = False
         self.right_x = 0.85  # left edge of the right-hand column
         self.right_center = np.array(
             [(self.right_x + config.frame_width / 2) / 2, 0.0, 0.0]
@@ -415,6 +525,37 @@ class BayesTheorem(CourseLesson):
             fill_opacity=opacity,
         )
         return piece.move_to(self.at(x + w / 2, y + h / 2))
+
+    def zoom_left(self, p: float) -> float:
+        """Scene x of the magnified sick column's left edge."""
+        width = self.zoom_k * drawn_share(p, MIN_SHARE) * self.side
+        return float(self.corner[0]) - self.zoom_gap - width
+
+    def zoom_rect(
+        self, box: tuple[float, float, float, float], color: str, opacity: float
+    ) -> Rectangle:
+        """A sick-column piece redrawn :attr:`zoom_k` times wider, left of the square."""
+        _, y, _, h = box
+        piece = self.rect(box, color, opacity)
+        piece.stretch(self.zoom_k, 0)
+        right = float(self.corner[0]) - self.zoom_gap
+        return piece.move_to([right - piece.width / 2, self.at(0, y + h / 2)[1], 0])
+
+    def zoom_frame(self, p: float) -> VGroup:
+        """Dashed lines from the strip to its magnified copy, and the factor."""
+        right = float(self.corner[0]) - self.zoom_gap
+        lines = VGroup(
+            *(
+                DashedLine(
+                    self.at(0, y), [right, self.at(0, y)[1], 0], color=MUTED
+                ).set_stroke(width=2)
+                for y in (0, 1)
+            )
+        )
+        factor = text(f"{self.zoom_k}× wider", SMALL, MUTED)
+        factor.next_to(self.at(0, 0), DOWN, buff=0.15)
+        factor.align_to([self.zoom_left(p), 0, 0], LEFT)
+        return VGroup(lines, factor)
 
     def pieces(
         self, p: float, se: float, sp: float, *, bright: dict[str, float] | None = None
@@ -445,12 +586,15 @@ class BayesTheorem(CourseLesson):
                 text(word, SMALL, COLORS[key]), text(number, SMALL, COLORS[key])
             )
             label.arrange(DOWN, buff=0.08, aligned_edge=RIGHT if left else LEFT)
-            if left:
+            if left and self.zoom_on:
+                anchor = [self.zoom_left(p), self.at(0, y + h / 2)[1], 0]
+                label.next_to(anchor, LEFT, buff=0.15)
+            elif left:
                 label.next_to(self.at(0, y + h / 2), LEFT, buff=0.15)
             else:
                 label.next_to(self.at(1, y + h / 2), RIGHT, buff=0.15)
             if key in ("fn", "tn") and self.positives_chosen:
-                label.set_opacity(0.4)
+                label.set_color(MUTED)
             labels[key] = label
         return labels
 
@@ -478,6 +622,23 @@ class BayesTheorem(CourseLesson):
             else:
                 sick_label.shift(overlap * LEFT)
         return out
+
+    def redraw(
+        self, value: float, se: float, sp: float, names: tuple[str, str]
+    ) -> None:
+        """The diagram (pieces, outlines, column braces) at prevalence ``value``."""
+        drawn = self.pieces(value, se, sp, bright={"fn": 0.1, "tn": 0.1})
+        for k in self.piece:
+            self.piece[k].become(drawn[k])
+        outlined = [k for k in ("tp", "fp") if k in self.piece]
+        for outline, k in zip(self.outlines, outlined, strict=True):
+            outline.become(
+                drawn[k].copy().set_fill(opacity=0).set_stroke(ACCENT, width=4)
+            )
+        moved = self.column_labels(value, *names)
+        for old, new in zip(self.columns, moved, strict=True):
+            old[0].become(new[0])
+            old[1].move_to(new[1])
 
     def fit_right(self, mob: VGroup) -> None:
         """Keep a formula inside the right-hand column (shrinking it at most to SMALL)."""
@@ -528,12 +689,24 @@ class BayesTheorem(CourseLesson):
         if not to_scale(p, se, sp):
             self.note = text("not to scale: thin strips widened", SMALL, MUTED)
             self.note.next_to(self.square, DOWN, buff=0.45)
+            self.note.align_to(self.square, RIGHT)
+        self.zoom_on = self.zoom_k > 1
+        self.zoom_piece: dict[str, Rectangle] = {}
+        if self.zoom_on:
+            self.zoom_col = self.zoom_rect((0, 0, w, 1), RED, 0.6)
+            self.zoom_lines = self.zoom_frame(p)
         with self.beat(
             f"Only {percent(p, 3)}% of them are sick. That is the prior: "
             "your chance of being sick before any test.",
         ):
             self.play(FadeIn(self.sick_col), FadeIn(self.healthy_col), run_time=1)
             self.play(FadeIn(self.columns), run_time=0.8)
+            if self.zoom_on:
+                self.play(
+                    ReplacementTransform(self.sick_col.copy(), self.zoom_col),
+                    FadeIn(self.zoom_lines),
+                    run_time=0.8,
+                )
             if self.note is not None:
                 self.play(FadeIn(self.note), run_time=0.5)
             self.play(FadeIn(self.rows[0]), run_time=0.8)
@@ -572,14 +745,21 @@ class BayesTheorem(CourseLesson):
         self.piece = {k: drawn[k] for k in ("tp", "fn") if k in drawn}
         rates = self.rate_labels(p, se, sp)
         self.labels = {k: rates[k] for k in ("tp", "fn") if k in rates}
+        moves = [ReplacementTransform(self.sick_col, VGroup(*self.piece.values()))]
+        if self.zoom_on:
+            boxes = area_diagram_rects(p, se, sp, MIN_SHARE)
+            self.zoom_piece = {
+                k: self.zoom_rect(boxes[k], COLORS[k], {"tp": 0.9, "fn": 0.3}[k])
+                for k in self.piece
+            }
+            moves.append(
+                ReplacementTransform(self.zoom_col, VGroup(*self.zoom_piece.values()))
+            )
         with self.beat(
             f"The test catches {percent(se, 3)}% of sick people, its sensitivity: "
             "the true positives.",
         ):
-            self.play(
-                ReplacementTransform(self.sick_col, VGroup(*self.piece.values())),
-                run_time=1.2,
-            )
+            self.play(*moves, run_time=1.2)
             self.play(
                 *(FadeIn(m) for m in self.labels.values()),
                 FadeIn(self.rows[1]),
@@ -611,12 +791,27 @@ class BayesTheorem(CourseLesson):
         self.positives_chosen = True
         negatives = [k for k in ("fn", "tn") if k in self.piece]
         dim = [self.piece[k].animate.set_fill(opacity=0.1) for k in negatives]
-        dim += [self.labels[k].animate.set_opacity(0.4) for k in negatives]
+        dim += [self.labels[k].animate.set_color(MUTED) for k in negatives]
+        dim += [
+            self.zoom_piece[k].animate.set_fill(opacity=0.1)
+            for k in negatives
+            if k in self.zoom_piece
+        ]
         self.outlines = VGroup(
             *(
                 self.piece[k].copy().set_fill(opacity=0).set_stroke(ACCENT, width=4)
                 for k in ("tp", "fp")
                 if k in self.piece
+            )
+        )
+        self.zoom_outline = VGroup(
+            *(
+                self.zoom_piece[k]
+                .copy()
+                .set_fill(opacity=0)
+                .set_stroke(ACCENT, width=4)
+                for k in ("tp",)
+                if k in self.zoom_piece
             )
         )
         with self.beat(
@@ -625,12 +820,12 @@ class BayesTheorem(CourseLesson):
             chapter="Reading off the posterior",
         ):
             self.play(*dim, run_time=1)
-            self.play(Create(self.outlines), run_time=1)
+            self.play(Create(self.outlines), Create(self.zoom_outline), run_time=1)
 
     def line_up_positives(self, p: float, se: float, sp: float) -> None:
         joint = joint_probabilities(p, se, sp)
         share = drawn_share(posterior(p, se, sp), MIN_SHARE)
-        length, height, y = 5.4, 0.55, -1.2
+        length, height, y = 5.4, 0.55, -1.7
         left = self.right_center[0] - length / 2
         spans = {"tp": (0.0, share), "fp": (share, 1.0)}
         self.bar = {
@@ -831,6 +1026,10 @@ class BayesTheorem(CourseLesson):
         )
         self.people = VGroup(fraction, reading).arrange(DOWN, buff=0.45)
         self.people.move_to(self.right_center + 0.4 * UP)
+        # clear of the healthy column's labels, which reach past the square's edge
+        self.people.shift(
+            max(0.0, self.right_x + 0.8 - self.people.get_left()[0]) * RIGHT
+        )
         self.fit_right(self.people)
         so = "Only " if c["tp"] < c["fp"] else "So "
         healthy = (
@@ -857,9 +1056,13 @@ class BayesTheorem(CourseLesson):
         post_p, post_q = posterior(p, se, sp), posterior(q, se, sp)
         heading = text("everyone tested", SMALL, MUTED).move_to(self.heading)
         columns = self.column_labels(p, "sick", "healthy")
+        zoom = [*self.zoom_piece.values(), self.zoom_outline]
+        if self.zoom_on:
+            zoom.append(self.zoom_lines)
+        self.zoom_on = False  # the sick column is about to widen
         rates = self.rate_labels(p, se, sp)
         self.play(
-            FadeOut(self.people),
+            FadeOut(self.people, *zoom),
             ReplacementTransform(self.heading, heading),
             ReplacementTransform(self.columns, columns),
             *(ReplacementTransform(self.labels[k], rates[k]) for k in self.labels),
@@ -870,7 +1073,7 @@ class BayesTheorem(CourseLesson):
         prior_row = tex(r"P(\text{sick})", "=", size=40)
         post_row = tex(r"P(\text{sick}\mid +)", r"\approx", size=40)
         names = VGroup(text("prior", SMALL, PURPLE), text("posterior", SMALL, ACCENT))
-        for row, name, y in ((prior_row, names[0], 0.8), (post_row, names[1], -0.1)):
+        for row, name, y in ((prior_row, names[0], 1.05), (post_row, names[1], 0.2)):
             row[0].set_color(name.color)
             row.move_to([0, y, 0]).align_to([self.right_x + 2.0, 0, 0], LEFT)
             name.match_y(row).align_to([self.right_x + 1.75, 0, 0], RIGHT)
@@ -882,21 +1085,9 @@ class BayesTheorem(CourseLesson):
         )
         prior_left, post_left = prior_number.get_left(), post_number.get_left()
         tracker = ValueTracker(p)
-        keys = list(self.piece)
-        outlined = [k for k in ("tp", "fp") if k in self.piece]
 
         def redraw(value: float) -> None:
-            drawn = self.pieces(value, se, sp, bright={"fn": 0.1, "tn": 0.1})
-            for k in keys:
-                self.piece[k].become(drawn[k])
-            for outline, k in zip(self.outlines, outlined, strict=True):
-                outline.become(
-                    drawn[k].copy().set_fill(opacity=0).set_stroke(ACCENT, width=4)
-                )
-            moved = self.column_labels(value, "sick", "healthy")
-            for old, new in zip(self.columns, moved, strict=True):
-                old[0].become(new[0])
-                old[1].move_to(new[1])
+            self.redraw(value, se, sp, ("sick", "healthy"))
 
         def follow_prior(number: DecimalNumber) -> None:
             number.set_value(100 * tracker.get_value()).align_to(prior_left, LEFT)
@@ -927,6 +1118,103 @@ class BayesTheorem(CourseLesson):
             post_number.set_value(100 * post_q).align_to(post_left, LEFT)
             if self.note is not None and to_scale(q, se, sp):
                 self.play(FadeOut(self.note), run_time=0.4)
+        self.base_panel = VGroup(names, prior_row, prior_number, post_row, post_number)
+        self.shown_prevalence = q
+
+    def spam_filter(self, p: float, se: float, sp: float) -> None:
+        """Naive Bayes: the same square for mail, each posterior the next prior."""
+        chain = sequential_posteriors(p, se, sp, len(SPAM_WORDS))
+        tracker = ValueTracker(self.shown_prevalence)
+        names = ("spam", "other mail")
+        heading = text(mail_heading(()), SMALL, MUTED).move_to(self.heading)
+        legend = text(
+            wrap(
+                f"each word is in {percent(se, 3)}% of spam "
+                f"and {percent(1 - sp, 3)}% of other mail",
+                30,
+            ),
+            SMALL,
+            INK,
+        )
+        rows = VGroup(
+            text(f"spam before reading: {percent(p, 3)}%", SMALL, PURPLE),
+            *(
+                text(f'+ "{word}"  →  {percent(after)}%', SMALL, ACCENT)
+                for word, after in zip(SPAM_WORDS, chain[1:], strict=True)
+            ),
+        ).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        panel_ = VGroup(legend, rows).arrange(DOWN, buff=0.45, aligned_edge=LEFT)
+        panel_.move_to([0, 0.5, 0]).align_to([self.right_x + 0.3, 0, 0], LEFT)
+        self.chain_rows = rows
+
+        def follow(_: object) -> None:
+            self.redraw(tracker.get_value(), se, sp, names)
+
+        fade = [self.base_panel, *self.labels.values()]
+        if self.note is not None and not to_scale(self.shown_prevalence, se, sp):
+            fade.append(self.note)
+        with self.beat(
+            f"A spam filter reads mail the same way. Say {percent(p, 3)}% of mail is "
+            f'spam, and words like "{SPAM_WORDS[0]}" are in {percent(se, 3)}% of spam '
+            f"but only {percent(1 - sp, 3)}% of other mail.",
+            chapter="In machine learning",
+        ):
+            columns = self.column_labels(self.shown_prevalence, *names)
+            self.play(
+                FadeOut(*fade),
+                ReplacementTransform(self.heading, heading),
+                ReplacementTransform(self.columns, columns),
+                run_time=0.6,
+            )
+            self.heading, self.columns = heading, columns
+            self.square.add_updater(follow)
+            self.play(tracker.animate.set_value(p), run_time=1.5)
+            self.square.remove_updater(follow)
+            self.play(FadeIn(legend), FadeIn(rows[0]), run_time=0.8)
+        first = update_verb(chain[0], chain[1])
+        with self.beat(
+            f'A message with "{SPAM_WORDS[0]}" is in the bright area: that {first} its '
+            f"chance of spam to {percent(chain[1])}%. And that posterior is the prior "
+            "for the next word.",
+        ):
+            self.play(FadeIn(rows[1], shift=0.2 * RIGHT), run_time=0.8)
+            self.wait(0.6)
+            self.square.add_updater(follow)
+            self.play(
+                tracker.animate.set_value(chain[1]),
+                self.retitle(mail_heading(SPAM_WORDS[:1])),
+                run_time=1.5,
+            )
+            self.square.remove_updater(follow)
+        with self.beat(
+            f'Then "{SPAM_WORDS[1]}" and "{SPAM_WORDS[2]}": {percent(chain[2])}%, then '
+            f"{percent(chain[3])}%, if the words turn up independently of each other "
+            "within each kind of mail, which is what naive Bayes assumes.",
+        ):
+            self.square.add_updater(follow)
+            for k, (row, value) in enumerate(zip(rows[2:], chain[2:], strict=True)):
+                self.play(FadeIn(row, shift=0.2 * RIGHT), run_time=0.6)
+                self.play(
+                    tracker.animate.set_value(value),
+                    self.retitle(mail_heading(SPAM_WORDS[: k + 2])),
+                    run_time=1.2,
+                )
+            self.square.remove_updater(follow)
+
+    def retitle(self, words: str) -> ReplacementTransform:
+        """The square's heading becomes ``words``."""
+        heading = text(words, SMALL, MUTED).move_to(self.heading)
+        move = ReplacementTransform(self.heading, heading)
+        self.heading = heading
+        return move
+
+    def recap_picture(self) -> None:
+        self.recap_over(
+            list(self.mobjects),  # the square after the words, and the chain
+            "Posterior = prior × likelihood / P(evidence).",
+            say="The posterior is prior times likelihood, over the chance of the "
+            "evidence: the bright area's share. And it becomes the next prior.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

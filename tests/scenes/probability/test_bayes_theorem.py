@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 
 import pytest
@@ -16,6 +17,9 @@ from mathreel.render.worker import construct_only
 from scenes.probability.bayes_theorem import (
     FINEST,
     MIN_SHARE,
+    SPAM_WORDS,
+    ZOOM_BELOW,
+    ZOOM_WIDTH,
     BayesTheorem,
     area_diagram_rects,
     comparison_prevalence,
@@ -23,6 +27,7 @@ from scenes.probability.bayes_theorem import (
     drawn_share,
     fraction_parts,
     joint_probabilities,
+    mail_heading,
     natural_frequencies,
     percent,
     percent_places,
@@ -30,7 +35,10 @@ from scenes.probability.bayes_theorem import (
     posterior,
     prob,
     reading_population,
+    sequential_posteriors,
     to_scale,
+    update_verb,
+    zoom_factor,
 )
 from scenes.style import CONTENT_BOTTOM
 
@@ -407,7 +415,8 @@ def test_defaults_tell_the_classic_story(scenes):
     assert any("Only 45 of the 140 positives are sick." in t for t in texts)
     chapters = [b.chapter for b in scene.timeline.beats if b.chapter]
     assert chapters[0] == "Introduction" and chapters[-1] == "Recap"
-    assert 2 <= len(chapters) - 2 <= 3
+    assert 2 <= len(chapters) - 2 <= 4
+    assert "In machine learning" in chapters
     for beat in scene.timeline.beats:  # every beat has something to show
         assert beat.shown
 
@@ -434,7 +443,7 @@ def test_nothing_enters_the_caption_band(scenes, given):
 
 def test_default_duration_is_within_the_brief(scenes):
     plan = _scene(scenes, DEFAULT).plan()
-    assert 45 <= plan.duration <= 120
+    assert 45 <= plan.duration <= 180
 
 
 def test_a_rare_disease_is_labelled_not_to_scale(scenes):
@@ -444,3 +453,83 @@ def test_a_rare_disease_is_labelled_not_to_scale(scenes):
     assert note in rare and note not in default
     assert "sick 0.1%" in rare
     assert "not to scale" in _beat(_scene(scenes, RARE), "Line the two").shown
+
+
+# -- the magnified sick column and the spam filter ----------------------------------
+
+
+@given(st.floats(1e-3, 10))
+def test_the_zoom_makes_a_thin_column_legible_and_leaves_a_wide_one(width):
+    k = zoom_factor(width)
+    if width >= ZOOM_BELOW:
+        assert k == 1
+    else:
+        assert k * width >= ZOOM_WIDTH - 1e-9  # at least 45 px at 480p
+        assert (k - 1) * width < ZOOM_WIDTH  # the smallest such whole factor
+
+
+def test_the_default_strip_is_magnified_four_times():
+    # 5% of the 3.8-unit square is 0.19 units, about 11 px at 480p
+    assert zoom_factor(0.05 * 3.8) == 4
+
+
+@given(shown_prevalences, shown_rates, shown_rates, st.integers(0, 5))
+def test_each_posterior_is_the_next_prior_and_matches_the_odds_form(p, se, sp, k):
+    assume(se > 0 and sp < 1)  # someone tests positive at every step
+    chain = sequential_posteriors(p, se, sp, k)
+    assert len(chain) == k + 1 and chain[0] == p
+    for before, after in itertools.pairwise(chain):
+        assert after == posterior(before, se, sp)
+    # naive Bayes in odds: each word multiplies the odds by the likelihood ratio
+    odds = p / (1 - p) * (se / (1 - sp)) ** k
+    assert chain[-1] == pytest.approx(odds / (1 + odds), rel=1e-9, abs=1e-12)
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_the_update_verb_matches_the_direction(before, after):
+    verb = update_verb(before, after)
+    assert verb == (
+        "raises" if after > before else "lowers" if after < before else "leaves"
+    )
+
+
+def test_mail_headings():
+    assert mail_heading(()) == "all mail"
+    assert mail_heading(SPAM_WORDS[:1]) == 'mail with "winner"'
+    assert mail_heading(SPAM_WORDS) == "mail with all 3 words"
+
+
+@pytest.mark.parametrize("given", [DEFAULT, CUSTOM], ids=["defaults", "custom"])
+def test_the_spam_filter_says_and_shows_the_chain(scenes, given):
+    scene = _scene(scenes, given)
+    args = BayesTheorem.resolve_args(given)
+    p, se, sp = args.prevalence, args.sensitivity, args.specificity
+    chain = sequential_posteriors(p, se, sp, len(SPAM_WORDS))
+    first = _beat(scene, "A spam filter reads mail")
+    assert first.chapter == "In machine learning"
+    assert f"{percent(se, 3)}% of spam" in first.text
+    second = _beat(scene, f'A message with "{SPAM_WORDS[0]}"')
+    assert (
+        f"{update_verb(chain[0], chain[1])} its chance of spam to {percent(chain[1])}%"
+        in second.text
+    )
+    third = _beat(scene, f'Then "{SPAM_WORDS[1]}"')
+    assert f"{percent(chain[2])}%, then {percent(chain[3])}%" in third.text
+    for word, value in zip(SPAM_WORDS, chain[1:], strict=True):
+        assert f'+ "{word}"  →  {percent(value)}%' in " ".join(third.shown)
+
+
+def test_the_default_strip_is_shown_magnified(scenes):
+    shown = _beat(_scene(scenes, DEFAULT), "Only 5% of them are sick").shown
+    assert "4× wider" in shown
+    custom = _beat(_scene(scenes, CUSTOM), "Only 30% of them are sick").shown
+    assert not any("wider" in t for t in custom)
+
+
+def test_the_lesson_closes_over_its_picture_not_a_text_card(scenes):
+    scene = _scene(scenes, DEFAULT)
+    (recap,) = [b for b in scene.timeline.beats if b.chapter == "Recap"]
+    assert recap.text.startswith("Posterior = prior")
+    assert not any(
+        b.text.startswith("In machine learning:") for b in scene.timeline.beats
+    )
