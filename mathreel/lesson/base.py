@@ -30,7 +30,7 @@ from mathreel.core.errors import LessonError, ParamError, TexError
 from mathreel.core.params import Args, Param, resolve
 from mathreel.core.timeline import Beat, Plan, Timeline, wait_time_for_frames
 from mathreel.lesson.constructs import UnsupportedConstruct, replays_frames, seeded_only
-from mathreel.lesson.layout import backdrop, layout_problems, screen_text
+from mathreel.lesson.layout import backdrop, labels, layout_problems, screen_text
 from mathreel.narration.narrator import Narrator, ReadingTime
 from mathreel.patches import install as install_patches
 
@@ -166,7 +166,9 @@ class Lesson(Scene):
         self.timeline.end_beat()
         if self.check_layout:
             beat.shown = screen_text(self.mobjects)
-            for problem in layout_problems(self.mobjects):
+            # the Cairo camera's colour (the OpenGL one has none: config's)
+            background = getattr(self.camera, "background_color", None)
+            for problem in layout_problems(self.mobjects, background=background):
                 beat.warnings.append(problem)
                 self.timeline.warnings.append(f"beat {beat.index}: {problem}")
         if self.stop_after_beat == beat.index:
@@ -186,6 +188,13 @@ class Lesson(Scene):
     def backdrop(self, *mobjects: Mobject) -> None:
         """Mark mobjects meant to extend past the frame (grids, long lines)."""
         backdrop(*mobjects)
+
+    def labels(self, text: Mobject, *targets: Mobject) -> Mobject:
+        """Mark ``text`` as the label of ``targets``: it may overlap them.
+
+        See :func:`mathreel.lesson.layout.labels`; returns ``text``.
+        """
+        return labels(text, *targets)
 
     # -- what the planner cannot see ---------------------------------------------
     def _refuse(self, construct: str, instead: str) -> UnsupportedConstruct:
