@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -15,7 +16,9 @@ from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt
 from scenes.kit.stats import normal_pdf
 from scenes.probability.central_limit_theorem import (
+    BATCHES,
     DIGITS,
+    GROWTH,
     SHOWN,
     SOURCES,
     CentralLimitTheorem,
@@ -25,8 +28,11 @@ from scenes.probability.central_limit_theorem import (
     histogram,
     mean_bin_edges,
     mean_stats,
+    means_density,
     means_skewness,
+    measured_spreads,
     sample_means,
+    sig2,
     standard_error,
     window,
     zoom_window,
@@ -262,3 +268,79 @@ def test_unusable_parameters_fail_with_one_line(given, name):
     message = str(error.value)
     assert message.startswith(f"central-limit-theorem: parameter '{name}'")
     assert "expected" in message and "\n" not in message
+
+
+# -- growing n, the minibatch beat, the spoken forms -----------------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.sampled_from(list(SOURCES)), st.integers(0, 2**32 - 1))
+def test_measured_spreads_follow_sigma_over_root_n(name, seed):
+    sizes = GROWTH + BATCHES
+    spreads = measured_spreads(name, sizes, 2000, seed)
+    for n, spread in zip(sizes, spreads, strict=True):
+        # the sd of 2000 means is within a few percent of sigma / sqrt(n)
+        assert spread == pytest.approx(standard_error(name, n), rel=0.15)
+
+
+@pytest.mark.parametrize("name", list(SOURCES))
+def test_the_density_of_the_means_is_the_share_in_the_window(name):
+    edges = np.linspace(0.0, SOURCES[name].x_hi, 56)
+    for n in GROWTH:
+        density = means_density(name, n, 2000, 0, edges)
+        means = sample_means(draw_samples(name, n, 2000, 0))
+        inside = np.mean((means >= edges[0]) & (means <= edges[-1]))
+        assert float(np.sum(density * np.diff(edges))) == pytest.approx(inside)
+
+
+def test_lopsidedness_falls_along_the_panels():
+    skews = [means_skewness("exponential", n) for n in GROWTH]
+    assert skews == sorted(skews, reverse=True)
+    assert [fmt(s, 2) for s in skews] == ["2", "1.41", "0.89", "0.37"]
+
+
+@given(st.floats(1e-4, 1e4))
+def test_spoken_numbers_have_two_significant_figures(x):
+    said = sig2(x)
+    assert float(said) == pytest.approx(float(f"{x:.2g}"), rel=1e-9)
+    assert len(said.replace(".", "").lstrip("0").rstrip("0")) <= 2
+
+
+def test_spoken_examples():
+    assert [sig2(x) for x in (1.0, 1.41421, 0.316228, 0.7349, 0.0312)] == [
+        "1",
+        "1.4",
+        "0.32",
+        "0.73",
+        "0.031",
+    ]
+
+
+def test_the_theorem_is_shown_as_n_grows_and_says_its_condition(scene):
+    a = scene.args
+    beat = beat_with(scene, "The theorem is about n growing")
+    assert beat.chapter == "Growing n"
+    skews = [means_skewness(a.source, n) for n in GROWTH]
+    assert f"from {fmt(skews[0], 2)} to {fmt(skews[-1], 2)}." in beat.text
+    for n, skew in zip(GROWTH, skews, strict=True):
+        assert f"n = {n}" in beat.shown
+        assert rf"\text{{skew}} = {fmt(skew, 2)}" in beat.shown
+    condition = beat_with(scene, "finite variance")
+    assert "independent draws from a source with a finite variance" in condition.text
+
+
+def test_the_minibatch_beat_and_the_recap(scene):
+    beat = beat_with(scene, "a minibatch gradient is the average")
+    assert beat.chapter == "In machine learning"
+    (recap,) = [b for b in scene.timeline.beats if b.chapter == "Recap"]
+    assert recap.text.startswith("Means of n draws")
+    assert scene.timeline.beats[-1] is recap
+
+
+def test_symbols_are_spoken_as_words(scene):
+    for beat in scene.timeline.beats:
+        spoken = beat.say or beat.text
+        for symbol in ("σ", "μ", "√", "/"):
+            assert symbol not in spoken, (beat.index, spoken)
+        # no run of 3-decimal numbers in the speech
+        assert len(re.findall(r"\d\.\d{3}", spoken)) == 0, spoken
