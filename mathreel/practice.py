@@ -30,10 +30,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from mathreel.core.errors import LessonError
+from mathreel.core.errors import LessonError, MathreelError
 
 if TYPE_CHECKING:
-    from mathreel.core.course import Entry
+    from mathreel.core.course import Course, Entry
 
 __all__ = [
     "KATEX_DIR",
@@ -48,6 +48,7 @@ __all__ = [
     "parse_matrix",
     "parse_number",
     "parse_vector",
+    "practice_command",
     "problems",
     "render_text",
     "worksheet_html",
@@ -598,3 +599,43 @@ def lesson_output(
         render_text(f"{entry.number}. {entry.title}", exercises, answers)
         for entry, exercises in lessons
     ).rstrip("\n")
+
+
+def practice_command(
+    course: Course,
+    lesson: str | None,
+    *,
+    all_: bool = False,
+    seed: int = 0,
+    as_json: bool = False,
+    answers: bool = False,
+    out: Path | None = None,
+) -> str:
+    """What ``mathreel practice`` prints: the exercises, or where the worksheet went.
+
+    Without ``out``, :func:`lesson_output` of ``lesson`` (or every lesson with
+    ``all_``); with ``out``, writes the worksheet there (:func:`write_worksheet`)
+    and returns one line saying what it holds.
+
+    Raises
+    ------
+    MathreelError
+        Neither or both of ``lesson`` and ``all_``; ``out`` with ``as_json`` or
+        ``answers`` (a worksheet always ends with its answer key); an unknown
+        lesson.
+    """
+    if bool(lesson) == all_:
+        raise MathreelError("name one LESSON or give --all")
+    if out and (as_json or answers):
+        raise MathreelError(
+            "--out writes a worksheet that always ends with its answer key; "
+            "drop --json/--answers, or drop --out to print"
+        )
+    entries = list(course) if all_ else [course.get(str(lesson))]
+    sets = [(entry, exercises_for(entry, seed)) for entry in entries]
+    if out is None:
+        return lesson_output(sets, as_json, answers)
+    typeset = write_worksheet(out, sets, seed)
+    count = sum(len(exercises) for _, exercises in sets)
+    math = "KaTeX in katex/ beside it" if typeset else "TeX source (KaTeX not found)"
+    return f"Wrote {out}: {len(sets)} lessons, {count} exercises, math as {math}"

@@ -39,6 +39,15 @@ class Scaffold:
     test: Path
     registry: Path
 
+    def lines(self, slug: str) -> list[str]:
+        """What ``mathreel new`` prints: the files written, then what to run next."""
+        return [
+            f"Lesson:   {self.module}",
+            f"Tests:    {self.test}",
+            f"Course:   {self.registry} (entry added)",
+            f"Next:     mathreel plan {slug}; mathreel render {slug}",
+        ]
+
 
 LESSON = '''"""{title}: one line on what this lesson shows.
 

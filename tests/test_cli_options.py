@@ -1,7 +1,7 @@
 """Every combination of ``mathreel render`` options: honoured, or refused in one line.
 
 The table lists each combination and what it does. Refusals happen before any
-work; for accepted ones the engine's entry point (``mathreel.pipeline.run.render_lessons``)
+work; for accepted ones the engine's entry point (``render_lessons``, as the command calls it)
 is replaced by a recorder, so the test checks that each option reached the
 request it is given instead of being dropped on the way. A tiny
 real render checks that --burn-captions draws into a GIF's frames.
@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from mathreel.core.course import load_course
+from mathreel.pipeline import commands
 from mathreel.pipeline import run as pipeline
 from render import cli
 
@@ -107,8 +108,8 @@ def test_render_option_combinations(tmp_path, monkeypatch, options, refusal, exp
     def fake_watch(files, once):
         once()
 
-    monkeypatch.setattr(pipeline, "render_lessons", fake_run)
-    monkeypatch.setattr(pipeline, "select_shard", lambda entries, *a: entries[:1])
+    monkeypatch.setattr(commands, "render_lessons", fake_run)
+    monkeypatch.setattr(commands, "select_shard", lambda entries, *a: entries[:1])
     monkeypatch.setattr("mathreel.pipeline.watch.watch", fake_watch)
     if "--set" in options:  # a parameter the lesson has
         options = [o if o != "x=1" else "vector=[1,2]" for o in options]

@@ -21,7 +21,7 @@ import importlib
 import importlib.util
 import os
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from mathreel.core.errors import LessonError, UnknownLessonError
 
 if TYPE_CHECKING:
+    from mathreel.core.params import Args
     from mathreel.lesson.base import Lesson
 
 __all__ = [
@@ -121,6 +122,20 @@ class Entry:
                 "fix 'scene' in the course registry"
             )
         return cls
+
+    def resolve(self, assignments: Sequence[str] = ()) -> Args:
+        """The lesson's parameters with ``--set NAME=VALUE`` strings applied.
+
+        Raises
+        ------
+        MathreelError
+            A malformed assignment or a parameter the lesson does not take;
+            :class:`~mathreel.core.errors.ParamError` for an invalid value.
+        """
+        from mathreel.core.params import parse_assignment
+
+        given = dict(parse_assignment(v) for v in assignments)
+        return self.load().resolve_args(given, lesson=self.slug)
 
 
 class Course:

@@ -14,7 +14,17 @@ from dataclasses import dataclass, field, replace
 
 from mathreel.core.errors import MathreelError
 
-__all__ = ["PRESETS", "RELEASE", "Quality", "parse_resolution", "resolve_quality"]
+__all__ = [
+    "FORMATS",
+    "PRESETS",
+    "RELEASE",
+    "Quality",
+    "parse_resolution",
+    "resolve_quality",
+]
+
+#: Output formats of lesson videos: MP4 (H.264 + AAC), WebM (VP9 + Opus), GIF.
+FORMATS = ("mp4", "webm", "gif")
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,17 @@ writes the last frame of every beat (where its layout is complete) as a PNG.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import av
 
+from mathreel.core.errors import MathreelError
 from mathreel.core.records import read_record
 
-__all__ = ["beat_frames", "extract_frames"]
+if TYPE_CHECKING:
+    from mathreel.core.course import Entry
+
+__all__ = ["beat_frames", "extract_frames", "rendered_beat_frames"]
 
 
 def extract_frames(video: Path, frames: dict[int, Path]) -> list[Path]:
@@ -56,3 +61,27 @@ def beat_frames(record_path: Path, out_dir: Path) -> list[Path]:
         for b in record.beats
     }
     return extract_frames(video, targets)
+
+
+def rendered_beat_frames(
+    entry: Entry, out_dir: Path, target: Path | None = None
+) -> list[Path]:
+    """:func:`beat_frames` of ``entry`` as rendered into ``out_dir`` (``mathreel frames``).
+
+    The PNGs go to ``target``, by default ``out_dir/frames``.
+
+    Raises
+    ------
+    MathreelError
+        When the lesson has not been rendered into ``out_dir``, naming the
+        command that renders it.
+    """
+    from mathreel.render.options import output_paths
+
+    record = output_paths(out_dir, entry)["record"]
+    if not record.exists():
+        raise MathreelError(
+            f"{entry.slug} has not been rendered into {out_dir}: run "
+            f"'mathreel render {entry.slug} -q {out_dir.name}' first"
+        )
+    return beat_frames(record, target or out_dir / "frames")

@@ -69,6 +69,7 @@ __all__ = [
     "merge_shards",
     "page_html",
     "serve",
+    "serve_course",
 ]
 
 #: The page's file name.
@@ -525,3 +526,20 @@ def serve(
         ready(url)
     with server, contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+
+
+def serve_course(
+    folder: Path,
+    course: Course | None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    echo: Callable[[str], None],
+) -> None:
+    """``mathreel serve``: rebuild ``folder``'s pages, then :func:`serve` it until Ctrl-C."""
+    page = build_page(folder, course=course)
+
+    def ready(url: str) -> None:
+        echo(f"Serving {folder}/ at {url}{page.name} (Ctrl-C to stop)")
+
+    serve(folder, host, port, ready=ready)

@@ -44,7 +44,6 @@ __all__ = [
     "merge_rendered",
     "out_folder",
     "previews_and_page",
-    "refuse_conflicts",
     "render_lessons",
     "select_shard",
 ]
@@ -96,39 +95,6 @@ class RenderRequest:
     def out_dir(self) -> Path:
         """The folder the videos go to."""
         return out_folder(self.out, self.options)
-
-
-def refuse_conflicts(
-    several: bool, fmt: str, course_video: bool, shard: str | None, watch: bool
-) -> None:
-    """Refuse, in one line and before any work, render options that cannot all be honoured.
-
-    ``several`` is true when more than one lesson (or ``--all``) is asked for.
-    Every other combination of ``render`` options is accepted and does what
-    each option says (tests/test_cli_options.py lists them all).
-
-    Raises
-    ------
-    MathreelError
-        Naming the two options and what to do instead.
-    """
-    if course_video and fmt != "mp4":
-        raise MathreelError(
-            f"--course joins MP4 lessons, not --format {fmt}: render with "
-            "--format mp4 (or drop --course)"
-        )
-    if course_video and shard:
-        raise MathreelError(
-            "--course with --shard would join only this shard's lessons: render "
-            "every shard, then run 'mathreel course'"
-        )
-    if watch and shard:
-        raise MathreelError(
-            "--watch follows one named lesson and --shard picks lessons for a "
-            "batch: use one or the other"
-        )
-    if watch and several:
-        raise MathreelError("--watch follows one lesson: name exactly one")
 
 
 def out_folder(out: Path, options: RenderOptions) -> Path:

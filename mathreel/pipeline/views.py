@@ -8,10 +8,13 @@ and summary are in :mod:`mathreel.pipeline.report`.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from mathreel.core.course import Course
+from mathreel.core.course import Course, Entry
+from mathreel.core.errors import MathreelError
+from mathreel.core.params import Args
 from mathreel.core.timeline import Plan, clock
 from mathreel.narration.voice import VoiceSpec
 
@@ -19,8 +22,11 @@ __all__ = [
     "check_lines",
     "course_rows",
     "course_video_lines",
+    "doctor_output",
     "listing_lines",
+    "listing_output",
     "plan_lines",
+    "plan_output",
     "voice_lines",
 ]
 
@@ -66,6 +72,26 @@ def listing_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
             f" {clock(row['duration']):>7}  {params}"
         )
     return lines
+
+
+def plan_output(
+    entry: Entry, args: Args, *, fps: int, voice: VoiceSpec, as_json: bool = False
+) -> list[str]:
+    """``mathreel plan``: plan ``entry`` with ``args`` and show it (text or JSON).
+
+    Raises
+    ------
+    MathreelError
+        When LaTeX is missing, or the lesson cannot be planned.
+    """
+    from mathreel.doctor import require_latex
+    from mathreel.render.worker import plan_lesson
+
+    require_latex()
+    plan = plan_lesson(entry, args, fps=fps, voice=voice)
+    if as_json:
+        return [json.dumps(plan.to_json(), indent=2)]
+    return plan_lines(entry.slug, plan, fps)
 
 
 def plan_lines(slug: str, plan: Plan, fps: int) -> list[str]:
@@ -129,6 +155,32 @@ def voice_lines(*, measure: bool) -> list[str]:
         "* default.  Speed: seconds of speech per second, measured now on this machine."
     )
     return lines
+
+
+def listing_output(
+    course: Course, *, fps: int, voice: VoiceSpec, as_json: bool = False
+) -> list[str]:
+    """``mathreel list``: :func:`course_rows` as text lines or as JSON."""
+    rows = course_rows(course, fps=fps, voice=voice)
+    return [json.dumps(rows, indent=2)] if as_json else listing_lines(rows)
+
+
+def doctor_output(out: Path, echo: Callable[[str], None]) -> None:
+    """``mathreel doctor``: run the checks and print a line for each.
+
+    Raises
+    ------
+    MathreelError
+        After printing, when a required check failed.
+    """
+    from mathreel.doctor import run_checks
+
+    checks = run_checks(out)
+    for line in check_lines(checks):
+        echo(line)
+    if any(c.ok is False for c in checks):
+        raise MathreelError("some required checks failed; fix them as shown above")
+    echo("All required checks passed.")
 
 
 def check_lines(checks: Sequence[Any]) -> list[str]:

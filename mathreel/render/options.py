@@ -18,7 +18,7 @@ from typing import Any
 
 from mathreel.core.course import Course, Entry
 from mathreel.core.files import write_json
-from mathreel.core.quality import Quality
+from mathreel.core.quality import FORMATS, Quality
 from mathreel.core.records import LessonRecord, Manifest, RecordError, read_record
 from mathreel.narration.voice import VoiceSpec, default_voice_name, parse_voice
 from mathreel.render.cache import fingerprint
@@ -36,9 +36,6 @@ __all__ = [
     "voice_key",
     "write_manifest",
 ]
-
-#: Output formats of lesson videos.
-FORMATS = ("mp4", "webm", "gif")
 
 #: What manim renders a GIF from (codec, pixel format, options): lossless RGB
 #: H.264, whose decoded pixels are Cairo's whatever the encoder's thread count,

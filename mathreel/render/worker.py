@@ -83,6 +83,7 @@ __all__ = [
     "resolved",
     "step_costs",
     "still_frame",
+    "still_png",
 ]
 
 
@@ -280,6 +281,33 @@ def still_frame(
     with atomic_path(target) as tmp:
         Image.fromarray(pixels).convert("RGB").save(tmp, format="PNG")
     return target
+
+
+def still_png(
+    entry: Entry,
+    given: Mapping[str, Any] | None,
+    quality: Quality,
+    beat: int,
+    *,
+    out: Path,
+    target: Path | None = None,
+    voice: VoiceSpec = DEFAULT_VOICE,
+) -> Path:
+    """``mathreel still``: :func:`still_frame` after checking LaTeX is there.
+
+    The PNG goes to ``target``, by default ``out/QUALITY/stills/STEM-beat-NN.png``.
+
+    Raises
+    ------
+    MathreelError
+        LaTeX missing, a beat number out of range, or the lesson failing.
+    """
+    from mathreel.doctor import require_latex
+
+    require_latex()
+    name = f"{entry.stem}-beat-{beat:02d}.png"
+    path = target or out / quality.name / "stills" / name
+    return still_frame(entry, given, quality, beat, path, voice=voice)
 
 
 def _progress_writer(
