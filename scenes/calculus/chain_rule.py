@@ -1,13 +1,46 @@
 """The chain rule: rates multiply along a pipeline of functions.
 
 A composition ``y = f(g(x))`` is a pipeline: ``x`` goes into ``g``, its output
-``u = g(x)`` goes into ``f``. Nudge ``x`` by ``dx`` and ``u`` moves by about
-``g'(x) dx``; that nudge of ``u`` moves ``y`` by about ``f'(u) du``. So the rate of
-the whole pipeline is the product ``f'(g(x)) * g'(x)``, which a direct measurement
-(a difference quotient of the composition) confirms. Backpropagation is this rule
-run backwards: start at the output with rate 1 and multiply by each local rate.
-The numbers on screen come from the pure functions below, which the tests check
-on their own.
+``u = g(x)`` goes into ``f``. The visual "why": each value gets its own number
+line, all zoomed in the same amount; nudge ``x`` by ``dx`` and ``u`` moves by
+about ``g'(x) dx``, and that nudge of ``u`` moves ``y`` by about ``f'(u) du``. So
+the rate of the whole pipeline is the product ``f'(g(x)) * g'(x)``, which a
+direct measurement (a difference quotient of the composition) confirms. The
+machine-learning beat is a tiny network, one neuron with a loss
+(``z = w x``, ``a = sigmoid(z)``, ``L = (a - 1)^2``) at the lesson's ``x``: its
+gradient ``dL/dw`` is the product of the three local slopes, multiplied from the
+loss backwards (backpropagation), and nudging ``w`` measures the same. The recap
+closes over that picture. Every number on screen comes from the pure functions
+below (numpy only), which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "g stretches / shrinks / flips the nudge ... that factor is the slope of g":
+  to first order ``du = g'(x) dx`` (the definition of the derivative); the
+  words are :func:`describe_rate` of the computed rate (Hypothesis test that
+  they match its size and sign), and :func:`nudges` is tested to scale by each
+  local rate in turn.
+- "du is about ...", "dy is about ...": "about", because the nudges are
+  linearised (first order); the number lines draw exactly those values.
+- "The rate of the whole pipeline is the product f'(g(x)) g'(x)": the chain
+  rule for differentiable ``f`` and ``g``; tested against a central difference
+  of the composition (Hypothesis over every pair of functions and points).
+- "Check it directly ... the same to three places" (or "within ..."): the
+  words compare the displayed numbers (:func:`difference_quotient`); points
+  where the check would visibly disagree are refused by :func:`point_problem`.
+- "One neuron: w times x gives z, a sigmoid squashes z to a, the loss is the
+  squared gap to the target": :func:`neuron_forward`.
+- "Each link has its own local slope: x, a(1 - a), 2(a - 1)": the derivatives
+  of ``w x`` in ``w``, of the sigmoid, and of ``(a - 1)^2``
+  (:func:`neuron_slopes`, tested against central differences with Hypothesis).
+- "Backpropagation multiplies them from the loss backwards; that product is
+  the gradient; nudging w measures the same": :func:`neuron_backward`, tested
+  against :func:`neuron_measured` and a central difference (Hypothesis over
+  inputs, weights and targets); whether the narration says "the same" is
+  computed by comparing the displayed numbers.
+- Recap, "along a chain, the gradient is the product of local slopes": for one
+  path, as here (a network with branches sums such products over its paths,
+  which the lesson does not claim otherwise).
 """
 
 from __future__ import annotations
@@ -29,6 +62,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    LaggedStart,
     Line,
     ReplacementTransform,
     RoundedRectangle,
@@ -43,7 +77,7 @@ from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, say_num
+from scenes.kit.numbers import fmt, fmt_small, say_sig
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -63,10 +97,11 @@ __all__ = [
     "DIGITS",
     "LINKS",
     "MAX_RATE",
+    "NET_TARGET",
+    "NET_WEIGHT",
     "NUDGE",
     "ChainRule",
     "Link",
-    "backward_rates",
     "chain_rate",
     "composite_caption",
     "composite_spoken",
@@ -75,6 +110,10 @@ __all__ = [
     "difference_quotient",
     "forward",
     "in_domain",
+    "neuron_backward",
+    "neuron_forward",
+    "neuron_measured",
+    "neuron_slopes",
     "nudges",
     "point_problem",
     "practice",
@@ -242,11 +281,43 @@ def difference_quotient(
     return (ahead - behind) / (2 * h)
 
 
-def backward_rates(inner: str, outer: str, x: float) -> tuple[float, float, float]:
-    """Backpropagation's running products: ``dy/dy = 1``, ``dy/du``, ``dy/dx``."""
-    g_rate, f_rate, _ = chain_rate(inner, outer, x)
-    at_u = 1.0 * f_rate
-    return 1.0, at_u, at_u * g_rate
+#: The machine-learning beat's neuron: its weight and the target of its output.
+NET_WEIGHT = 1.5
+NET_TARGET = 1.0
+
+
+def neuron_forward(
+    x: float, w: float = NET_WEIGHT, t: float = NET_TARGET
+) -> tuple[float, float, float]:
+    """One neuron and its loss: ``z = w x``, ``a = sigmoid(z)``, ``L = (a - t)^2``."""
+    z = w * x
+    a = float(_sigmoid(np.float64(z)))
+    return z, a, (a - t) ** 2
+
+
+def neuron_slopes(
+    x: float, w: float = NET_WEIGHT, t: float = NET_TARGET
+) -> tuple[float, float, float]:
+    """The local slopes along the neuron: ``(dz/dw, da/dz, dL/da) = (x, a(1-a), 2(a-t))``."""
+    _, a, _ = neuron_forward(x, w, t)
+    return x, a * (1.0 - a), 2.0 * (a - t)
+
+
+def neuron_backward(
+    x: float, w: float = NET_WEIGHT, t: float = NET_TARGET
+) -> tuple[float, float, float, float]:
+    """Backpropagation's running products from the loss: ``dL/dL, dL/da, dL/dz, dL/dw``."""
+    dz_dw, da_dz, dl_da = neuron_slopes(x, w, t)
+    at_a = 1.0 * dl_da
+    at_z = at_a * da_dz
+    return 1.0, at_a, at_z, at_z * dz_dw
+
+
+def neuron_measured(
+    x: float, w: float = NET_WEIGHT, t: float = NET_TARGET, h: float = CHECK_STEP
+) -> float:
+    """``dL/dw`` measured by nudging the weight: ``(L(w+h) - L(w-h)) / 2h``."""
+    return (neuron_forward(x, w + h, t)[2] - neuron_forward(x, w - h, t)[2]) / (2 * h)
 
 
 def segment_unit(rates: tuple[float, ...], longest: float, shortest: float) -> float:
@@ -260,15 +331,22 @@ def segment_unit(rates: tuple[float, ...], longest: float, shortest: float) -> f
     return min(shortest, longest / biggest)
 
 
-def describe_rate(rate: float, it: str = "it") -> str:
-    """What multiplying a nudge (called ``it``) by ``rate`` does to it, in words."""
+def describe_rate(
+    rate: float, it: str = "it", number: Callable[[float], str] | None = None
+) -> str:
+    """What multiplying a nudge (called ``it``) by ``rate`` does to it, in words.
+
+    ``number`` writes the factor (default: as on screen, :data:`DIGITS` places;
+    the narration passes :func:`~scenes.kit.numbers.say_sig`).
+    """
     size = abs(rate)
+    shown = number(size) if number is not None else fmt(size, DIGITS)
     if size < 5e-4:
         return f"flattens {it} to almost nothing"
     if size > 1 + 5e-4:
-        change = f"stretches {{}} {fmt(size, DIGITS)} times"
+        change = f"stretches {{}} {shown} times"
     elif size < 1 - 5e-4:
-        change = f"shrinks {{}} to {fmt(size, DIGITS)} of its size"
+        change = f"shrinks {{}} to {shown} of its size"
     else:
         change = "keeps {} the same size"
     if rate < 0:
@@ -332,6 +410,7 @@ LINE_HALF = 3.6  # half the length of a number line
 NAME_X = -6.35  # the number lines' names
 READ_X = 3.05  # left edge of the nudge readouts
 PANEL = 36
+TAG = 34  # the values under the number lines: a 14 px digit height at 480p
 
 
 class ChainRule(CourseLesson):
@@ -376,17 +455,9 @@ class ChainRule(CourseLesson):
         self.through_f()
         self.multiply_rates()
         self.check_directly()
-        self.network_view()
+        self.neuron()
         self.backpropagate()
-        self.recap(
-            [
-                "A function of a function is a pipeline: x goes through g, then f.",
-                "A nudge in x is scaled by the slope of g, then by the slope of f.",
-                "So rates multiply: the slope of f at u times the slope of g at x.",
-            ],
-            "backpropagation applies the chain rule backwards through every layer, "
-            "multiplying local rates to get the gradient for every weight.",
-        )
+        self.close()
 
     # -- pieces ----------------------------------------------------------------------
     def num(self, x: float) -> str:
@@ -491,8 +562,8 @@ class ChainRule(CourseLesson):
         with self.beat(
             f"Start at x = {self.num(x)}. Then u = g({self.num(x)}) = {self.num(u)}, "
             f"and y = f({self.num(u)}) = {self.num(y)}.",
-            say=f"Start at x = {say_num(x, DIGITS)}. Then u is g of {say_num(x, DIGITS)}, "
-            f"which is {say_num(u, DIGITS)}, and y is f of that, {say_num(y, DIGITS)}.",
+            say=f"Start at x = {say_sig(x)}. Then u is g of {say_sig(x)}, "
+            f"about {say_sig(u)}, and y is f of that, about {say_sig(y)}.",
         ):
             self.play(
                 *(
@@ -553,7 +624,7 @@ class ChainRule(CourseLesson):
         # each value sits under its dot, on the side away from its nudge
         self.value_tags = VGroup()
         for v, c, y, d in zip(values, colors, LINE_YS, (dx, du, dy), strict=True):
-            tag = tex(self.num(v), size=SMALL + 4, color=c)
+            tag = tex(self.num(v), size=TAG, color=c)
             side = LEFT if d >= 0 else RIGHT
             tag.next_to([LINE_X, y - 0.12, 0], DOWN + side, buff=0.08)
             self.value_tags.add(tag)
@@ -628,9 +699,9 @@ class ChainRule(CourseLesson):
         with self.beat(
             f"g {describe_rate(self.g_rate, 'the nudge')}: du is about {self.num(du)}. That factor "
             f"is the slope of g, g′({self.num(self.x)}) = {self.num(self.g_rate)}.",
-            say=f"g {describe_rate(self.g_rate, 'the nudge')}: d u is about {say_num(du, DIGITS)}. "
-            f"That factor is the slope of g, g prime of {say_num(self.x, DIGITS)}, "
-            f"which is {say_num(self.g_rate, DIGITS)}.",
+            say=f"g {describe_rate(self.g_rate, 'the nudge', say_sig)}: d u is about "
+            f"{say_sig(du)}. That factor is the slope of g at x: g prime of "
+            f"{say_sig(self.x)}.",
         ):
             self.stretch(1)
             self.play(FadeIn(self.g_tag), FadeIn(self.du_readout), run_time=0.6)
@@ -645,9 +716,8 @@ class ChainRule(CourseLesson):
             f"Then f {describe_rate(self.f_rate)}, by its own slope at u, "
             f"f′({self.num(self.u)}) = {self.num(self.f_rate)}. So dy is about "
             f"{self.num(dy)}.",
-            say=f"Then f {describe_rate(self.f_rate)}, by its own slope at u, f prime "
-            f"of {say_num(self.u, DIGITS)}, which is {say_num(self.f_rate, DIGITS)}. "
-            f"So d y is about {say_num(dy, DIGITS)}.",
+            say=f"Then f {describe_rate(self.f_rate, 'it', say_sig)}: that is its own "
+            f"slope at u, f prime of {say_sig(self.u)}. So d y is about {say_sig(dy)}.",
         ):
             self.stretch(2)
             self.play(FadeIn(self.f_tag), FadeIn(self.dy_readout), run_time=0.6)
@@ -678,8 +748,7 @@ class ChainRule(CourseLesson):
             f"{self.num(self.g_rate)}, which is {self.num(self.total)}. That is the chain rule.",
             say="So the nudge in x is multiplied twice, and the rate of the whole "
             "pipeline is the product: f prime of g of x, times g prime of x. "
-            f"{say_num(self.f_rate, DIGITS)} times {say_num(self.g_rate, DIGITS)} "
-            f"is {say_num(self.total, DIGITS)}. That is the chain rule.",
+            f"Here that is about {say_sig(self.total)}. That is the chain rule.",
             chapter="Rates multiply",
             key=True,
         ):
@@ -690,6 +759,7 @@ class ChainRule(CourseLesson):
                 rate_func=there_and_back,
                 run_time=0.8,
             )
+            self.wait(1.5)
 
     def check_directly(self) -> None:
         h, x = CHECK_STEP, self.x
@@ -720,7 +790,7 @@ class ChainRule(CourseLesson):
             f"Check it directly: compute y a thousandth either side of x. The change "
             f"in y over the gap is {self.num(measured)}, {agree}.",
             say=f"Check it directly: compute y a thousandth either side of x. The change "
-            f"in y over the gap is {say_num(measured, DIGITS)}, {agree}.",
+            f"in y over the gap is about {say_sig(measured)}, {agree}.",
         ):
             self.play(
                 FadeOut(self.lines, self.names, self.dots, self.value_tags),
@@ -732,114 +802,178 @@ class ChainRule(CourseLesson):
             self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
         self.check_card = card
 
-    def network_view(self) -> None:
-        squares = VGroup(
+    # -- machine learning ---------------------------------------------------------
+    def neuron_nodes(self) -> None:
+        x = self.x
+        z, a, loss = neuron_forward(x)
+        xs = (-5.3, -1.75, 1.75, 5.3)
+        node_y, rule_y, slope_y = 1.75, 2.65, 1.05
+        values = (
+            ("w", NET_WEIGHT, BLUE),
+            ("z", z, GREEN),
+            ("a", a, PURPLE),
+            ("L", loss, RED),
+        )
+        self.net_nodes = VGroup(
             *(
-                RoundedRectangle(
-                    corner_radius=0.08,
-                    width=0.55,
-                    height=0.55,
-                    stroke_color=color,
-                    stroke_width=3,
-                    fill_color=color,
-                    fill_opacity=0.15,
+                tex(sym, "=", fmt_small(v, DIGITS), size=PANEL, color=c).move_to(
+                    [px, node_y, 0]
                 )
-                for color in (MUTED, MUTED, GREEN, PURPLE, MUTED, MUTED)
-            )
-        ).arrange(RIGHT, buff=0.55)
-        links = VGroup(
-            *(
-                Arrow(
-                    a.get_right(),
-                    b.get_left(),
-                    buff=0.05,
-                    color=MUTED,
-                    stroke_width=2,
-                    max_tip_length_to_length_ratio=0.35,
-                )
-                for a, b in itertools.pairwise(squares)
+                for (sym, v, c), px in zip(values, xs, strict=True)
             )
         )
-        ends = VGroup(
-            text("input", SMALL, MUTED).next_to(squares, LEFT, buff=0.3),
-            text("loss", SMALL, RED).next_to(squares, RIGHT, buff=0.3),
+        self.net_arrows = self.arrows_between(self.net_nodes)
+        rules = (
+            rf"z = {fmt(x, DIGITS)}\,w",
+            r"a = \sigma(z)",
+            rf"L = (a - {fmt(NET_TARGET)})^2",
         )
-        chain = VGroup(squares, links, ends).move_to([0, 2.5, 0])
-        pipeline = VGroup(self.row, self.arrows)
-        self.chain = chain
+        self.net_rules = VGroup(
+            *(
+                tex(r, size=PANEL).move_to([arrow.get_center()[0], rule_y, 0])
+                for r, arrow in zip(rules, self.net_arrows, strict=True)
+            )
+        )
+        slopes = neuron_slopes(x)
+        colors = (GREEN, PURPLE, RED)
+        self.net_slopes = VGroup(
+            *(
+                tex(r"\times", self.factor_small(v), size=PANEL, color=c).move_to(
+                    [arrow.get_center()[0], slope_y, 0]
+                )
+                for v, c, arrow in zip(slopes, colors, self.net_arrows, strict=True)
+            )
+        )
+
+    def factor_small(self, v: float) -> str:
+        shown = fmt_small(v, DIGITS)
+        return f"({shown})" if shown.startswith("-") else shown
+
+    def neuron(self) -> None:
+        x = self.x
+        _, _, loss = neuron_forward(x)
+        self.neuron_nodes()
+        heading = text(
+            f"one neuron: input x = {fmt(x, DIGITS)}, weight w, target {fmt(NET_TARGET)}",
+            SMALL,
+            MUTED,
+        ).move_to([0, 3.45, 0])
+        self.net_heading = heading
         with self.beat(
-            "A neural network is a much longer pipeline: layer after layer, ending in "
-            "a loss. Training needs the rate of the loss with respect to every number "
-            "along the way.",
-            chapter="Backpropagation",
+            "In machine learning the pipeline is a model. One neuron: its weight w "
+            f"times the input {fmt(x, DIGITS)} gives z, a sigmoid squashes z to a, and "
+            f"the loss L is the squared gap to the target {fmt(NET_TARGET)}.",
+            say="In machine learning the pipeline is a model. One neuron: its weight w "
+            f"times the input, {say_sig(x)}, gives z; a sigmoid squashes z to a; and "
+            f"the loss L is the squared gap to the target, {say_sig(NET_TARGET)}.",
+            chapter="In machine learning",
         ):
-            self.play(FadeOut(self.rule, self.check_card), run_time=0.5)
-            self.play(pipeline.animate.move_to([0, 0.5, 0]), run_time=0.8)
-            self.play(FadeIn(chain, lag_ratio=0.1), run_time=1.2)
+            self.play(FadeOut(*self.mobjects), run_time=0.5)
+            self.play(FadeIn(heading), FadeIn(self.net_nodes[0]), run_time=0.6)
+            for arrow, rule, node in zip(
+                self.net_arrows, self.net_rules, self.net_nodes[1:], strict=True
+            ):
+                self.play(GrowArrow(arrow), FadeIn(rule), FadeIn(node), run_time=0.7)
+        with self.beat(
+            f"With w = {fmt(NET_WEIGHT)}, the loss is {fmt_small(loss, DIGITS)}. "
+            "Training needs its slope with respect to the weight. Each link has its "
+            "own local slope: x, then the sigmoid's slope a(1 − a), then 2(a − 1).",
+            say=f"With w = {say_sig(NET_WEIGHT)}, the loss is about {say_sig(loss)}. "
+            "Training needs its slope with respect to the weight. Each link has its own "
+            "local slope: x, then the sigmoid's slope, a times 1 minus a, then 2 times "
+            f"a minus {say_sig(NET_TARGET)}.",
+        ):
             self.play(
-                squares[2].animate.set_fill(opacity=0.6),
-                squares[3].animate.set_fill(opacity=0.6),
-                rate_func=there_and_back,
-                run_time=0.8,
+                LaggedStart(
+                    *(FadeIn(m, shift=0.1 * DOWN) for m in self.net_slopes),
+                    lag_ratio=0.5,
+                ),
+                run_time=1.8,
             )
 
     def backpropagate(self) -> None:
-        at_y, at_u, at_x = backward_rates(self.inner, self.outer, self.x)
-        row = self.row
-        local = VGroup(
-            tex(r"\times", self.factor(self.g_rate), size=PANEL, color=GREEN).next_to(
-                row[1], UP, buff=0.25
-            ),
-            tex(r"\times", self.factor(self.f_rate), size=PANEL, color=PURPLE).next_to(
-                row[3], UP, buff=0.25
-            ),
-        )
+        x = self.x
+        back = neuron_backward(x)
+        measured = neuron_measured(x)
+        lane_y, value_y = -0.55, 0.15
         grads = [
-            tex(self.num(v), size=PANEL, color=ORANGE).next_to(row[i], DOWN, buff=0.35)
-            for v, i in ((at_y, 4), (at_u, 2), (at_x, 0))
-        ]
-        lane_y = grads[0].get_bottom()[1] - 0.35
+            tex(fmt_small(v, DIGITS), size=PANEL, color=ORANGE).move_to(
+                [node.get_center()[0], value_y, 0]
+            )
+            for v, node in zip(reversed(back), self.net_nodes, strict=True)
+        ]  # under w, z, a, L
         lane = Arrow(
-            [row.get_right()[0], lane_y, 0],
-            [row.get_left()[0], lane_y, 0],
+            [self.net_nodes.get_right()[0], lane_y, 0],
+            [self.net_nodes.get_left()[0], lane_y, 0],
             buff=0,
             color=ORANGE,
             stroke_width=3,
             max_tip_length_to_length_ratio=0.03,
         )
-        lane_label = text("backward pass", SMALL, ORANGE).next_to(lane, DOWN, buff=0.15)
+        lane_label = text("backward pass", SMALL, ORANGE).next_to(lane, DOWN, buff=0.12)
+        slopes = neuron_slopes(x)
         product = tex(
-            r"\frac{dy}{dx}",
+            r"{\partial L \over \partial w}",
             "=",
             "1",
             r"\times",
-            self.factor(self.f_rate),
+            self.factor_small(slopes[2]),
             r"\times",
-            self.factor(self.g_rate),
+            self.factor_small(slopes[1]),
+            r"\times",
+            self.factor_small(slopes[0]),
             "=",
-            self.num(at_x),
+            fmt_small(back[3], DIGITS),
             size=PANEL,
         )
-        product[8].set_color(ORANGE)
-        product.next_to(lane_label, DOWN, buff=0.4)
+        product[-1].set_color(ORANGE)
+        product.move_to([0, -1.75, 0])
+        check = tex(
+            rf"\text{{nudging }} w \text{{ by }} \pm {fmt(CHECK_STEP, 4)}:\ "
+            rf"{{\Delta L \over \Delta w}} = {fmt_small(measured, DIGITS)}",
+            size=PANEL,
+            color=MUTED,
+        ).next_to(product, DOWN, buff=0.3)
+        same = fmt_small(measured, DIGITS) == fmt_small(back[3], DIGITS)
+        agree = "the same" if same else f"about {say_sig(measured)}"
+        self.net_product, self.net_check = product, check
+        self.net_backward = VGroup(*grads, lane, lane_label)
         with self.beat(
-            "Backpropagation gets them all in one backward pass. Start at the output "
-            "with rate 1, then walk back, multiplying by each local rate: "
-            f"{self.num(at_u)} at u, then {self.num(at_x)} at x.",
-            say="Backpropagation gets them all in one backward pass. Start at the output "
-            "with rate 1, then walk back, multiplying by each local rate: "
-            f"{say_num(at_u, DIGITS)} at u, then {say_num(at_x, DIGITS)} at x.",
+            "Backpropagation multiplies them from the loss backwards: 1 at L, "
+            + ", then ".join(fmt_small(v, DIGITS) for v in back[1:])
+            + " at w. That product is the gradient; nudging w directly measures "
+            + ("the same." if same else f"{fmt_small(measured, DIGITS)}."),
+            say="Backpropagation multiplies them from the loss backwards: 1 at L, "
+            + ", then ".join(f"about {say_sig(v)}" for v in back[1:])
+            + f" at w. That product is the gradient; nudging w directly measures {agree}.",
         ):
-            self.play(FadeIn(local), run_time=0.6)
             self.play(GrowArrow(lane), FadeIn(lane_label), run_time=0.8)
-            self.play(FadeIn(grads[0], shift=0.1 * DOWN), run_time=0.5)
-            for grad, box in ((grads[1], local[1]), (grads[2], local[0])):
+            self.play(FadeIn(grads[3], shift=0.1 * DOWN), run_time=0.4)
+            for k in (2, 1, 0):
                 self.play(
-                    box.animate.scale(1.2), rate_func=there_and_back, run_time=0.5
+                    self.net_slopes[k].animate.scale(1.2),
+                    rate_func=there_and_back,
+                    run_time=0.4,
                 )
-                self.play(FadeIn(grad, shift=0.1 * LEFT), run_time=0.5)
+                self.play(FadeIn(grads[k], shift=0.1 * LEFT), run_time=0.4)
             self.play(FadeIn(product, shift=0.2 * UP), run_time=0.8)
-        self.play(FadeOut(*self.mobjects), run_time=0.6)
+            self.play(FadeIn(check), run_time=0.6)
+
+    def close(self) -> None:
+        # the parts were faded in one by one, so each is its own mobject on screen
+        picture = [
+            self.net_heading,
+            *self.net_nodes,
+            *self.net_arrows,
+            *self.net_rules,
+            *self.net_slopes,
+            *self.net_backward,
+            self.net_product,
+        ]
+        self.recap_over(
+            picture,
+            "Along a chain, the gradient is the product of local slopes.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

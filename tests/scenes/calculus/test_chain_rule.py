@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -14,9 +17,9 @@ from scenes.calculus.chain_rule import (
     DIGITS,
     LINKS,
     MAX_RATE,
+    NET_WEIGHT,
     NUDGE,
     ChainRule,
-    backward_rates,
     chain_rate,
     composite_caption,
     composite_tex,
@@ -24,11 +27,15 @@ from scenes.calculus.chain_rule import (
     difference_quotient,
     forward,
     in_domain,
+    neuron_backward,
+    neuron_forward,
+    neuron_measured,
+    neuron_slopes,
     nudges,
     point_problem,
     segment_unit,
 )
-from scenes.kit.numbers import fmt
+from scenes.kit.numbers import fmt, fmt_small
 
 NAMES = sorted(LINKS)
 
@@ -85,8 +92,6 @@ def test_nudges_scale_by_each_local_rate_in_turn(case):
     assert du == pytest.approx(g_rate * dx)
     assert dy == pytest.approx(f_rate * du)
     assert dy == pytest.approx(total * dx)
-    # backpropagation's running products end at the same total
-    assert backward_rates(inner, outer, x) == pytest.approx((1.0, f_rate, total))
 
 
 @given(pipelines())
@@ -179,22 +184,56 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     measured = difference_quotient(inner, outer, x)
     assert any(s.endswith(f"= {_n(measured)}") for s in shown[7])
     assert _n(measured) == _n(total)
-    # backpropagation: 1, then f', then f' g'
-    for v in backward_rates(inner, outer, x):
-        assert _n(v) in shown[9]
-    assert rf"\times {_f(g_rate)}" in shown[9]
-    assert rf"\times {_f(f_rate)}" in shown[9]
+    # machine learning: one neuron at this x, its local slopes and backward products
+    z, a, loss = neuron_forward(x)
+    ml = " ".join(" ".join(shown[i]) for i in (8, 9, 10))
+    for v in (NET_WEIGHT, z, a, loss, *neuron_slopes(x), *neuron_backward(x)):
+        assert fmt_small(v, DIGITS) in ml
+    assert fmt_small(neuron_measured(x), DIGITS) in " ".join(shown[10])
+    chapters = [beat.chapter for beat in scene.timeline.beats if beat.chapter]
+    assert chapters[-2:] == ["In machine learning", "Recap"]
     assert not scene.timeline.warnings
     assert sum(beat.key for beat in scene.timeline.beats) == 1
 
 
-def test_narration_speaks_the_same_numbers(scenes):
-    texts = [beat.text for beat in scenes["default"].timeline.beats]
+def test_narration_speaks_the_same_numbers_rounded(scenes):
+    beats = scenes["default"].timeline.beats
+    texts = [beat.text for beat in beats]
+    says = [beat.say for beat in beats]
     assert "x = 0.8" in texts[2] and "0.64" in texts[2] and "0.597" in texts[2]
+    assert "about 0.6." in says[2]
     assert "stretches the nudge 1.6 times" in texts[4]
     assert "0.802 times 1.6, which is 1.283" in texts[6]
+    assert "about 1.3" in says[6]
+    assert "shrinks it to 0.8 of its size" in says[5]
+    assert "minus 0.066 at w" in says[10]
+    for say in says:  # every spoken decimal has at most two significant figures
+        for number in re.findall(r"\d+\.\d+", say):
+            assert len(number.replace(".", "").lstrip("0")) <= 2, say
     alternative = [beat.text for beat in scenes["alternative"].timeline.beats]
     assert alternative[4].startswith("g flips the nudge")
+
+
+@given(
+    st.floats(-10, 10, allow_nan=False),
+    st.floats(-3, 3, allow_nan=False),
+    st.floats(-1, 2, allow_nan=False),
+)
+def test_the_neuron_gradient_is_the_product_of_its_local_slopes(x, w, t):
+    z, a, loss = neuron_forward(x, w, t)
+    assert loss == pytest.approx((1 / (1 + math.exp(-w * x)) - t) ** 2)
+    dz_dw, da_dz, dl_da = neuron_slopes(x, w, t)
+    h = 1e-6
+    assert dz_dw == x  # z = w x is linear in w
+    sig = lambda v: 1 / (1 + math.exp(-v))  # noqa: E731
+    assert da_dz == pytest.approx((sig(z + h) - sig(z - h)) / (2 * h), abs=1e-6)
+    assert dl_da == pytest.approx(
+        ((a + h - t) ** 2 - (a - h - t) ** 2) / (2 * h), abs=1e-6
+    )
+    back = neuron_backward(x, w, t)
+    assert back[0] == 1 and back[1] == dl_da
+    assert back[3] == pytest.approx(dl_da * da_dz * dz_dw)
+    assert neuron_measured(x, w, t) == pytest.approx(back[3], rel=1e-4, abs=1e-6)
 
 
 @pytest.mark.parametrize(
