@@ -1,8 +1,9 @@
 """Every lesson of the course, checked the same way.
 
 Construct-only (fast): the plan has no layout problems, the lesson lasts 45 to
-180 seconds, opens with its title card and closes with a recap, and narration
-covers the video. Real renders (slow, run in CI): each lesson rendered with its
+180 seconds, opens with its title card and closes with a recap of 3 to 12 seconds
+(one beat over the key picture; recaps are at most a tenth of the course), and
+narration covers the video. Real renders (slow, run in CI): each lesson rendered with its
 spoken narration at a tiny resolution and two frame rates decodes to exactly the
 planned frames, its audio track is as long as the video, its chapters read back
 from the MP4, and every beat's first caption cue starts on the timestamp of the
@@ -43,6 +44,26 @@ def test_plan_is_a_complete_lesson(course, slug):
     narrated = sum(b.frames for b in plan.beats)
     assert narrated >= 0.85 * plan.frames
     assert plan.frames == sum(s.frames for s in plan.steps)
+
+
+def recap_seconds(plan) -> float:
+    """Seconds from the start of the "Recap" chapter to the end of the lesson."""
+    starts = [c.start_frame for c in plan.chapters if c.title == "Recap"]
+    return (plan.frames - starts[-1]) / plan.fps if starts else 0.0
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_recap_is_a_short_close_not_a_text_slide(course, slug):
+    plan = plan_lesson(course.get(slug), fps=15)
+    assert 3 <= recap_seconds(plan) <= 12, recap_seconds(plan)
+    recap = [b for b in plan.beats if b.chapter == "Recap"]
+    assert len(recap) == 1 and not recap[0].text.startswith("To remember:")
+
+
+def test_recaps_take_at_most_a_tenth_of_the_course(course):
+    plans = [plan_lesson(entry, fps=15) for entry in course]
+    share = sum(map(recap_seconds, plans)) / sum(p.duration for p in plans)
+    assert share <= 0.10, f"recaps are {share:.1%} of the course"
 
 
 @pytest.mark.slow
