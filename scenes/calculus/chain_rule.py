@@ -973,6 +973,8 @@ class ChainRule(CourseLesson):
         self.recap_over(
             picture,
             "Along a chain, the gradient is the product of local slopes.",
+            say="Along a chain of functions, rates multiply: the gradient is the "
+            "product of the local slopes, one link at a time, from the loss back.",
         )
 
 
