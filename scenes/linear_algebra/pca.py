@@ -2,20 +2,66 @@
 
 A seeded cloud of correlated 2-D points (drawn from a given covariance around a
 fixed mean) is centred by subtracting its mean; its sample covariance matrix
-``C = X^T X / (n - 1)`` holds the variances and the covariance; the
-eigenvectors of C are the principal axes, drawn two standard deviations
-(``2 sqrt(variance)``) long; projecting every point onto the first axis turns
-two numbers per point into one while keeping the explained variance ratio
-``lambda1 / (lambda1 + lambda2)`` of the spread.
+``C = X^T X / (n - 1)`` holds the variances and the covariance. The why beat
+sweeps a candidate line through the centre, projects every point onto it and
+plots the projected variance against the line's angle: the curve peaks at the
+top eigenvector's angle with height the top eigenvalue, and the formula
+``lambda1 cos^2(theta - theta1) + lambda2 sin^2(theta - theta1)`` (``u^T C u``
+with ``u`` written in the eigenvector basis) is drawn over the measured curve.
+Projecting every point onto the first axis turns two numbers per point into
+one while keeping the explained variance ratio ``lambda1 / (lambda1 +
+lambda2)``; the machine-learning beat decodes those single numbers back to
+points and shows the misses average (over ``n - 1``) to ``lambda2``.
 
 Sign convention: the first component points right (up when vertical); the
 second is the first turned 90 degrees counter-clockwise. The numbers on screen
 come from the pure functions below, which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "They are correlated: when x is large, y tends to be large too" (or "the
+  other way ... small", or "barely correlated"): computed by
+  :func:`correlation_words` from the sample correlation's sign and size
+  (Hypothesis test over seeds and covariances that the words match numpy's
+  correlation; the old sentence was fixed and false for a negative covariance).
+- "Centring puts the cloud on the origin": the centred mean is 0 (tested).
+- "The covariance matrix holds the variances on its diagonal and the
+  covariance off it": the definition; :func:`covariance` is tested against
+  ``numpy.cov``.
+- "The variance along a line at angle theta" is the sample variance of the
+  projections (:func:`projected_variance`), tested equal to ``u^T C u``.
+- "The variance peaks at theta1, exactly the top eigenvector, and the peak is
+  lambda1"; "the least spread is at right angles, lambda2": Hypothesis test
+  over clouds that the swept curve never exceeds lambda1 nor falls below
+  lambda2, equals them at the eigenvector angles, and peaks on a 0.05 degree
+  grid at the eigenvector's angle.
+- "The variance is lambda1 cos^2 + lambda2 sin^2 of the angle from w1, a blend
+  largest when u lies along w1": :func:`variance_law`, tested equal to the
+  measured curve (Hypothesis); a blend of two numbers with weights summing to
+  1 is largest with all weight on the larger.
+- "The second axis is perpendicular": eigenvectors of a symmetric matrix
+  (tested orthonormal).
+- "Each arrow is two standard deviations long": drawn ``SDS * sqrt(lambda)``.
+- "Each point is now one number z, from lo to hi": :func:`project`; the dots'
+  positions on the number line are tested against the scores.
+- "The first axis explains r1 percent; r2 percent, the spread along the second
+  axis, was lost": tested (the residual's variance is lambda2).
+- "Keep only z: n numbers instead of 2n, plus the mean and w1" and "decode:
+  the mean plus z times w1": the stored numbers and the decoder
+  :func:`reconstruction_error` uses.
+- "The misses, squared and averaged like a variance, come to lambda2": tested
+  (Hypothesis) equal to lambda2, and no smaller than along another axis.
+- "With many features, a few components often keep most of the variance":
+  "often", not "always" (true for correlated features such as pixels or
+  measurements; the lesson's own share is shown, not assumed).
+- Recap: "the covariance's top eigenvector is where the data spreads most; its
+  eigenvalue is how much": the sweep test above.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,34 +74,41 @@ from manim import (
     Arrow,
     Axes,
     Create,
+    DashedLine,
+    DashedVMobject,
+    DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
-    Indicate,
     Line,
     NumberLine,
     Rectangle,
     ReplacementTransform,
     Rotate,
     Transform,
+    ValueTracker,
     VGroup,
+    always_redraw,
     config,
+    linear,
+    smooth,
 )
 
 from mathreel.core.params import Int, Matrix, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.axes import plot_axes
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec, tex_matrix
 from scenes.style import (
     ACCENT,
     BLUE,
-    BODY,
     CONTENT_BOTTOM,
     GREEN,
     INK,
     MUTED,
     ORANGE,
+    PURPLE,
     RED,
     SMALL,
     CourseLesson,
@@ -70,15 +123,21 @@ __all__ = [
     "PCA",
     "Analysis",
     "analyse",
+    "axis_angle",
     "centre",
     "components",
+    "correlation_words",
     "covariance",
     "covariance_problem",
     "explained_ratio",
     "percent",
     "practice",
     "project",
+    "projected_variance",
+    "reconstruction_error",
     "sample",
+    "unit_at",
+    "variance_law",
     "view_box",
 ]
 
@@ -139,6 +198,69 @@ def project(centred: np.ndarray, axis: np.ndarray) -> tuple[np.ndarray, np.ndarr
     """``(scores, points)``: each point's coordinate along ``axis``, and its foot."""
     scores = np.asarray(centred, dtype=float) @ np.asarray(axis, dtype=float)
     return scores, np.outer(scores, axis)
+
+
+def unit_at(theta: float | np.ndarray) -> np.ndarray:
+    """The unit vector at ``theta`` degrees from the x-axis: shape ``(2,)`` or ``(k, 2)``."""
+    t = np.radians(np.asarray(theta, dtype=float))
+    return np.stack([np.cos(t), np.sin(t)], axis=-1)
+
+
+def projected_variance(centred: np.ndarray, theta: float | np.ndarray) -> np.ndarray:
+    """Variance of the points' scores along the axis at ``theta`` degrees.
+
+    Each centred point is projected onto the unit vector at ``theta``; the
+    scores' sample variance (dividing by ``n - 1``, as :func:`covariance`) is
+    returned, one value per angle (a 0-d array for one angle). It equals
+    ``u^T C u`` for that unit vector ``u``.
+    """
+    x = np.asarray(centred, dtype=float)
+    scores = x @ unit_at(theta).T  # (n,) or (n, k)
+    return (scores**2).sum(axis=0) / (len(x) - 1)
+
+
+def axis_angle(axis: np.ndarray) -> float:
+    """The direction of ``axis`` in degrees, in ``[0, 180)`` (a line has no sign)."""
+    a = np.asarray(axis, dtype=float)
+    return float(np.degrees(np.arctan2(a[1], a[0])) % 180.0) % 180.0
+
+
+def variance_law(
+    variances: np.ndarray, top: float, theta: float | np.ndarray
+) -> np.ndarray:
+    """``lambda1 cos^2(theta - top) + lambda2 sin^2(theta - top)``, angles in degrees.
+
+    Writing the unit vector at ``theta`` in the eigenvector basis,
+    ``u = cos(theta - top) w1 + sin(theta - top) w2``, turns ``u^T C u`` into this
+    blend of the two eigenvalues: the lesson's derivation of why the variance
+    peaks along ``w1`` (at ``theta = top``), with the value ``lambda1``.
+    """
+    d = np.radians(np.asarray(theta, dtype=float) - top)
+    v = np.asarray(variances, dtype=float)
+    return v[0] * np.cos(d) ** 2 + v[1] * np.sin(d) ** 2
+
+
+def reconstruction_error(centred: np.ndarray, axis: np.ndarray) -> float:
+    """Squared distance from each point to its decoded copy ``z w``, summed over ``n - 1``.
+
+    Decoding a score ``z = w . x`` gives ``z w``, the point's foot on the axis;
+    with the sample-variance divisor this is the variance along the other axis
+    (``lambda2`` when ``w`` is the first principal axis).
+    """
+    x = np.asarray(centred, dtype=float)
+    _, feet = project(x, axis)
+    return float(((x - feet) ** 2).sum() / (len(x) - 1))
+
+
+def correlation_words(cov: np.ndarray) -> str:
+    """What the cloud's correlation looks like, from the sample covariance's sign and size."""
+    c = np.asarray(cov, dtype=float)
+    r = c[0, 1] / np.sqrt(c[0, 0] * c[1, 1])
+    if abs(r) < 0.2:
+        return "They are barely correlated: x says little about y."
+    if r > 0:
+        return "They are correlated: when x is large, y tends to be large too."
+    return "They are correlated the other way: when x is large, y tends to be small."
 
 
 def percent(ratio: float) -> str:
@@ -213,6 +335,11 @@ def covariance_problem(m: np.ndarray) -> str | None:
 #: Where the axes go, in scene units: right of the panel, above the captions.
 AXES_BOX = (-1.9, CONTENT_BOTTOM + 0.15, config.frame_width / 2 - 0.3, 3.85)
 AXIS_COLORS = (ACCENT, GREEN)
+#: The variance-against-angle plot of the why beat: x span and y span, scene units.
+SWEEP_X = (-6.6, -2.6)
+SWEEP_Y = (-2.45, 0.55)
+#: Type size of plot labels: digits at least 14 px tall at 480p.
+LABEL = 34
 
 
 class PCA(CourseLesson):
@@ -238,22 +365,15 @@ class PCA(CourseLesson):
         self.show_cloud()
         self.centre_cloud()
         self.show_covariance()
+        self.sweep_axis()
         self.first_axis()
+        self.why_peak()
         self.second_axis()
         self.project_points()
         self.one_number()
         self.explained()
-        self.why_compress()
-        self.recap(
-            [
-                "Centre the data, then find its covariance matrix.",
-                "The eigenvectors of the covariance are the principal axes.",
-                "Each eigenvalue is the variance along its axis.",
-                "Projecting onto the top axes keeps most of the variance in fewer numbers.",
-            ],
-            "PCA compresses features before training, and draws high-dimensional "
-            "data such as embeddings in 2-D.",
-        )
+        self.decode()
+        self.close()
 
     # -- view ------------------------------------------------------------------
     def setup_view(self) -> None:
@@ -344,7 +464,7 @@ class PCA(CourseLesson):
         self.axis_labels = labels
         with self.beat(
             f"Here are {len(p.points)} data points, each with two measurements, x and y. "
-            "They are correlated: when x is large, y tends to be large too.",
+            + correlation_words(p.cov),
             chapter="The data",
         ):
             self.play(Create(self.axes), FadeIn(labels), run_time=1)
@@ -375,8 +495,7 @@ class PCA(CourseLesson):
     # -- chapter: covariance --------------------------------------------------------
     def show_covariance(self) -> None:
         c = self.pca.cov
-        row = tex("C", "=", r"\tfrac{1}{n-1} X^T X", "=", tex_matrix(c), size=34)
-        row[0].set_color(ACCENT)
+        row = self.cov_row()
         with self.beat(
             f"The covariance matrix sums up the spread: the variances of x and y, "
             f"{fmt(c[0, 0])} and {fmt(c[1, 1])}, on its diagonal, and their "
@@ -399,39 +518,226 @@ class PCA(CourseLesson):
         )
         return row
 
+    # -- chapter: which way spreads most (the why) ------------------------------------
+    def variance_curve(self) -> Callable[[float], float]:
+        """Projected variance against the angle, as a plain function.
+
+        A plot keeps its function: a bound method would drag the scene into
+        every copy a fade makes.
+        """
+        centred = self.pca.centred
+        return lambda theta: float(projected_variance(centred, theta))
+
+    def sweep_axis(self) -> None:
+        p = self.pca
+        self.variance_of = self.variance_curve()
+        top = float(np.ceil(p.variances[0] * 1.15))
+        step = 1.0 if top <= 5 else 2.0
+        x0, x1 = SWEEP_X
+        self.vaxes = plot_axes(
+            [0, 180, 45],
+            [0, top, step],
+            width=x1 - x0,
+            height=SWEEP_Y[1] - SWEEP_Y[0],
+            centre=[(x0 + x1) / 2, (SWEEP_Y[0] + SWEEP_Y[1]) / 2],
+        )
+        self.vaxes.x_axis.add_numbers(
+            x_values=[0, 90, 180],
+            excluding=[],
+            num_decimal_places=0,
+            font_size=LABEL,
+        )
+        theta_label = tex(r"\theta", size=34, color=PURPLE).next_to(
+            self.vaxes.x_axis, RIGHT, buff=0.12
+        )
+        readout = VGroup(
+            tex(r"\mathrm{variance} =", size=LABEL, color=PURPLE),
+            DecimalNumber(
+                self.variance_of(0), num_decimal_places=2, font_size=LABEL, color=PURPLE
+            ),
+        ).arrange(RIGHT, buff=0.15)
+        readout.next_to(self.vaxes.c2p(0, top), UP, buff=0.15).align_to(
+            self.vaxes, LEFT
+        )
+        self.theta = theta = ValueTracker(0.0)
+        self.readout = readout
+        reach = float(np.abs(p.centred).max()) * 1.3
+
+        def candidate() -> Line:
+            u = unit_at(theta.get_value())
+            return Line(
+                self.at(-reach * u), self.at(reach * u), color=PURPLE, stroke_width=3
+            )
+
+        self.candidate = always_redraw(candidate)
+        feet = self.dots(np.zeros_like(p.centred), ORANGE)
+
+        def place(group: VGroup) -> None:
+            u = unit_at(theta.get_value())
+            for dot, z in zip(group, p.centred @ u, strict=True):
+                dot.move_to(self.at(z * u))
+
+        place(feet)
+        self.feet = feet
+        self.trace = always_redraw(
+            lambda: self.vaxes.plot(
+                self.variance_of,
+                x_range=[0, max(theta.get_value(), 0.5), 1],
+                color=PURPLE,
+                stroke_width=4,
+            )
+        )
+        self.sweep_dot = always_redraw(
+            lambda: Dot(
+                self.vaxes.c2p(theta.get_value(), self.variance_of(theta.get_value())),
+                color=PURPLE,
+                radius=0.07,
+            )
+        )
+        kept = self.side_panel(self.cov_row())
+        with self.beat(
+            "Which direction does the data spread along most? Try them all. Take a "
+            "line through the centre at angle θ, drop every point onto it, and measure "
+            "the variance of where they land. Turn the line through half a circle and "
+            "plot that variance against θ.",
+            say="Which direction does the data spread along most? Try them all. Take a "
+            "line through the centre at angle theta, drop every point onto it, and "
+            "measure the variance of where they land. Turn the line through half a "
+            "circle and plot that variance against theta.",
+            chapter="Which way spreads most?",
+        ):
+            self.play(ReplacementTransform(self.info, kept), run_time=0.6)
+            self.info = kept
+            self.play(
+                Create(self.vaxes),
+                FadeIn(theta_label, readout),
+                self.cloud.animate.set_opacity(0.35),
+                run_time=1.0,
+            )
+            self.play(Create(self.candidate), FadeIn(feet), run_time=0.8)
+            # updaters after the fades: a fade copies its mobject, updaters and all
+            feet.add_updater(place)
+            readout[1].add_updater(
+                lambda m: m.set_value(self.variance_of(theta.get_value()))
+            )
+            self.add(self.trace, self.sweep_dot)
+            self.play(theta.animate.set_value(180), run_time=7.0, rate_func=linear)
+        self.plot_group = VGroup(self.vaxes, theta_label)
+
     def first_axis(self) -> None:
         p = self.pca
+        top = axis_angle(p.axes[0])
+        self.top_angle = top
+        full = self.vaxes.plot(self.variance_of, x_range=[0, 180, 1], color=PURPLE)
+        full.set_stroke(width=4)
+        self.remove(self.trace)
+        self.add(full)
+        self.curve = full
+        peak = Dot(self.vaxes.c2p(top, p.variances[0]), color=ACCENT, radius=0.09)
+        drop = DashedLine(
+            self.vaxes.c2p(top, 0), peak.get_center(), color=ACCENT, stroke_width=2
+        )
+        label = tex(rf"\lambda_1 = {fmt(p.variances[0])}", size=LABEL, color=ACCENT)
+        label.next_to(peak, UP, buff=0.12)
+        if label.get_right()[0] > self.vaxes.get_right()[0] + 0.3:
+            label.next_to(peak, LEFT, buff=0.15)
+        self.peak_marks = VGroup(peak, drop, label)
         self.arrows = [self.axis_arrow(0)]
         with self.beat(
-            "Its eigenvectors are the principal axes. The first points where the "
-            f"data spreads most; its eigenvalue, {fmt(p.variances[0])}, is the "
-            "variance along it.",
-            say="Its eigenvectors are the principal axes. The first points where the "
-            f"data spreads most; its eigenvalue, {say_num(p.variances[0])}, is the "
-            "variance along it.",
+            f"The variance peaks at θ = {fmt(top, 1)} degrees, at {fmt(p.variances[0])}. "
+            "That line is exactly the covariance's top eigenvector, w1, and the peak "
+            "is its eigenvalue, λ1: the first principal axis.",
+            say=f"The variance peaks at theta equals {say_sig(top)} degrees, at "
+            f"{say_sig(p.variances[0])}. That line is exactly the covariance's top "
+            "eigenvector, w 1, and the peak is its eigenvalue, lambda 1: the first "
+            "principal axis.",
             chapter="Principal axes",
             key=True,
         ):
+            self.play(self.theta.animate.set_value(top), run_time=1.6, rate_func=smooth)
+            self.readout[1].clear_updaters()
             self.play(
-                self.cloud.animate.set_opacity(0.45),
-                GrowArrow(self.arrows[0]),
-                run_time=1,
+                FadeOut(self.readout),
+                FadeIn(peak, scale=0.5),
+                Create(drop),
+                FadeIn(label),
+                run_time=0.8,
             )
+            self.play(GrowArrow(self.arrows[0]), run_time=0.8)
             self.grow_panel(self.axis_row(0))
+            self.wait(1.5)
+
+    def cov_row(self) -> object:
+        c = self.pca.cov
+        row = tex("C", "=", r"\tfrac{1}{n-1} X^T X", "=", tex_matrix(c), size=34)
+        row[0].set_color(ACCENT)
+        return row
+
+    def why_peak(self) -> None:
+        p = self.pca
+        top = self.top_angle
+        law = tex(
+            r"\mathrm{variance}(\theta) = u^T C u",
+            r"= \lambda_1 \cos^2(\theta - \theta_1)",
+            r"+ \lambda_2 \sin^2(\theta - \theta_1)",
+            size=30,
+        )
+        law.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        law[1:].shift(0.4 * RIGHT)
+        check = self.vaxes.plot(
+            lambda t: float(variance_law(p.variances, top, t)),
+            x_range=[0, 180, 1],
+            color=ACCENT,
+        )
+        check = DashedVMobject(check.set_stroke(width=3), num_dashes=45)
+        rows = [law, self.axis_row(0)]
+        grown = self.side_panel(*rows)
+        with self.beat(
+            "Why exactly there? Write the line's direction u with the two eigenvectors: "
+            "cos of the angle from w1 along w1, sin of it along w2. Then the variance, "
+            "u transpose C u, is λ1 cos squared plus λ2 sin squared: a blend of "
+            f"{fmt(p.variances[0])} and {fmt(p.variances[1])}, largest when all of u "
+            "lies along w1. The dashed curve is that formula, on top of what we measured.",
+            say="Why exactly there? Write the line's direction, u, with the two "
+            "eigenvectors: the cosine of the angle from w 1 along w 1, the sine of it "
+            "along w 2. Then the variance, u transpose C u, is lambda 1 cos squared plus "
+            f"lambda 2 sine squared: a blend of {say_sig(p.variances[0])} and "
+            f"{say_sig(p.variances[1])}, largest when all of u lies along w 1. The "
+            "dashed curve is that formula, on top of what we measured.",
+        ):
+            self.play(ReplacementTransform(self.info, grown), run_time=0.8)
+            self.info = grown
+            self.play(Create(check), run_time=2.0)
+        self.law_curve = check
 
     def second_axis(self) -> None:
         p = self.pca
+        low = (self.top_angle + 90.0) % 180.0
+        dip = Dot(self.vaxes.c2p(low, p.variances[1]), color=GREEN, radius=0.09)
         self.arrows.append(self.axis_arrow(1))
+        grown = self.side_panel(self.axis_row(0), self.axis_row(1))
         with self.beat(
-            "The second is perpendicular to it, with variance only "
-            f"{fmt(p.variances[1])}. Each arrow is two standard deviations long: "
-            "twice the square root of its variance.",
-            say="The second is perpendicular to it, with variance only "
-            f"{say_num(p.variances[1])}. Each arrow is two standard deviations long: "
-            "twice the square root of its variance.",
+            f"The least spread is at right angles to it, along the second eigenvector "
+            f"w2, with variance only {fmt(p.variances[1])}. Each arrow is two standard "
+            "deviations long: twice the square root of its variance.",
+            say="The least spread is at right angles to it, along the second "
+            f"eigenvector, w 2, with variance only {say_sig(p.variances[1])}. Each arrow "
+            "is two standard deviations long: twice the square root of its variance.",
         ):
-            self.play(GrowArrow(self.arrows[1]), run_time=1)
-            self.grow_panel(self.axis_row(1))
+            self.play(self.theta.animate.set_value(low), run_time=1.4, rate_func=smooth)
+            self.play(FadeIn(dip, scale=0.5), run_time=0.6)
+            self.feet.clear_updaters()
+            self.play(
+                FadeOut(self.candidate, self.feet, self.sweep_dot),
+                GrowArrow(self.arrows[1]),
+                ReplacementTransform(self.info, grown),
+                run_time=1.0,
+            )
+            self.info = grown
+        self.low_marks = VGroup(dip)  # its value is the panel's green row
+        self.sweep_picture = VGroup(
+            self.plot_group, self.curve, self.law_curve, self.peak_marks, self.low_marks
+        )
 
     # -- chapter: projection ------------------------------------------------------------
     def project_points(self) -> None:
@@ -454,7 +760,12 @@ class PCA(CourseLesson):
             "Now keep only the first axis: slide every point straight onto it.",
             chapter="Projection",
         ):
-            self.play(Create(self.line), FadeOut(self.arrows[1]), run_time=0.8)
+            self.play(
+                Create(self.line),
+                FadeOut(self.arrows[1], self.sweep_picture),
+                self.cloud.animate.set_opacity(0.85),
+                run_time=0.8,
+            )
             self.play(Create(drops), run_time=1)
             self.play(Transform(self.cloud, feet), run_time=2)
             self.play(FadeOut(drops), run_time=0.5)
@@ -485,7 +796,7 @@ class PCA(CourseLesson):
             x_range=[step * math.floor(lo / step), step * math.ceil(hi / step), step],
             unit_size=self.unit,
             include_numbers=True,
-            font_size=30,
+            font_size=LABEL,
             color=MUTED,
             stroke_width=2,
             decimal_number_config={"num_decimal_places": 0, "color": MUTED},
@@ -510,6 +821,7 @@ class PCA(CourseLesson):
             self.info = kept
             self.play(Rotate(group, -angle, about_point=self.origin), run_time=2)
             self.play(group.animate.shift(shift * RIGHT), run_time=0.6)
+            self.z_group, self.z_angle, self.z_shift = group, angle, shift
             self.play(FadeIn(self.z_line, self.z_name), FadeIn(card), run_time=0.6)
         self.z_card = card
 
@@ -535,6 +847,7 @@ class PCA(CourseLesson):
             "axis, was lost.",
         ):
             self.play(ReplacementTransform(self.z_card, card), run_time=1)
+        self.z_card = card
 
     def ratio_bars(self) -> VGroup:
         """Two horizontal bars, as long as each explained variance ratio."""
@@ -559,21 +872,101 @@ class PCA(CourseLesson):
             )
         return VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
 
-    def why_compress(self) -> None:
-        r1 = self.pca.ratios[0]
-        takeaway = VGroup(
-            text("2 numbers per point → 1", BODY, ACCENT),
-            text(f"{percent(r1)}% of the variance kept", BODY, ACCENT),
-        ).arrange(DOWN, buff=0.2)
-        takeaway.move_to([(AXES_BOX[0] + AXES_BOX[2]) / 2, self.origin[1] + 1.5, 0])
+    # -- chapter: in machine learning ----------------------------------------------------
+    def decode(self) -> None:
+        p = self.pca
+        n = len(p.points)
+        error = reconstruction_error(p.centred, p.axes[0])
+        self.decode_error = error
+        to_mean = self.at(p.mean) - self.origin
+        originals = self.dots(p.points, BLUE).set_opacity(0.55)
+        misses = VGroup(
+            *(
+                Line(
+                    self.at(a),
+                    self.at(p.mean + b),
+                    color=RED,
+                    stroke_width=2,
+                )
+                for a, b in zip(p.points, p.projected, strict=True)
+            )
+        )
+        store = VGroup(
+            text("keep only z:", SMALL, ORANGE),
+            text(f"{n} numbers, not {2 * n}", SMALL, ORANGE),
+            tex(r"\hat{x} = \bar{x} + z\, w_1", size=34),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        card = panel(store).next_to(self.info, DOWN, buff=0.3, aligned_edge=LEFT)
+        card.set_z_index(10)
+        loss = tex(
+            r"\tfrac{1}{n-1} \sum |x - \hat{x}|^2",
+            "=",
+            fmt(error),
+            "=",
+            r"\lambda_2",
+            size=34,
+        )
+        loss[0].set_color(RED)
+        loss[4].set_color(GREEN)
+        grown = panel(
+            VGroup(store.copy(), loss).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        )
+        grown.next_to(self.info, DOWN, buff=0.3, aligned_edge=LEFT).set_z_index(10)
         with self.beat(
-            "That is why PCA compresses. Real data has many features, and a few "
-            "principal components often keep most of the variance: store those few "
-            "numbers per point, drop the rest.",
+            "In machine learning, PCA shrinks a model's inputs: keep only z, "
+            f"{n} numbers instead of {2 * n}, plus the mean and w1. To get a point back, "
+            "decode it: the mean plus z times w1.",
+            say="In machine learning, PCA shrinks a model's inputs: keep only z, "
+            f"{n} numbers instead of {2 * n}, plus the mean and w 1. To get a point "
+            "back, decode it: the mean plus z times w 1.",
+            chapter="In machine learning",
         ):
-            self.play(FadeIn(takeaway, shift=0.2 * UP), run_time=0.8)
-            self.play(Indicate(self.bars[0], color=ACCENT), run_time=1.2)
+            self.play(
+                FadeOut(self.z_line, self.z_name),
+                ReplacementTransform(self.z_card, card),
+                run_time=0.8,
+            )
+            group = self.z_group
+            self.play(group.animate.shift(-self.z_shift * RIGHT), run_time=0.6)
+            self.play(
+                Rotate(group, self.z_angle, about_point=self.origin),
+                FadeIn(self.axes, self.axis_labels),
+                run_time=1.6,
+            )
+            self.play(group.animate.shift(to_mean), run_time=1.2)
+        with self.beat(
+            "Each decoded point lands on the line, off its original by its drop to the "
+            f"axis. Squared and averaged like a variance, those misses come to "
+            f"{fmt(error)}: exactly λ2, the variance we dropped. With many features, a "
+            "few components often keep most of the variance, so little is lost.",
+            say="Each decoded point lands on the line, off its original by its drop to "
+            "the axis. Squared and averaged like a variance, those misses come to "
+            f"{say_sig(error)}: exactly lambda 2, the variance we dropped. With many "
+            "features, a few components often keep most of the variance, so little is "
+            "lost.",
+        ):
+            self.play(FadeIn(originals), Create(misses), run_time=1.5)
+            self.play(ReplacementTransform(card, grown), run_time=0.8)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    def close(self) -> None:
+        p = self.pca
+        # the key picture, kept clear of the recap line's strip above the captions
+        floor = CONTENT_BOTTOM + 1.3
+        plot = self.sweep_picture
+        plot.shift(max(0.0, floor - plot.get_bottom()[1]) * UP)
+        cloud = VGroup(self.dots(p.centred), self.axis_arrow(0), self.axis_arrow(1))
+        room = 3.9 - floor
+        if cloud.height > room:
+            cloud.scale(room / cloud.height)
+        cloud.shift(max(0.0, floor - cloud.get_bottom()[1]) * UP)
+        picture = VGroup(plot, cloud)
+        self.play(FadeIn(picture), run_time=0.8)
+        self.recap_over(
+            [picture],
+            "The covariance's top eigenvector is where the data spreads most; "
+            "its eigenvalue is how much.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

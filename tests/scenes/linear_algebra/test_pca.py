@@ -15,14 +15,20 @@ from scenes.linear_algebra.pca import (
     MEAN,
     PCA,
     analyse,
+    axis_angle,
     centre,
     components,
+    correlation_words,
     covariance,
     covariance_problem,
     explained_ratio,
     percent,
     project,
+    projected_variance,
+    reconstruction_error,
     sample,
+    unit_at,
+    variance_law,
     view_box,
 )
 
@@ -92,6 +98,66 @@ def test_projection_keeps_the_first_components_variance(cloud):
     assert np.allclose(residual @ result.axes[0], 0, atol=1e-9)
 
 
+@settings(max_examples=60, deadline=None)
+@given(clouds)
+def test_sweeping_an_axis_peaks_at_the_top_eigenvector_with_the_top_eigenvalue(cloud):
+    """The why beat: projected variance over the angle, its peak and its law."""
+    seed, n, cov = cloud
+    result = analyse(seed, n, cov)
+    thetas = np.linspace(0, 180, 3601)
+    swept = projected_variance(result.centred, thetas)
+    # the measured variance is u^T C u, and the derived law on screen
+    us = unit_at(thetas)
+    assert np.allclose(swept, np.einsum("ki,ij,kj->k", us, result.cov, us))
+    top = axis_angle(result.axes[0])
+    law = variance_law(result.variances, top, thetas)
+    assert np.allclose(swept, law, rtol=1e-9, atol=1e-12)
+    # never above lambda1, never below lambda2; lambda1 exactly at the eigenvector
+    v1, v2 = result.variances
+    assert swept.max() <= v1 * (1 + 1e-9) and swept.min() >= v2 * (1 - 1e-9)
+    assert float(projected_variance(result.centred, top)) == pytest.approx(v1)
+    assert float(projected_variance(result.centred, top + 90)) == pytest.approx(v2)
+    # the grid's best angle sits at the eigenvector's (when the peak is not flat)
+    if v1 - v2 > 0.05 * v1:
+        best = thetas[int(np.argmax(swept))]
+        gap = abs((best - top + 90) % 180 - 90)
+        assert gap <= 0.05 + 1e-9
+
+
+def test_axis_angle_is_a_line_direction():
+    assert axis_angle(np.array([1.0, 0.0])) == 0
+    assert axis_angle(np.array([-1.0, 0.0])) == 0
+    assert axis_angle(np.array([0.6, -0.8])) == pytest.approx(126.87, abs=0.01)
+    assert np.allclose(unit_at(90.0), [0, 1], atol=1e-12)
+
+
+@settings(max_examples=40)
+@given(clouds)
+def test_decoding_misses_by_exactly_the_dropped_variance(cloud):
+    seed, n, cov = cloud
+    result = analyse(seed, n, cov)
+    error = reconstruction_error(result.centred, result.axes[0])
+    assert error == pytest.approx(result.variances[1], rel=1e-7, abs=1e-12)
+    # any other axis loses more
+    other = unit_at(axis_angle(result.axes[0]) + 30)
+    assert reconstruction_error(result.centred, other) >= error - 1e-12
+
+
+@settings(max_examples=60)
+@given(clouds)
+def test_correlation_words_match_the_clouds_correlation(cloud):
+    seed, n, cov = cloud
+    result = analyse(seed, n, cov)
+    words = correlation_words(result.cov)
+    r = np.corrcoef(result.points.T)[0, 1]
+    if abs(r) < 0.2:
+        assert "barely" in words
+    elif r > 0:
+        assert "large too" in words
+    else:
+        assert "tends to be small" in words
+
+
 def test_pieces_agree_with_numpy():
     cov = np.array([[3.0, 1.8], [1.8, 1.6]])
     points = sample(0, 100, cov)
@@ -150,20 +216,42 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     )
     assert f"{percent(result.ratios[0])}%" in shown.split("\n")
     assert f"{percent(result.ratios[1])}%" in shown.split("\n")
-    assert f"{percent(result.ratios[0])}% of the variance kept" in shown
+    # the why beat: the peak and the trough are the eigenvalues; the ML beat's error
+    assert rf"\lambda_1 = {fmt(v1)}" in shown.split("\n")
+    error = reconstruction_error(result.centred, result.axes[0])
+    assert fmt(error) == fmt(v2)
+    assert rf"= {fmt(error)} = \lambda_2" in shown
+    assert f"{args.points} numbers, not {2 * args.points}" in shown
     for beat in scene.timeline.beats:
         assert not beat.warnings, (beat.index, beat.warnings)
-    # the dots end on the number line, each at its score along the first axis
+    # the dots end decoded: each at the mean plus its score times w1
     assert len(scene.cloud) == args.points
-    zero = scene.z_line.n2p(0)
-    xs = np.array([d.get_center()[0] for d in scene.cloud])
-    assert np.allclose((xs - zero[0]) / scene.unit, result.scores, atol=1e-6)
+    decoded = result.mean + np.outer(result.scores, result.axes[0])
+    ends = np.array([d.get_center()[:2] for d in scene.cloud])
+    want = np.array([scene.at(x)[:2] for x in decoded])
+    assert np.allclose(ends, want, atol=1e-6)
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_words_follow_the_cloud(scenes, which):
+    scene = scenes[which]
+    result = analyse(scene.args.seed, scene.args.points, scene.args.covariance)
+    texts = [b.text for b in scene.timeline.beats]
+    assert correlation_words(result.cov) in texts[1]
+    key = next(b for b in scene.timeline.beats if b.key)
+    assert f"θ = {fmt(axis_angle(result.axes[0]), 1)} degrees" in key.text
+    assert f"at {fmt(result.variances[0])}." in key.text
+    # the recap is one short line over the key picture, not a text card
+    recap = [b for b in scene.timeline.beats if b.chapter == "Recap"]
+    assert len(recap) == 1 and len(recap[0].text) < 120
+    assert "In machine learning" in [b.chapter for b in scene.timeline.beats]
 
 
 def test_narration_uses_the_same_numbers(scenes):
     scene = scenes["default"]
     result = analyse(scene.args.seed, scene.args.points, scene.args.covariance)
     says = " ".join(b.say for b in scene.timeline.beats)
+    assert "36 degrees" in says and "4.2" in says  # rounded for the ear
     assert fmt_vec(result.mean)[1:-1].replace(", ", " comma ") in says
     assert fmt(result.cov[0, 1]) in says
     assert f"{percent(result.ratios[0])} percent" in says
