@@ -1,11 +1,47 @@
 """The dot product: a sum of products, and length times length times cosine.
 
-``u . v = u1 v1 + u2 v2`` is also ``|u| |v| cos(theta)``, so its sign says whether
-two vectors point the same way. Dividing by ``|u|`` gives the length of the
-projection of ``v`` on ``u``, whose leftover is at a right angle to ``u``; dividing
-by both lengths gives cosine similarity, which ranks word vectors against a
-query by direction alone. The numbers on screen come from the pure functions
-below, which the tests check on their own.
+``u . v = u1 v1 + u2 v2``. The lesson derives ``u . v = |u| |v| cos(theta)``
+from the projection picture instead of checking it on one example: v's shadow
+on the line through u has signed length ``|v| cos(theta)`` (a right triangle);
+turning the whole picture until u lies along the x axis changes no length, no
+angle and (recomputed live from the components) not the dot product; then u is
+``(|u|, 0)`` and the sum of products keeps one term, ``|u|`` times v's first
+component, which is the shadow. So the sign of ``u . v`` is the sign of the
+shadow. In machine learning, dividing out both lengths gives cosine
+similarity, which ranks word vectors against a query by direction alone. The
+numbers on screen come from the pure functions below, which the tests check
+on their own.
+
+General claims (text and narration), and why each holds:
+
+- "The dot product multiplies matching components and adds them up":
+  definition (:func:`dot`, tested against ``numpy.dot``).
+- "v's shadow on the line through u is the near side of a right triangle whose
+  long side is v, so its signed length is |v| cos theta": the perpendicular drop
+  makes the right angle; adjacent = hypotenuse x cos. :func:`scalar_projection`
+  equals ``|v| cos(theta)`` (Hypothesis test). The triangle words are said
+  only when the triangle exists (v neither along u nor at a right angle to it).
+- The shadow "falls along u" / "falls behind the origin, against u, negative" /
+  "is a single point, 0": :func:`shadow_words` from the sign of the shadow
+  (Hypothesis test that the words match the case).
+- "Turning changes no length and no angle, and u . v stays the same": rotations
+  keep lengths and angles, and ``(R u) . (R v) = u . v`` (Hypothesis test of
+  :func:`turn_to_x_axis`; the live readout is recomputed from the turned
+  components, not held fixed).
+- "Now u is (|u|, 0), so the sum of products keeps one term, |u| times v's
+  first component, which is the shadow": :func:`turn_to_x_axis` returns
+  ``u_t = (|u|, 0)`` and ``v_t[0] = scalar_projection(v, u)`` (tested); hence
+  ``u . v = |u| |v| cos(theta)`` for every u, v (also tested directly).
+- "The sign says how they point: positive along u, zero at a right angle,
+  negative against u": the sign of ``cos(theta)``, as ``|u| |v| > 0``.
+- "Cosine similarity, from -1 to 1": Cauchy-Schwarz (Hypothesis test).
+- "Kitten comes first ... then ...": :func:`rank_by_cosine` on the made-up
+  :data:`CANDIDATES` (tested); spoken with two significant figures
+  (:func:`say_score` says "almost 1" rather than a false 1).
+- "The plain dot product would put dog and car above it, just for being
+  longer": computed (the words list exactly the words whose dot product beats
+  the winner's); ``dot = |q| |x| cos``, so a higher dot with a lower cosine
+  needs a longer x.
 """
 
 from __future__ import annotations
@@ -28,7 +64,6 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
-    Line,
     Mobject,
     NumberPlane,
     ReplacementTransform,
@@ -43,7 +78,7 @@ from manim import (
 from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import legible_entries, require_visible
 from scenes.style import (
@@ -79,7 +114,10 @@ __all__ = [
     "rank_by_cosine",
     "residual",
     "rotate",
+    "say_score",
     "scalar_projection",
+    "shadow_words",
+    "turn_to_x_axis",
 ]
 
 #: The query word of the similarity search, and its made-up 2-D embedding.
@@ -167,6 +205,69 @@ def signed_angle(u: Sequence[float], v: Sequence[float]) -> float:
     return (a + math.pi) % (2 * math.pi) - math.pi if a != math.pi else a
 
 
+def turn_to_x_axis(
+    u: Sequence[float], v: Sequence[float]
+) -> tuple[float, np.ndarray, np.ndarray]:
+    """Turn u and v together until u points along the positive x axis.
+
+    Returns
+    -------
+    (angle, u_turned, v_turned)
+        The turn in radians (in ``(-pi, pi]``), and the turned vectors:
+        ``u_turned = (|u|, 0)`` and ``v_turned = (shadow, height)`` where
+        ``shadow`` is :func:`scalar_projection` of v on u. Turning keeps every
+        length, the angle and the dot product (tested).
+
+    Raises
+    ------
+    ZeroDivisionError
+        When ``u`` is the zero vector (it has no direction to turn).
+    """
+    if length(u) == 0:
+        raise ZeroDivisionError("the zero vector has no direction")
+    turn = -math.atan2(float(u[1]), float(u[0]))
+    u_t, v_t = rotate(u, turn), rotate(v, turn)
+    u_t[1] = 0.0  # exactly on the axis, not 1e-16 off it
+    return turn, u_t, v_t
+
+
+def shadow_words(u: Sequence[float], v: Sequence[float]) -> tuple[str, str]:
+    """How the projection chapter describes v's shadow on u: (caption, spoken).
+
+    Computed from the signed shadow ``|v| cos(theta)``: along u, against u
+    (negative), or none at a right angle.
+    """
+    shadow = scalar_projection(v, u)
+    if fmt(shadow) == "0":
+        return (
+            "v is at a right angle to u, so its shadow is a single point: 0.",
+            "v is at a right angle to u, so its shadow is a single point: 0.",
+        )
+    if shadow < 0:
+        return (
+            f"it falls behind the origin, against u, so its signed length "
+            f"{fmt(shadow)} is negative, like cos θ.",
+            f"it falls behind the origin, against u, so its signed length, "
+            f"{say_sig(shadow)}, is negative, like cos theta.",
+        )
+    return (
+        f"it falls along u, with length {fmt(shadow)}.",
+        f"it falls along u, with length {say_sig(shadow)}.",
+    )
+
+
+def say_score(cosine: float) -> str:
+    """A similarity score as spoken: two significant figures, never a false 1.
+
+    ``0.908`` is said ``0.91``; ``0.998`` rounds to 1 but is not 1, so it is
+    said ``almost 1`` (``almost minus 1`` at the other end).
+    """
+    said = say_sig(cosine)
+    if said in ("1", "minus 1") and abs(cosine) != 1:
+        return "almost " + said
+    return said
+
+
 def rank_by_cosine(
     query: Sequence[float], table: Mapping[str, Sequence[float]]
 ) -> list[tuple[str, float]]:
@@ -213,7 +314,8 @@ def view_unit(u: np.ndarray, v: np.ndarray) -> float:
     refuses only vectors that no scale shows legibly side by side).
     """
     r = length(v)
-    points = np.vstack([u, v, [[r, r], [-r, -r]], projection(v, u), [[0.0, 0.0]]])
+    _, u_t, _ = turn_to_x_axis(u, v)
+    points = np.vstack([u, v, u_t, [[r, r], [-r, -r]], projection(v, u), [[0.0, 0.0]]])
     mid = (TOP + BOTTOM) / 2
     return fit_unit(
         points,
@@ -227,6 +329,10 @@ def view_unit(u: np.ndarray, v: np.ndarray) -> float:
 # -- layout (scene units) -----------------------------------------------------------
 TOP = config.frame_height / 2 - 0.3
 BOTTOM = CONTENT_BOTTOM + 0.15
+#: The recap's line sits below this; the last picture stays above it.
+RECAP_TOP = CONTENT_BOTTOM + 1.25
+#: The formula card is never shrunk below this (its digits stay >= 14 px at 480p).
+LEAST_SCALE = 0.92
 COLUMN_RIGHT = -1.5  # right edge of the formula column on the left
 ORIGIN_X = 2.0
 
@@ -261,25 +367,21 @@ class DotProduct(CourseLesson):
         )
         self.show_vectors(u, v)
         self.sum_of_products(u, v)
-        self.geometry(u, v)
-        self.geometry_numbers(u, v)
+        self.drop_shadow(u, v)
+        self.turn_picture(u, v)
+        self.one_term(u, v)
         self.swing(u, v)
-        self.project(u, v)
-        self.project_numbers(u, v)
         self.clear_plane()
         self.similarity_words()
         self.rank_words()
         self.plain_dot()
-        self.recap(
-            [
-                "The dot product multiplies matching components and adds them up.",
-                "It is length times length times the cosine of the angle: "
-                "positive when they agree, zero at a right angle.",
-                "Divided by the length of u, it is the length of v's shadow on u.",
-                "Cosine similarity divides out both lengths: only direction counts.",
-            ],
-            "attention scores are dot products of queries and keys, and search "
-            "ranks embeddings by cosine similarity.",
+        self.recap_over(
+            list(self.mobjects),
+            "u · v = |u| |v| cos θ: the length of u times v's shadow on u. Divide "
+            "out both lengths and you get cosine similarity.",
+            say="u dot v is the length of u, times the length of v, times cos theta: "
+            "the length of u times v's shadow on u. Divide out both lengths and you "
+            "get cosine similarity.",
         )
 
     # -- view ------------------------------------------------------------------
@@ -319,12 +421,13 @@ class DotProduct(CourseLesson):
         Copies, so a formula kept from one card to the next is never shared by
         the outgoing card, which the transform reshapes.
         """
-        content = VGroup(*(row.copy() for row in rows)).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.3
-        )
         room = COLUMN_RIGHT + config.frame_width / 2 - 0.3 - 0.5
-        if content.width > room:
-            content.scale_to_fit_width(room)
+        copies = [row.copy() for row in rows]
+        for row in copies:
+            _fold(row, room)
+        content = VGroup(*copies).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        if content.width > room:  # never below legible size: the card may widen
+            content.scale(max(room / content.width, LEAST_SCALE))
         card = panel(content).to_corner(LEFT + UP, buff=0.3)
         if self.info is None:
             self.play(FadeIn(card), run_time=0.6)
@@ -355,6 +458,8 @@ class DotProduct(CourseLesson):
         self.u_arrow = self.arrow(u, ACCENT)
         self.v_arrow = self.arrow(v, BLUE)
         side = 1 if signed_angle(u, v) <= 0 else -1
+        if dot(u, v) < 0:  # v's far side from the line through u is its other side
+            side = -side
         self.u_label = self.tip_label(tex("u", color=ACCENT), u, side)
         self.v_label = self.tip_label(tex("v", color=BLUE), v, -side)
         rows = [
@@ -397,62 +502,175 @@ class DotProduct(CourseLesson):
         ):
             self.set_info(*self.rows, self.products)
 
-    # -- beats: lengths and angle -----------------------------------------------------
-    def geometry(self, u: np.ndarray, v: np.ndarray) -> None:
-        self.arc = self.angle_arc(u, v)
+    # -- beats: why the cosine (the projection) ---------------------------------------
+    def shadow_picture(self, u: np.ndarray, v: np.ndarray) -> VGroup:
+        """u, v, the line through u, v's perpendicular drop and its shadow, the angle."""
+        p = projection(v, u)
+        direction = np.array([u[0], u[1], 0.0]) / length(u)
+        line = DashedLine(
+            self.origin - 30 * direction,
+            self.origin + 30 * direction,
+            color=MUTED,
+            stroke_width=2,
+            dash_length=0.1,
+        )
+        drop = VGroup()
+        mark = VGroup()
+        if length(residual(v, u)) * self.unit > 0.05:
+            drop.add(
+                DashedLine(
+                    self.view.point(v), self.view.point(p), color=INK, stroke_width=3
+                )
+            )
+            if length(p) * self.unit > 0.3:
+                mark.add(self.right_angle_mark(u, v))
+        side = 1 if signed_angle(u, v) <= 0 else -1
+        if dot(u, v) < 0:  # v's far side from the line through u is its other side
+            side = -side
+        arc = self.angle_arc(u, v)
         bisect = rotate(u / length(u), signed_angle(u, v) / 2)
-        self.theta = tex(r"\theta", size=34, color=ACCENT).move_to(
-            self.origin
-            + (self.arc.radius + 0.3) * np.array([bisect[0], bisect[1], 0.0])
+        theta = tex(r"\theta", size=34, color=ACCENT).move_to(
+            self.origin + (arc.radius + 0.3) * np.array([bisect[0], bisect[1], 0.0])
         )
         if angle_between(u, v) < 0.35:
-            self.theta.set_opacity(0)
-        formula = tex(r"u\cdot v", "=", r"|u|\,|v|\cos\theta")
-        formula[2].set_color(ACCENT)
-        self.formula = formula
-        with self.beat(
-            "The same number comes from geometry: the length of u, times the length "
-            "of v, times the cosine of the angle between them.",
-            chapter="Lengths and angle",
-        ):
-            self.play(Create(self.arc), FadeIn(self.theta), run_time=0.8)
-            self.set_info(self.products, formula)
+            theta.set_opacity(0)
+        return VGroup(
+            line,
+            drop,
+            mark,
+            self.arrow(p, GREEN, width=8).set_z_index(1),  # over u when along it
+            self.arrow(u, ACCENT),
+            self.arrow(v, BLUE),
+            self.tip_label(tex("u", color=ACCENT), u, side),
+            self.tip_label(tex("v", color=BLUE), v, -side),
+            arc,
+            theta,
+        )
 
-    def geometry_numbers(self, u: np.ndarray, v: np.ndarray) -> None:
-        lu, lv = length(u), length(v)
+    def drop_shadow(self, u: np.ndarray, v: np.ndarray) -> None:
+        lv, sh = length(v), scalar_projection(v, u)
         theta = degrees(angle_between(u, v))
-        cos = cosine_similarity(u, v)
-        lines = [
-            tex(r"|u|", "=", fmt(lu)),
+        self.picture = self.shadow_picture(u, v)
+        line, drop, mark, shadow, *_ = self.picture
+        arc, theta_label = self.picture[8], self.picture[9]
+        rows = [
             tex(r"|v|", "=", fmt(lv)),
             tex(r"\theta", "=", rf"{fmt(theta, 1)}^\circ"),
-            tex(r"\cos\theta", "=", fmt(cos)),
-            tex(r"|u|\,|v|\cos\theta", "=", fmt(lu * lv * cos)),
+            tex(r"\text{shadow}", "=", r"|v|\cos\theta", "=", fmt(sh)),
         ]
-        lines[-1][2].set_color(ACCENT)
-        grid = VGroup(
-            VGroup(*lines[:2]).arrange(RIGHT, buff=0.6),
-            VGroup(*lines[2:4]).arrange(RIGHT, buff=0.6),
-            lines[4],
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        rows[2][0].set_color(GREEN)
+        rows[2][4].set_color(GREEN)
+        caption, said = shadow_words(u, v)
+        triangle = length(residual(v, u)) > 1e-9 and fmt(sh) != "0"
+        middle = (
+            " is the near side of a right triangle whose long side is v, so it"
+            if triangle
+            else ""
+        )
         with self.beat(
-            f"Here u is {fmt(lu)} long, v is {fmt(lv)}, and the angle is "
-            f"{fmt(theta, 1)} degrees, with cosine {fmt(cos)}. "
-            f"Multiplied: {fmt(lu * lv * cos)}, the same dot product.",
-            say=f"Here u is {fmt(lu)} long, v is {fmt(lv)}, and the angle is "
-            f"{fmt(theta, 1)} degrees, with cosine {say_num(cos)}. "
-            f"Multiplied: {say_num(lu * lv * cos)}, the same dot product.",
+            "Where does a cosine come from? Drop a perpendicular from the tip of v "
+            f"onto the line through u. v's shadow on that line{middle} has signed "
+            f"length |v| cos θ. Here {caption}",
+            say="Where does a cosine come from? Drop a perpendicular from the tip of "
+            f"v onto the line through u. v's shadow on that line{middle} has signed "
+            f"length: the length of v, times cos theta. Here {said}",
+            chapter="Why the cosine",
+        ):
+            self.play(FadeIn(line), run_time=0.6)
+            self.backdrop(line)
+            self.play(Create(drop), FadeIn(mark), run_time=0.8)
+            self.play(_grow(shadow), Create(arc), FadeIn(theta_label), run_time=0.8)
+            self.set_info(self.products, *rows)
+        self.remove(self.u_arrow, self.v_arrow, self.u_label, self.v_label)
+        self.add(*self.picture[4:8])
+
+    def turn_picture(self, u: np.ndarray, v: np.ndarray) -> None:
+        turn, _, _ = turn_to_x_axis(u, v)
+        angle = ValueTracker(0.0)
+        readout = VGroup(
+            tex(r"u\cdot v", "="),
+            DecimalNumber(dot(u, v), num_decimal_places=2, font_size=40, color=ACCENT),
+        ).arrange(RIGHT, buff=0.2)
+        if abs(turn) < 1e-9:
+            first = "u already lies along the x axis"
+        else:
+            first = "Now turn the whole picture until u lies along the x axis"
+        with self.beat(
+            f"{first}. Turning changes no length and no angle, and u · v, "
+            "recomputed from the new components, stays the same.",
+            say=f"{first}. Turning changes no length and no angle, and u dot v, "
+            "recomputed from the new components, stays the same.",
+        ):
+            self.set_info(readout)
+            live = self.info[1][0][0][1]
+
+            def follow(mob: DecimalNumber) -> None:
+                a = angle.get_value()
+                mob.set_value(dot(rotate(u, a), rotate(v, a)))
+
+            live.add_updater(follow)
+            moving = always_redraw(
+                lambda: self.shadow_picture(
+                    rotate(u, angle.get_value()), rotate(v, angle.get_value())
+                )
+            )
+            self.remove(*self.picture)
+            self.add(moving)
+            self.play(angle.animate.set_value(turn), run_time=3.0)
+            live.remove_updater(follow)
+            moving.clear_updaters()
+            self.remove(moving)
+            _, u_t, v_t = turn_to_x_axis(u, v)
+            self.picture = self.shadow_picture(u_t, v_t)
+            self.backdrop(self.picture[0])
+            self.add(*self.picture[1:])
+
+    def one_term(self, u: np.ndarray, v: np.ndarray) -> None:
+        _, u_t, v_t = turn_to_x_axis(u, v)
+        lu, d = length(u), dot(u, v)
+        rows = [
+            tex("u", "=", fmt_vec(u_t), color=ACCENT),
+            tex("v", "=", fmt_vec(v_t), color=BLUE),
+            tex(
+                r"u\cdot v",
+                "=",
+                rf"{fmt(u_t[0])}\cdot{_paren(v_t[0])}",
+                rf"+\,0\cdot{_paren(v_t[1])}",
+            ),
+            tex(r"=\,|u|\times", r"\text{shadow}"),
+            tex(r"=\,|u|\,|v|\cos\theta", "=", fmt(d)),
+        ]
+        rows[2][2].set_color(GREEN)
+        rows[2][3].set_color(MUTED)
+        rows[3][1].set_color(GREEN)
+        rows[4][2].set_color(ACCENT)
+        with self.beat(
+            f"Now u is ({fmt(lu)}, 0). Its second component is 0, so the sum of "
+            "products keeps one term: |u| times v's first component, and that is the "
+            "shadow. So u · v = |u| × shadow = |u| |v| cos θ.",
+            say=f"Now u is {say_sig(lu)} comma 0. Its second component is 0, so the "
+            "sum of products keeps one term: the length of u times v's first "
+            "component, and that is the shadow. So u dot v is the length of u times "
+            "the shadow: the length of u, times the length of v, times cos theta.",
             key=True,
         ):
-            self.set_info(self.products, self.formula, grid)
+            self.set_info(*rows)
+            shadow = self.picture[3]
+            self.play(shadow.animate.set_stroke(width=14), run_time=0.5)
+            self.play(shadow.animate.set_stroke(width=8), run_time=0.5)
+            self.wait(1.5)
 
     def swing(self, u: np.ndarray, v: np.ndarray) -> None:
+        _, u, v = turn_to_x_axis(u, v)
         turn = ValueTracker(0.0)
 
         def current() -> np.ndarray:
             return rotate(v, turn.get_value())
 
         moving = always_redraw(lambda: self.arrow(current(), BLUE))
+        shadow = always_redraw(
+            lambda: self.arrow(projection(current(), u), GREEN, width=8).set_z_index(1)
+        )
         arc = always_redraw(lambda: self.angle_arc(u, current()))
         readout_name = tex(r"u\cdot v", "=")
         number = DecimalNumber(
@@ -466,53 +684,25 @@ class DotProduct(CourseLesson):
             mob.set_color(GREEN if value > 0.05 else RED if value < -0.05 else INK)
 
         with self.beat(
-            "So the sign says how they point. Swing v around: along u the dot "
-            "product is positive, at a right angle zero, against u negative.",
+            "So the sign says how they point. Swing v around: the shadow, and with "
+            "it u · v, is positive along u, zero at a right angle, negative against u.",
+            say="So the sign says how they point. Swing v around: the shadow, and "
+            "with it u dot v, is positive along u, zero at a right angle, negative "
+            "against u.",
         ):
+            keep = {self.picture[0], self.picture[4], self.picture[6]}
             self.play(
-                FadeOut(self.v_arrow, self.v_label, self.arc, self.theta),
-                run_time=0.4,
+                FadeOut(*(m for m in self.picture if m not in keep)), run_time=0.4
             )
-            self.add(moving, arc)
-            self.set_info(self.formula, readout)
-            readout_live = self.info[1][0][1][1]
+            self.add(shadow, moving, arc)
+            self.set_info(readout)
+            readout_live = self.info[1][0][0][1]
             readout_live.add_updater(follow)
             self.play(turn.animate.set_value(2 * math.pi), run_time=6, rate_func=linear)
             readout_live.remove_updater(follow)
             readout_live.set_value(dot(u, v))
-            self.remove(moving, arc)
-            self.add(self.v_arrow, self.v_label)
-
-    # -- beats: projection -------------------------------------------------------------
-    def project(self, u: np.ndarray, v: np.ndarray) -> None:
-        p = projection(v, u)
-        direction = np.array([u[0], u[1], 0.0]) / length(u)
-        line = DashedLine(
-            self.origin - 30 * direction,
-            self.origin + 30 * direction,
-            color=MUTED,
-            stroke_width=2,
-            dash_length=0.1,
-        )
-        self.backdrop(line)
-        self.u_line = line
-        self.drop = VGroup()
-        if length(residual(v, u)) * self.unit > 0.05:
-            self.drop.add(
-                DashedLine(
-                    self.view.point(v), self.view.point(p), color=INK, stroke_width=3
-                )
-            )
-        self.proj_arrow = self.arrow(p, GREEN, width=8)
-        with self.beat(
-            "Drop a perpendicular from the tip of v onto the line through u. "
-            "Its foot marks the projection of v on u: the part of v along u.",
-            chapter="Projection",
-        ):
-            self.play(FadeIn(line), run_time=0.6)
-            if len(self.drop):
-                self.play(Create(self.drop), run_time=0.8)
-            self.play(_grow(self.proj_arrow), run_time=0.8)
+            for mob in (moving, shadow, arc):
+                mob.clear_updaters()
 
     def right_angle_mark(self, u: np.ndarray, v: np.ndarray) -> VMobject:
         p, r = projection(v, u), residual(v, u)
@@ -527,62 +717,8 @@ class DotProduct(CourseLesson):
         )
         return mark
 
-    def project_numbers(self, u: np.ndarray, v: np.ndarray) -> None:
-        p, r = projection(v, u), residual(v, u)
-        shadow = scalar_projection(v, u)
-        lines = [
-            tex(
-                r"\frac{u\cdot v}{|u|}",
-                "=",
-                rf"\frac{{{fmt(dot(u, v))}}}{{{fmt(length(u))}}}",
-                "=",
-                fmt(shadow),
-            ),
-            tex(r"\text{proj}", "=", fmt_vec(p), color=GREEN),
-            tex(r"v - \text{proj}", "=", fmt_vec(r), color=PURPLE),
-        ]
-        extras = []
-        leftover = VGroup()
-        if length(r) * self.unit > 0.05:
-            leftover = Line(
-                self.view.point(p), self.view.point(v), color=PURPLE, stroke_width=6
-            )
-            extras.append(Create(leftover))
-            if abs(dot(p, u)) > 1e-9:
-                extras.append(Create(self.right_angle_mark(u, v)))
-            tail = "The rest of v is at a right angle to u."
-        else:
-            tail = "v lies along u, so nothing is left over."
-        sign = ""
-        if fmt(shadow).startswith("-"):
-            sign = ", negative because the shadow points against u"
-        with self.beat(
-            f"Its length is u dot v over the length of u: {fmt(dot(u, v))} over "
-            f"{fmt(length(u))}, which is {fmt(shadow)}{sign}. {tail}",
-            say=f"Its length is u dot v over the length of u: {say_num(dot(u, v))} "
-            f"over {fmt(length(u))}, which is {say_num(shadow)}{sign}. {tail}",
-        ):
-            self.set_info(*lines)
-            if extras:
-                self.play(*extras, run_time=0.8)
-        self.leftover = VGroup(leftover, *[e.mobject for e in extras[1:]])
-
     def clear_plane(self) -> None:
-        self.play(
-            FadeOut(
-                self.plane,
-                self.u_line,
-                self.u_arrow,
-                self.u_label,
-                self.v_arrow,
-                self.v_label,
-                self.drop,
-                self.proj_arrow,
-                self.leftover,
-                self.info,
-            ),
-            run_time=0.6,
-        )
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
 
     # -- beats: cosine similarity ----------------------------------------------------
     def similarity_words(self) -> None:
@@ -601,10 +737,10 @@ class DotProduct(CourseLesson):
             tips=False,
             axis_config={"color": MUTED, "stroke_width": 2},
         )
-        room = TOP - BOTTOM
+        room = TOP - RECAP_TOP
         if axes.height > room:
             axes.scale_to_fit_height(room)
-        axes.move_to([-3.3, (TOP + BOTTOM) / 2, 0])
+        axes.move_to([-3.3, (TOP + RECAP_TOP) / 2, 0])
         self.axes = axes
         colors = {word: ACCENT, "kitten": GREEN, "dog": BLUE, "car": ORANGE}
         arrows = VGroup()
@@ -629,12 +765,14 @@ class DotProduct(CourseLesson):
         formula[0].set_color(ACCENT)
         self.sim_formula = formula.move_to([3.6, TOP - 0.6, 0])
         with self.beat(
-            "Divide out both lengths and only the angle is left: cosine similarity, "
-            f"from -1 to 1. Which of these word vectors is most like {word}?",
-            say="Divide out both lengths and only the angle is left: cosine "
-            f"similarity, from minus 1 to 1. Which of these word vectors is most "
+            "In machine learning, words become vectors, embeddings, and search asks "
+            "which point the same way. Divide out both lengths and only the angle is "
+            f"left: cosine similarity, from -1 to 1. Which word is most like {word}?",
+            say="In machine learning, words become vectors, embeddings, and search "
+            "asks which point the same way. Divide out both lengths and only the "
+            "angle is left: cosine similarity, from minus 1 to 1. Which word is most "
             f"like {word}?",
-            chapter="Cosine similarity",
+            chapter="In machine learning",
         ):
             self.play(FadeIn(formula), Create(axes), run_time=0.8)
             self.play(FadeIn(arrows, lag_ratio=0.2), run_time=1.4)
@@ -681,15 +819,13 @@ class DotProduct(CourseLesson):
         listing = ", ".join(
             f"{name} {fmt(cos, SCORE_DIGITS)}" for name, cos in ranked[1:]
         )
-        spoken = ", ".join(
-            f"{name} {say_num(cos, SCORE_DIGITS)}" for name, cos in ranked[1:]
-        )
+        spoken = ", ".join(f"{name} {say_score(cos)}" for name, cos in ranked[1:])
         best, best_cos = ranked[0]
         with self.beat(
             f"Score each word against {word} and sort. {best.capitalize()} comes "
             f"first, at {fmt(best_cos, SCORE_DIGITS)}, then {listing}.",
             say=f"Score each word against {word} and sort. {best.capitalize()} comes "
-            f"first, at {say_num(best_cos, SCORE_DIGITS)}, then {spoken}.",
+            f"first, at {say_score(best_cos)}, then {spoken}.",
         ):
             self.play(FadeIn(firsts, lag_ratio=0.15), run_time=1.2)
             for row, shift in zip(self.table[1:], shifts, strict=True):
@@ -730,14 +866,29 @@ class DotProduct(CourseLesson):
             winner = self.word_arrows[names.index(best)][0]
             self.play(winner.animate.set_stroke(width=10), run_time=0.4)
             self.play(winner.animate.set_stroke(width=5), run_time=0.4)
-        self.play(
-            FadeOut(self.axes, self.word_arrows, self.sim_formula, self.table),
-            run_time=0.6,
-        )
 
 
 #: Where each word's label sits beside its arrow tip.
 WORD_SIDES = {"cat": RIGHT, "dog": RIGHT, "car": RIGHT, "algebra": UP}
+
+
+def _fold(row: Mobject, room: float) -> None:
+    """Fold a formula wider than ``room`` onto a second line, in place.
+
+    The parts from its last ``=`` (or its last part) move under the first
+    ``=``; the formula stays one mobject, so its text is unchanged.
+    """
+    parts = list(row.submobjects)
+    if row.width <= room or len(parts) < 3:
+        return
+    equals = [
+        k for k, part in enumerate(parts) if getattr(part, "tex_string", "") == "="
+    ]
+    k = equals[-1] if len(equals) > 1 else len(parts) - 1
+    tail = VGroup(*parts[k:])
+    head = VGroup(*parts[:k])
+    tail.next_to(head, DOWN, buff=0.25, aligned_edge=LEFT)
+    tail.align_to(parts[1], LEFT)
 
 
 def _paren(x: float) -> str:

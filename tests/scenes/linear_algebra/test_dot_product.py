@@ -12,7 +12,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
-from scenes.kit.numbers import fmt, fmt_vec
+from scenes.kit.numbers import fmt, fmt_vec, say_sig
 from scenes.linear_algebra.dot_product import (
     CANDIDATES,
     QUERY,
@@ -28,8 +28,11 @@ from scenes.linear_algebra.dot_product import (
     rank_by_cosine,
     residual,
     rotate,
+    say_score,
     scalar_projection,
+    shadow_words,
     signed_angle,
+    turn_to_x_axis,
 )
 from scenes.style import CONTENT_BOTTOM
 
@@ -74,6 +77,47 @@ def test_dot_is_length_times_length_times_cosine(u, v):
     assert 0.0 <= theta <= math.pi
     expected = length(u) * length(v) * math.cos(theta)
     assert dot(u, v) == pytest.approx(expected, rel=1e-7, abs=1e-7)
+
+
+@given(vectors, vectors)
+def test_turning_puts_u_on_the_x_axis_and_keeps_the_dot_product(u, v):
+    assume(_nonzero(u) and _nonzero(v))
+    _, u_t, v_t = turn_to_x_axis(u, v)
+    assert u_t[1] == 0 and u_t[0] == pytest.approx(length(u))
+    assert length(v_t) == pytest.approx(length(v))
+    assert dot(u_t, v_t) == pytest.approx(dot(u, v), rel=1e-9, abs=1e-9)
+    # the one term left is |u| times the shadow, and the shadow is |v| cos theta
+    shadow = scalar_projection(v, u)
+    assert v_t[0] == pytest.approx(shadow, rel=1e-9, abs=1e-9)
+    assert shadow == pytest.approx(
+        length(v) * math.cos(angle_between(u, v)), rel=1e-7, abs=1e-7
+    )
+    assert dot(u_t, v_t) == pytest.approx(u_t[0] * v_t[0], rel=1e-9, abs=1e-9)
+
+
+@given(vectors, vectors)
+def test_shadow_words_match_the_sign_of_the_shadow(u, v):
+    assume(_nonzero(u) and _nonzero(v))
+    caption, said = shadow_words(u, v)
+    shown = fmt(scalar_projection(v, u))
+    if shown == "0":
+        assert "right angle" in caption and "0" in caption
+    elif shown.startswith("-"):
+        assert "against u" in caption and "negative" in caption and shown in caption
+    else:
+        assert "along u" in caption and shown in caption
+    assert "-" not in said  # spoken "minus"
+
+
+@given(st.floats(-1, 1))
+def test_scores_are_spoken_rounded_and_never_as_a_false_one(c):
+    said = say_score(c)
+    value = float(said.replace("almost ", "").replace("minus ", "-"))
+    assert abs(value - c) <= 0.05 * max(abs(c), 0.1)
+    if abs(c) != 1:
+        assert said not in ("1", "minus 1")
+    digits = said.split()[-1].replace(".", "").lstrip("0")
+    assert len(digits) <= 2  # two significant figures at most
 
 
 @given(vectors, vectors)
@@ -151,14 +195,14 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     d = dot(u, v)
     assert f"u = {fmt_vec(u)}" in shown and f"v = {fmt_vec(v)}" in shown
     assert any(s.startswith(r"u\cdot v =") and s.endswith(f"= {fmt(d)}") for s in shown)
-    assert f"|u| = {fmt(length(u))}" in shown
     assert f"|v| = {fmt(length(v))}" in shown
     assert f"\\theta = {fmt(degrees(angle_between(u, v)), 1)}^\\circ" in shown
-    assert f"\\cos\\theta = {fmt(cosine_similarity(u, v))}" in shown
     assert f"{d:.2f}" in shown  # the live readout, back at v after the swing
-    assert any(s.endswith(f"= {fmt(scalar_projection(v, u))}") for s in shown)
-    assert any(fmt_vec(projection(v, u)) in s and "proj" in s for s in shown)
-    assert any(fmt_vec(residual(v, u)) in s and "v - " in s for s in shown)
+    shadow = fmt(scalar_projection(v, u))
+    assert f"\\text{{shadow}} = |v|\\cos\\theta = {shadow}" in shown
+    _, u_t, v_t = turn_to_x_axis(u, v)
+    assert f"u = {fmt_vec(u_t)}" in shown and f"v = {fmt_vec(v_t)}" in shown
+    assert f"=\\,|u|\\,|v|\\cos\\theta = {fmt(d)}" in shown
     q = QUERY[1]
     for word, xy in CANDIDATES.items():
         assert word in shown
@@ -172,8 +216,14 @@ def test_narration_reads_the_same_numbers(scenes):
     u, v = scene.args.u, scene.args.v
     texts = " ".join(b.text for b in scene.timeline.beats)
     assert f"is {fmt(dot(u, v))}." in texts
-    assert f"the angle is {fmt(degrees(angle_between(u, v)), 1)} degrees" in texts
-    assert "negative because the shadow points against u" in texts
+    caption, said = shadow_words(u, v)
+    assert "against u" in caption and caption in texts  # dot(u, v) < 0 here
+    spoken = " ".join(b.say for b in scene.timeline.beats)
+    assert said in spoken
+    assert f"Now u is {say_sig(length(u))} comma 0" in spoken
+    assert "0.998" not in spoken and "almost 1" in " ".join(
+        b.say for b in scenes[0].timeline.beats
+    )
     assert sum(b.key for b in scene.timeline.beats) == 1
 
 
