@@ -102,8 +102,9 @@ def backdrop(*mobjects: Mobject) -> None:
 def labels(text: Mobject, *targets: Mobject) -> Mobject:
     """Mark ``text`` as the label of ``targets``: it may overlap them.
 
-    A label written on the line it names, a number inside the bar it measures or
-    a tag on the formula it annotates overlaps its target on purpose; the
+    A label written on the line it names, a number inside the bar it measures, a
+    tag on the formula it annotates or a formula with a term struck through
+    (``labels(formula, strike)``) overlaps its target on purpose; the
     text-over-shapes and text-on-text rules then leave that pair alone (and only
     that pair: the text must still not cross anything else). The mark is kept
     by copies of ``text``; if a target is later replaced by another mobject (a
@@ -446,21 +447,53 @@ def layout_problems(
                 ):
                     continue
                 problems.append(f"{_name(texts[i])} overlaps {_name(texts[j])}")
-    problems += _size_problems(texts)
-    problems += _text_over_problems(mobjects, texts, boxes, marks, owners, background)
+    tops = {id(m): top for top in reversed(mobjects) for m in top.get_family()}
+    problems += _size_problems(texts, tops)
+    problems += _text_over_problems(
+        mobjects, texts, boxes, marks, owners, tops, background
+    )
     return problems
 
 
-def _size_problems(texts: list[Mobject]) -> list[str]:
-    problems = []
-    for text in texts:
-        px = text_height_px(text)
-        if px < MIN_TEXT_PX - 0.05:
-            problems.append(
-                f"{_name(text)} is {px:.1f} px tall at 480p "
-                f"(digit height; at least {MIN_TEXT_PX:g} px)"
-            )
-    return problems
+def _grouped(
+    found: list[tuple[Mobject, float]], tops: dict[int, Mobject]
+) -> list[tuple[str, float, float, list[Mobject]]]:
+    """Findings of one rule, one line per top-level mobject (a matrix, an axes).
+
+    Returns ``(subject, lowest, highest, texts)`` per line, in drawing order: a
+    text's name alone (up to two texts of one top-level mobject are named one by
+    one), or ``"X and 5 more texts of Axes"``.
+    """
+    groups: dict[int, list[tuple[Mobject, float]]] = {}
+    for text, value in found:
+        top = tops.get(id(text), text)
+        groups.setdefault(id(top), []).append((text, value))
+    result = []
+    for members in groups.values():
+        first = members[0][0]
+        values = [v for _, v in members]
+        if len(members) <= 2:
+            result += [(_name(t), v, v, [t]) for t, v in members]
+            continue
+        top = tops.get(id(first), first)
+        subject = f"{_name(first)} and {len(members) - 1} more texts of {_name(top)}"
+        result.append((subject, min(values), max(values), [t for t, _ in members]))
+    return result
+
+
+def _span(low: float, high: float, unit: str) -> str:
+    if f"{low:.1f}" == f"{high:.1f}":
+        return f"{low:.1f}{unit}"
+    return f"{low:.1f}{unit} to {high:.1f}{unit}"
+
+
+def _size_problems(texts: list[Mobject], tops: dict[int, Mobject]) -> list[str]:
+    small = [(t, px) for t in texts if (px := text_height_px(t)) < MIN_TEXT_PX - 0.05]
+    return [
+        f"{subject} {'are' if len(group) > 1 else 'is'} {_span(low, high, ' px')} "
+        f"tall at 480p (digit height; at least {MIN_TEXT_PX:g} px)"
+        for subject, low, high, group in _grouped(small, tops)
+    ]
 
 
 def _owners(mobjects: list[Mobject]) -> dict[int, frozenset[int]]:
@@ -503,6 +536,7 @@ def _text_over_problems(
     boxes: list[np.ndarray],
     marks: dict[int, frozenset[int]],
     owners: dict[int, frozenset[int]],
+    tops: dict[int, Mobject],
     background: ParsableManimColor | None,
 ) -> list[str]:
     """The contrast and text-over-shapes rules (both need the drawing order)."""
@@ -520,7 +554,6 @@ def _text_over_problems(
         for mob in top.get_family():
             if is_backdrop(mob):
                 skipped.update(id(m) for m in mob.get_family())
-    tops = {id(m): top for top in mobjects for m in top.get_family()}
     shapes: list[_Shape] = []  # every visible non-text VMobject, backdrops included
     for mob in drawn:
         if id(mob) in in_text or not isinstance(mob, VMobject) or not _visible(mob):
@@ -537,6 +570,8 @@ def _text_over_problems(
     base = _rgb(config.background_color if background is None else background)
 
     problems: list[str] = []
+    faint: list[tuple[Mobject, float]] = []
+    faint_on: dict[int, str] = {}
     on_card: dict[int, tuple[_Shape, list[Mobject]]] = {}
     for text, box in zip(texts, boxes, strict=True):
         glyphs = [m for m in _glyphs(text) if id(m) in order and _visible(m)]
@@ -568,10 +603,8 @@ def _text_over_problems(
             if worst is None or ratio < worst[0]:
                 worst = (ratio, _hex(seen))
         if worst is not None and worst[0] < MIN_CONTRAST - 0.005:
-            problems.append(
-                f"{_name(text)} has contrast {worst[0]:.1f}:1 ({worst[1]} on "
-                f"{_hex(under)}; at least {MIN_CONTRAST:g}:1)"
-            )
+            faint.append((text, worst[0]))
+            faint_on[id(text)] = f"{worst[1]} on {_hex(under)}"
 
         inner = box + np.array([_TOUCH, _TOUCH, -_TOUCH, -_TOUCH])
         if inner[0] >= inner[2] or inner[1] >= inner[3]:
@@ -607,6 +640,14 @@ def _text_over_problems(
         if cards:
             card = max(cards, key=lambda c: c.order)  # the one it is drawn on
             on_card.setdefault(id(card.mob), (card, []))[1].append(text)
+    for subject, low, high, group in _grouped(faint, tops):
+        pairs = sorted({faint_on[id(t)] for t in group})
+        colours = ", ".join(pairs[:3]) + (", ..." if len(pairs) > 3 else "")
+        verb = "have" if len(group) > 1 else "has"
+        problems.append(
+            f"{subject} {verb} contrast {_span(low, high, ':1')} "
+            f"({colours}; at least {MIN_CONTRAST:g}:1)"
+        )
     for card, riders in on_card.values():
         hidden = _hidden_by(card, riders, shapes, marks, skipped)
         if hidden:

@@ -254,3 +254,14 @@ def test_a_background_rectangle_is_the_texts_own_card():
     found = problems(line, text)
     assert found == ["the card under MathTex('v_1') hides Line"], found
     assert problems(line, labels(text, line)) == []
+
+
+def test_many_texts_of_one_group_make_one_line():
+    faded = VGroup(*(label(str(k), 40) for k in range(5))).arrange(RIGHT)
+    faded.set_opacity(0.3)
+    found = problems(faded)
+    assert len(found) == 1, found
+    assert found[0].startswith("Text('0') and 4 more texts of VGroup have contrast")
+    tiny = VGroup(*(DecimalNumber(k, font_size=SMALL) for k in range(4))).arrange(RIGHT)
+    found = problems(tiny)
+    assert len(found) == 1 and "and 3 more texts of VGroup are 11.1 px" in found[0]
