@@ -5,10 +5,52 @@ loss of curvature ``c`` every step multiplies the distance to the minimum by
 ``1 - lr * c``: a small rate crawls, a good one settles, and any rate above
 ``2 / c`` overshoots further each time and diverges (drawn as the point bouncing
 outward and leaving the chart, never as a number that blows up). With two weights
-the loss is a bowl, seen from above as a contour map; minus the gradient points
-downhill across the contours, and the descent path follows it, zigzagging across
-the steep direction. The numbers and paths on screen come from the pure functions
-below, which the tests check on their own.
+the loss is a bowl ten times steeper along ``w2`` than along ``w1``, seen from
+above as a contour map with minus the gradient drawn as arrows. The visual "why":
+the gradient is ``(h1 w1, h2 w2)``, so a step multiplies each weight by its own
+factor ``1 - lr h_i`` (shown with the lesson's numbers); a negative factor is a
+zigzag, one near 1 a slow slide, and the descent path shows exactly that. The
+machine-learning beat is minibatch gradient noise: the gradient of an average
+loss estimated from random batches of 1, 4, 16 and 64 examples, its spread
+halving each time the batch grows 4 times. The recap closes over the bowl and
+its path. The numbers and paths on screen come from the pure functions below,
+which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Step by the learning rate times the slope", the numbers of the first step:
+  :func:`descend` (tested against the update rule).
+- "Near the bottom the slope flattens, so the steps shrink by themselves" /
+  "the steps are tiny, so progress is slow" / "overshoots ... zigzags in" /
+  "overshoots further than the last ... flies off the chart" / "bounces": the
+  words are :func:`describe_run` of :func:`run`'s kind, which comes from the
+  factor ``1 - lr c`` (Hypothesis test that the words match the iterates).
+- "Any rate above 2 over the curvature diverges": ``|1 - lr c| > 1`` exactly when
+  ``lr > 2 / c`` (Hypothesis tests on both sides, and the bounce at ``2 / c``).
+- "At the same distance from the bottom this bowl is 10 times steeper along w2":
+  the gradient is ``(h1 w1, h2 w2)`` with ``h2 / h1 = 10`` (:data:`BOWL`).
+- "The gradient points straight uphill, across the contours; the arrows show
+  minus the gradient": the arrows are drawn from :func:`gradient` (tested
+  against a numerical derivative); steepest ascent and perpendicularity are the
+  partial-derivatives lesson's tested claims.
+- "Each step multiplies each weight by its own factor, 1 - lr × its curvature",
+  "0.82 keeps most of w1; -0.8 flips w2's sign and shrinks it": the update is
+  ``w_i - lr h_i w_i``; the words are :func:`factor_words` of
+  :func:`axis_factors` (Hypothesis test over learning rates that the words
+  match the factor and the path).
+- "Across the steep direction it overshoots and zigzags in; along the shallow
+  one it slides in slowly" (or heads straight in, bounces, overshoots further,
+  flies off the map): computed by :func:`describe_2d` from
+  :func:`axis_motion` of each factor (zigzag when negative, slow slide when at
+  least :data:`SLOW`); Hypothesis test over the learning rate, start and steps
+  that the words match the path (sign changes, the share of distance left).
+- "Each step uses a random minibatch: right on average, but noisy": the mean of
+  the batch-mean gradient is the full gradient (tested on many draws).
+- "Each time the batch grows 4 times the spread halves, like sigma over root B;
+  the measured spreads follow": the standard deviation of a mean of ``B`` draws
+  with replacement is ``sigma / sqrt(B)`` (:func:`gradient_spread`, tested
+  against 20000 draws); the shown measured spreads are tested to lie within 25%
+  of it and to fall as ``B`` grows.
 """
 
 from __future__ import annotations
@@ -45,7 +87,7 @@ from manim import (
 from mathreel.core.params import Float, Int, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -65,20 +107,32 @@ __all__ = [
     "BOWL",
     "CENTER",
     "CURVATURE",
+    "ML_BATCHES",
+    "ML_DRAWS",
+    "ML_EXAMPLES",
+    "ML_SEED",
+    "SLOW",
     "TRIO",
     "WINDOW_1D",
     "WINDOW_2D",
     "GradientDescent",
     "Run",
+    "axis_factors",
+    "axis_motion",
     "clip_to_box",
     "critical_rate",
     "descend",
     "describe_2d",
     "describe_run",
     "escape_index",
+    "factor_words",
+    "full_gradient",
     "gradient",
+    "gradient_spread",
     "loss",
     "loss_2d",
+    "minibatch_gradients",
+    "ml_examples",
     "practice",
     "regime",
     "run",
@@ -90,8 +144,16 @@ CURVATURE = 2.0
 CENTER = 1.0
 #: The 1-D chart: ``w`` from -3 to 5 and the loss up to its value at the edges.
 WINDOW_1D = (-3.0, 5.0)
-#: The 2-D loss is ``(BOWL[0] * w1**2 + BOWL[1] * w2**2) / 2``, centred at 0.
-BOWL = (1.0, 4.0)
+#: The 2-D loss is ``(BOWL[0] * w1**2 + BOWL[1] * w2**2) / 2``, centred at 0:
+#: ten times steeper along w2 than along w1, so the zigzag it shows is real.
+BOWL = (1.0, 10.0)
+#: A per-axis step factor at least this close to 1 "slides in slowly".
+SLOW = 0.8
+#: The machine-learning beat: examples, the batch sizes shown, draws per size.
+ML_EXAMPLES = 1000
+ML_BATCHES = (1, 4, 16, 64)
+ML_DRAWS = 100
+ML_SEED = 3
 #: The 2-D chart: ``w1`` and ``w2`` ranges.
 WINDOW_2D = ((-4.0, 4.0), (-2.0, 2.0))
 #: Three learning rates for the 1-D loss: too small, about right, too large.
@@ -276,45 +338,134 @@ def describe_run(r: Run, *, spoken: bool = False, brief: bool = False) -> str:
     )
 
 
+def axis_factors(lr: float, bowl: Sequence[float] = BOWL) -> tuple[float, float]:
+    """What one step multiplies each weight by on the bowl: ``1 - lr * h_i``.
+
+    On ``(h1 w1**2 + h2 w2**2) / 2`` the gradient is ``(h1 w1, h2 w2)``, so
+    ``w_i <- w_i - lr h_i w_i = (1 - lr h_i) w_i``: each axis on its own.
+    """
+    return step_factor(lr, bowl[0]), step_factor(lr, bowl[1])
+
+
+def axis_motion(factor: float) -> str:
+    """How a weight moves when each step multiplies it by ``factor``.
+
+    ``"diverges"`` (size above 1), ``"bounces"`` (exactly -1), ``"zigzags"``
+    (negative: it overshoots 0 and changes sign each step, by less each time),
+    ``"lands"`` (0: the bottom in one step), ``"slides slowly"`` (at least
+    :data:`SLOW`: most of the distance is left after each step) or ``"heads in"``.
+    """
+    if abs(abs(factor) - 1.0) < 1e-12:
+        return "bounces"
+    if abs(factor) > 1.0:
+        return "diverges"
+    if abs(factor) < 1e-12:
+        return "lands"
+    if factor < 0:
+        return "zigzags"
+    return "slides slowly" if factor >= SLOW else "heads in"
+
+
+_MOTION_WORDS = {
+    "diverges": "overshoots further each step",
+    "bounces": "bounces from side to side forever",
+    "zigzags": "overshoots and zigzags in",
+    "lands": "reaches the bottom in one step",
+    "slides slowly": "slides in slowly",
+    "heads in": "heads straight in",
+}
+
+
 def describe_2d(
     lr: float, start: Sequence[float], steps: int, *, spoken: bool = False
 ) -> str:
-    """What descent on the bowl does with this rate, in one or two sentences.
+    """What descent on the bowl does with this rate, computed from the factors.
 
+    Each axis's words come from :func:`axis_motion` of its factor ``1 - lr h_i``
+    (the steep axis first); then where the path ends, or when it leaves the map.
     With ``spoken`` the numbers are written as the narrator says them.
     """
-    num = say_num if spoken else fmt
     path = descend(start, lr, steps, BOWL, (0.0, 0.0))
     escaped = escape_index(path, WINDOW_2D)
-    shallow, steep = (step_factor(lr, c) for c in BOWL)
-    limit = critical_rate(max(BOWL))
-    if regime(lr, max(BOWL)) == "diverges":
-        where = (
-            f"after {escaped} {'step' if escaped == 1 else 'steps'} the path flies "
-            "off the map"
-            if escaped is not None
-            else f"after {steps} steps it is further out than it started"
-        )
-        return (
-            f"But {num(lr)} is above 2 over {num(max(BOWL))}, which is {num(limit)}: "
-            f"across the steep direction each step overshoots more, and {where}."
-        )
-    if regime(lr, max(BOWL)) == "bounces":
-        return (
-            "Across the steep direction each step lands exactly on the other side, so "
-            "it bounces there forever while it slides along the shallow one."
-        )
-    across = (
-        "It overshoots and zigzags across the steep direction"
-        if steep < 0
-        else "It heads straight down the steep direction"
+    factors = axis_factors(lr)
+    steep = int(np.argmax(BOWL))
+    names = ("w 1", "w 2") if spoken else ("w₁", "w₂")
+    across = _MOTION_WORDS[axis_motion(factors[steep])]
+    along = _MOTION_WORDS[axis_motion(factors[1 - steep])]
+    words = (
+        f"Across the steep direction, {names[steep]}, it {across}; along the "
+        f"shallow one, {names[1 - steep]}, it {along}."
     )
-    along = "slides in slowly" if shallow > 0.5 else "slides in"
-    final = say_vec(path[-1]) if spoken else fmt_vec(path[-1])
-    return (
-        f"{across}, and {along} along the shallow one. "
-        f"After {steps} steps it is at {final}."
+    if escaped is not None:
+        return words + (
+            f" After {escaped} {'step' if escaped == 1 else 'steps'} the path flies "
+            "off the map."
+        )
+    final = (
+        " comma ".join(say_sig(v) if abs(v) >= 0.005 else "0" for v in path[-1])
+        if spoken
+        else fmt_vec(path[-1])
     )
+    return words + f" After {steps} steps it is at {final}."
+
+
+def factor_words(factor: float, name: str, *, spoken: bool = False) -> str:
+    """What multiplying the weight ``name`` by ``factor`` each step does, in words.
+
+    ``"-0.8 flips w₂'s sign and shrinks it"``, ``"0.82 keeps most of w₁"``; the
+    factor as shown (3 places) or, with ``spoken``, to two significant figures.
+    """
+    shown = say_sig(factor) if spoken else fmt(factor, 3)
+    size = abs(factor)
+    if size > 1 + 1e-12:
+        change = "grows it"
+    elif abs(size - 1) <= 1e-12:
+        change = "keeps its size"
+    elif size < 1e-12:
+        return f"{shown} sends {name} to 0 at once"
+    elif factor >= SLOW:
+        return f"{shown} keeps most of {name}"
+    else:
+        change = "shrinks it"
+    if factor < 0:
+        return f"{shown} flips {name}'s sign and {change}"
+    return f"{shown} {change.replace('it', name)}"
+
+
+def ml_examples() -> np.ndarray:
+    """The machine-learning beat's data: :data:`ML_EXAMPLES` numbers ``x_i``, seeded.
+
+    The loss is the average of ``(w - x_i)**2 / 2``; at ``w = 0`` example ``i``'s
+    gradient is ``-x_i``.
+    """
+    return np.random.default_rng(ML_SEED).normal(2.0, 1.5, ML_EXAMPLES)
+
+
+def full_gradient() -> float:
+    """The gradient of the average loss at ``w = 0``: ``-mean(x)``."""
+    return -float(np.mean(ml_examples()))
+
+
+def minibatch_gradients(
+    batch: int, draws: int = ML_DRAWS, seed: int = ML_SEED
+) -> np.ndarray:
+    """``draws`` minibatch gradients at ``w = 0``, each the mean over ``batch`` examples.
+
+    Examples are drawn uniformly with replacement; returns shape ``(draws,)``.
+    """
+    x = ml_examples()
+    rng = np.random.default_rng([seed, batch])
+    picks = rng.integers(0, x.size, size=(draws, batch))
+    return -x[picks].mean(axis=1)
+
+
+def gradient_spread(batch: int) -> float:
+    """The standard deviation of a minibatch gradient: ``sigma / sqrt(batch)``.
+
+    ``sigma`` is the spread of the per-example gradients (with replacement, this
+    is exact).
+    """
+    return float(np.std(ml_examples())) / float(np.sqrt(batch))
 
 
 def escape_arrow(start: np.ndarray, edge: np.ndarray, least: float = 0.7) -> Arrow:
@@ -342,8 +493,10 @@ def _capital(sentence: str) -> str:
 TOP = 3.6
 AXIS_BOTTOM = CONTENT_BOTTOM + 0.55
 COLUMN = 1.55  # left edge of the text column
-MAP_UNIT = 1.12  # scene units per unit of w1 and w2 on the contour map
-MAP_COLUMN = 2.75  # left edge of the text column beside the map
+MAP_UNIT = 0.95  # scene units per unit of w1 and w2 on the contour map
+MAP_TOP = 3.3  # top of the contour map (its w2 label sits above it)
+MAP_COLUMN = 1.6  # left edge of the text column beside the map
+TICKS = 34  # tick numbers: a 14 px digit height at 480p
 PANEL = 36
 
 
@@ -390,6 +543,13 @@ class GradientDescent(CourseLesson):
             help="where (w1, w2) starts on the 2-D bowl",
             require=[_inside_bowl_map],
         ),
+        "lr_2d": Float(
+            0.18,
+            lo=0.0,
+            hi=0.25,
+            lo_open=True,
+            help="the learning rate on the 2-D bowl (it diverges above 2/10 = 0.2)",
+        ),
         "steps": Int(10, lo=3, hi=25, help="how many steps each run takes"),
     }
 
@@ -408,16 +568,10 @@ class GradientDescent(CourseLesson):
         self.run_panel(2)
         self.show_bowl()
         self.show_gradients()
+        self.axis_by_axis()
         self.descend_bowl()
-        self.recap(
-            [
-                "Each step moves w by minus the learning rate times the slope.",
-                "Too small a rate crawls; above 2 over the curvature, it diverges.",
-                "With many weights, minus the gradient points downhill.",
-            ],
-            "training a network is gradient descent on its loss, and the learning rate "
-            "is the first setting everyone tunes.",
-        )
+        self.minibatch_noise()
+        self.close()
 
     # -- drawing helpers ---------------------------------------------------------------
     def loss_axes(self, left: float, right: float, top: float, bottom: float) -> Axes:
@@ -493,7 +647,7 @@ class GradientDescent(CourseLesson):
         self.curve = self.loss_curve(self.axes)
         self.axis_numbers = VGroup(
             *(
-                tex(fmt(w), size=SMALL, color=MUTED).next_to(
+                tex(fmt(w), size=TICKS, color=MUTED).next_to(
                     self.axes.c2p(w, 0), DOWN, buff=0.15
                 )
                 for w in range(int(WINDOW_1D[0]), int(WINDOW_1D[1]) + 1)
@@ -738,13 +892,16 @@ class GradientDescent(CourseLesson):
             tips=False,
             axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.05},
         )
-        self.map.move_to([-6.9 + (x1 - x0) * unit / 2, TOP - (y1 - y0) * unit / 2, 0])
+        self.map.move_to(
+            [-6.9 + (x1 - x0) * unit / 2, MAP_TOP - (y1 - y0) * unit / 2, 0]
+        )
         low, high = ManimColor(BLUE), ManimColor(RED)
         ground = Rectangle(width=(x1 - x0) * unit, height=(y1 - y0) * unit)
         ground.move_to(self.map.c2p(0, 0)).set_style(
             fill_color=high, fill_opacity=0.18, stroke_width=0
         )
-        levels = [0.5 * max(BOWL) * (y1 * k / 6) ** 2 for k in range(6, 0, -1)]
+        # the widest ellipse spans the map's width; the rest shrink evenly inside it
+        levels = [0.5 * BOWL[0] * (x1 * k / 6) ** 2 for k in range(6, 0, -1)]
         self.rings = VGroup(ground)
         for i, level in enumerate(levels):
             a = np.sqrt(2 * level / BOWL[0])
@@ -759,24 +916,32 @@ class GradientDescent(CourseLesson):
                 stroke_width=2.5,
             )
             self.rings.add(ring)
+        # the axis names sit outside the map, off its shading and contours
         labels = VGroup(
-            tex("w_1", size=PANEL, color=INK).move_to(
-                self.map.c2p(x1, 0) + np.array([-0.3, 0.3, 0])
+            tex("w_1", size=PANEL, color=INK).next_to(
+                self.map.c2p(x1, 0), RIGHT, buff=0.15
             ),
-            tex("w_2", size=PANEL, color=INK).move_to(
-                self.map.c2p(0, y1) + np.array([0.4, -0.3, 0])
+            tex("w_2", size=PANEL, color=INK).next_to(
+                self.map.c2p(0, y1), UP, buff=0.12
             ),
         )
         self.map_labels = labels
-        formula = tex(r"L(w) = \tfrac{1}{2}\left(w_1^2 + 4 w_2^2\right)", size=PANEL)
+        formula = tex(
+            r"L(w) = \tfrac{1}{2}\left("
+            + (f"{fmt(BOWL[0])}" if BOWL[0] != 1 else "")
+            + rf"w_1^2 + {fmt(BOWL[1])} w_2^2\right)",
+            size=PANEL,
+        )
         formula.move_to([MAP_COLUMN, TOP - 0.3, 0], aligned_edge=LEFT)
         self.bowl_formula = formula
         ratio = fmt(BOWL[1] / BOWL[0])
         with self.beat(
             "With two weights the loss is a bowl. Seen from above, its contours are "
-            f"ellipses; this bowl is {ratio} times steeper along w₂ than along w₁.",
+            f"ellipses. At the same distance from the bottom this bowl is {ratio} times "
+            "steeper along w₂ than along w₁.",
             say="With two weights the loss is a bowl. Seen from above, its contours are "
-            f"ellipses; this bowl is {ratio} times steeper along w 2 than along w 1.",
+            f"ellipses. At the same distance from the bottom this bowl is {ratio} times "
+            "steeper along w 2 than along w 1.",
             chapter="Two weights",
         ):
             self.play(
@@ -801,7 +966,7 @@ class GradientDescent(CourseLesson):
         biggest = max(np.linalg.norm(g) for g in grads)
         for p, g in zip(points, grads, strict=True):
             size = np.linalg.norm(g)
-            length = 0.25 + 0.4 * size / biggest
+            length = 0.35 + 0.45 * size / biggest
             direction = -g / size
             start = self.map.c2p(*p)
             end = start + length * np.array([direction[0], direction[1], 0.0])
@@ -811,10 +976,10 @@ class GradientDescent(CourseLesson):
                     end,
                     buff=0,
                     color=INK,
-                    stroke_width=3,
-                    max_tip_length_to_length_ratio=0.35,
-                    tip_length=0.14,
-                ).set_opacity(0.85)
+                    stroke_width=5,
+                    max_tip_length_to_length_ratio=0.4,
+                    tip_length=0.18,
+                )
             )
         self.field = arrows
         note = tex(r"-\nabla L", r"\text{ points downhill}", size=PANEL)
@@ -830,8 +995,53 @@ class GradientDescent(CourseLesson):
             self.play(FadeIn(arrows, lag_ratio=0.05), run_time=1.6)
             self.play(FadeIn(note), run_time=0.6)
 
+    def axis_by_axis(self) -> None:
+        lr = self.args.lr_2d
+        factors = axis_factors(lr)
+        general = tex(
+            r"w_i \leftarrow w_i - \mathrm{lr}\, h_i w_i",
+            size=PANEL,
+        )
+        lines = VGroup(
+            *(
+                tex(
+                    rf"w_{i + 1} \leftarrow (1 - {fmt(lr)} \cdot {fmt(h)})\, w_{i + 1}"
+                    rf" = {fmt(f, 3)}\, w_{i + 1}",
+                    size=PANEL,
+                    color=ACCENT,
+                )
+                for i, (h, f) in enumerate(zip(BOWL, factors, strict=True))
+            )
+        )
+        card = VGroup(general, lines).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        lines.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        card.arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        if card.width > 6.9 - MAP_COLUMN:
+            card.scale_to_fit_width(6.9 - MAP_COLUMN)
+        card.next_to(self.field_note, DOWN, buff=0.45, aligned_edge=LEFT)
+        self.factor_card = card
+        meaning = "; ".join(
+            factor_words(f, name) for f, name in zip(factors, ("w₁", "w₂"), strict=True)
+        )
+        said = "; ".join(
+            factor_words(f, name, spoken=True)
+            for f, name in zip(factors, ("w 1", "w 2"), strict=True)
+        )
+        h1, h2 = (fmt(h) for h in BOWL)
+        with self.beat(
+            f"Why? The gradient is ({h1 if h1 != '1' else ''}w₁, {h2}w₂), so each step "
+            "multiplies each weight by its own factor, 1 − lr × its curvature: "
+            f"{meaning}.",
+            say="Why? The gradient scales each weight by its own curvature, so each "
+            "step multiplies each weight by 1 minus the learning rate times that "
+            f"curvature: {said}.",
+            chapter="Axis by axis",
+        ):
+            self.play(FadeIn(general), run_time=0.8)
+            self.play(FadeIn(lines, lag_ratio=0.5), run_time=1.2)
+
     def descend_bowl(self) -> None:
-        start, lr, steps = np.asarray(self.args.start_2d), self.lr, self.steps
+        start, lr, steps = np.asarray(self.args.start_2d), self.args.lr_2d, self.steps
         full = descend(start, lr, steps, BOWL, (0.0, 0.0))
         escaped = escape_index(full, WINDOW_2D)
         path = full if escaped is None else full[:escaped]
@@ -843,11 +1053,8 @@ class GradientDescent(CourseLesson):
             edge = clip_to_box(path[-1], full[escaped], WINDOW_2D)
             pieces.append(escape_arrow(self.map.c2p(*path[-1]), self.map.c2p(*edge)))
         dot = Dot(self.map.c2p(*start), color=ACCENT, radius=0.09)
-        info = VGroup(
-            tex(r"\mathrm{lr} = " + fmt(lr), size=PANEL, color=ACCENT),
-            tex(r"\text{start } " + fmt_vec(start), size=PANEL),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        info.next_to(self.field_note, DOWN, buff=0.45, aligned_edge=LEFT)
+        info = tex(r"\text{start } " + fmt_vec(start), size=PANEL)
+        info.next_to(self.factor_card, DOWN, buff=0.4, aligned_edge=LEFT)
         if escaped is None:
             end = tex(
                 r"\text{after " + str(steps) + r" steps: } " + fmt_vec(path[-1]),
@@ -857,16 +1064,132 @@ class GradientDescent(CourseLesson):
             end = text(f"off the map at step {escaped}", SMALL, RED)
         end.next_to(self.map, DOWN, buff=0.35)
         with self.beat(
-            f"Now descend from {fmt_vec(start)} with lr = {fmt(lr)}. "
-            + describe_2d(lr, start, steps),
-            say=f"Now descend from {say_vec(start)}, with a learning rate of "
-            f"{say_num(lr)}. " + describe_2d(lr, start, steps, spoken=True),
+            f"Now descend from {fmt_vec(start)}. " + describe_2d(lr, start, steps),
+            say=f"Now descend from {say_vec(start)}. "
+            + describe_2d(lr, start, steps, spoken=True),
         ):
-            self.play(self.field.animate.set_opacity(0.3), run_time=0.5)
+            self.play(self.field.animate.set_opacity(0.55), run_time=0.5)
             self.play(FadeIn(dot, scale=0.5), FadeIn(info), run_time=0.6)
-            self.walk(pieces, dot, [self.map.c2p(*p) for p in path[1:]], 4.0)
+            crumbs = self.walk(pieces, dot, [self.map.c2p(*p) for p in path[1:]], 4.0)
             self.play(FadeIn(end), run_time=0.5)
+        shown = [dot] if dot in self.mobjects else []
+        self.bowl_picture = VGroup(
+            self.map, self.rings, self.map_labels, *pieces, crumbs, *shown
+        )
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    # -- machine learning ---------------------------------------------------------
+    def minibatch_noise(self) -> None:
+        lo, hi = -7.0, 3.0
+        rows_y = (2.0, 0.95, -0.1, -1.15)
+        axis_y = -1.85
+        left, right = -4.6, 3.6
+        scale = (right - left) / (hi - lo)
+
+        def at(g: float, y: float) -> np.ndarray:
+            return np.array([left + (g - lo) * scale, y, 0.0])
+
+        axis = Line(at(lo, axis_y), at(hi, axis_y), color=MUTED, stroke_width=2)
+        ticks = VGroup(
+            *(
+                VGroup(
+                    Line(
+                        at(t, axis_y - 0.06), at(t, axis_y + 0.06), color=MUTED
+                    ).set_stroke(width=2),
+                    tex(fmt(t), size=34, color=MUTED).next_to(
+                        at(t, axis_y), DOWN, buff=0.12
+                    ),
+                )
+                for t in range(-6, 3, 2)
+            )
+        )
+        true_g = full_gradient()
+        true_line = DashedLine(
+            at(true_g, axis_y),
+            at(true_g, rows_y[0] + 0.35),
+            color=GREEN,
+            stroke_width=3,
+        )
+        true_label = text("full-data gradient", SMALL, GREEN).next_to(
+            true_line, UP, buff=0.1
+        )
+        heading = text(
+            f"{ML_DRAWS} minibatch gradients per batch size, at w = 0", SMALL, MUTED
+        ).move_to([0, 3.5, 0])
+        rows = []
+        for b, y in zip(ML_BATCHES, rows_y, strict=True):
+            grads = minibatch_gradients(b)
+            dots = VGroup(
+                *(
+                    Dot(at(float(g), y), radius=0.045, color=BLUE, fill_opacity=0.7)
+                    for g in np.clip(grads, lo, hi)
+                )
+            )
+            name = tex(f"B = {b}", size=PANEL).move_to([-5.9, y, 0])
+            spread = tex(
+                fmt(float(np.std(grads)), 2),
+                r"\;\;",
+                fmt(gradient_spread(b), 2),
+                size=PANEL,
+            ).move_to([5.6, y, 0])
+            spread[0].set_color(BLUE)
+            spread[2].set_color(ACCENT)
+            rows.append(VGroup(name, dots, spread))
+        header = VGroup(
+            text("spread", SMALL, BLUE),
+            tex(r"\sigma / \sqrt{B}", size=PANEL, color=ACCENT),
+        ).arrange(RIGHT, buff=0.3)
+        header.move_to([5.6, rows_y[0] + 0.75, 0])
+        rows[0][2].align_to(header, RIGHT)
+        for r in rows[1:]:
+            r[2].align_to(header, RIGHT)
+        spreads = [float(np.std(minibatch_gradients(b))) for b in ML_BATCHES]
+        theory = [gradient_spread(b) for b in ML_BATCHES]
+        with self.beat(
+            f"In machine learning the loss averages many examples, here {ML_EXAMPLES}, "
+            "so each step uses a random minibatch of B: right on average, but noisy. "
+            f"With B = 1 the guesses spread widely around the full gradient, "
+            f"{fmt(true_g, 2)}.",
+            say=f"In machine learning the loss averages many examples, here "
+            f"{ML_EXAMPLES}, so each step uses a random minibatch of B: right on "
+            "average, but noisy. With one example per batch the guesses spread widely "
+            f"around the full gradient, about {say_sig(true_g)}.",
+            chapter="In machine learning",
+        ):
+            self.play(FadeIn(heading), Create(axis), FadeIn(ticks), run_time=0.8)
+            self.play(Create(true_line), FadeIn(true_label), run_time=0.6)
+            self.play(
+                FadeIn(rows[0][0]), FadeIn(rows[0][1], lag_ratio=0.02), run_time=1.2
+            )
+        with self.beat(
+            "Each time the batch grows 4 times the spread halves, like σ/√B: "
+            + ", ".join(fmt(t, 2) for t in theory)
+            + ". The measured spreads, "
+            + ", ".join(fmt(v, 2) for v in spreads)
+            + ", follow.",
+            say="Each time the batch grows 4 times, the spread halves: it shrinks like "
+            f"sigma over root B, from about {say_sig(theory[0])} to "
+            f"{say_sig(theory[-1])}. The measured spreads follow.",
+        ):
+            self.play(FadeIn(header), FadeIn(rows[0][2]), run_time=0.6)
+            for r in rows[1:]:
+                self.play(
+                    FadeIn(r[0]),
+                    FadeIn(r[1], lag_ratio=0.02),
+                    FadeIn(r[2]),
+                    run_time=1.0,
+                )
+
+    def close(self) -> None:
+        self.play(FadeOut(*self.mobjects), run_time=0.5)
+        self.play(FadeIn(self.bowl_picture), run_time=0.8)
+        self.recap_over(
+            [self.bowl_picture],
+            "Each step scales each direction by 1 − lr × its curvature.",
+            say="Each step against the gradient scales each direction by 1 minus the "
+            "learning rate times its curvature: that decides a crawl, a zigzag or a "
+            "blow-up.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

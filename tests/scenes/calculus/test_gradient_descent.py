@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -13,19 +16,28 @@ from scenes.calculus.gradient_descent import (
     BOWL,
     CENTER,
     CURVATURE,
+    ML_BATCHES,
+    ML_EXAMPLES,
+    SLOW,
     TRIO,
     WINDOW_1D,
     WINDOW_2D,
     GradientDescent,
+    axis_factors,
     clip_to_box,
     critical_rate,
     descend,
     describe_2d,
     describe_run,
     escape_index,
+    factor_words,
+    full_gradient,
     gradient,
+    gradient_spread,
     loss,
     loss_2d,
+    minibatch_gradients,
+    ml_examples,
     regime,
     run,
     step_factor,
@@ -95,7 +107,86 @@ def test_two_weights_converge_only_below_two_over_the_steepest_curvature(
         assert abs(path[-1][axis]) > abs(start[axis])
         assert regime(lr, steep) == "diverges"
     claim = describe_2d(lr, start, steps)
-    assert ("above 2 over 4" in claim) == (regime(lr, steep) == "diverges")
+    assert ("overshoots further each step" in claim) == (
+        regime(lr, steep) == "diverges"
+    )
+
+
+def test_the_bowl_is_at_least_ten_times_steeper_one_way():
+    assert max(BOWL) / min(BOWL) >= 10
+
+
+@given(
+    st.floats(0.005, 0.25),
+    st.tuples(st.floats(-3.8, 3.8), st.floats(-1.8, 1.8)).filter(
+        lambda p: abs(p[0]) > 0.05 and abs(p[1]) > 0.05
+    ),
+    st.integers(3, 25),
+)
+def test_the_2d_words_match_the_per_axis_factors_and_the_path(lr, start, steps):
+    factors = axis_factors(lr)
+    assert factors == pytest.approx((1 - lr * BOWL[0], 1 - lr * BOWL[1]))
+    path = descend(start, lr, steps, BOWL, (0.0, 0.0))
+    # each axis on its own: w_i is multiplied by its factor every step
+    for i in (0, 1):
+        assert path[1:, i] == pytest.approx(factors[i] * path[:-1, i], abs=1e-9)
+    claim = describe_2d(lr, start, steps)
+    steep_words, shallow_words = claim.split(";")[0], claim.split(";")[1]
+    f_shallow, f_steep = factors
+    signs = np.sign(path[:, 1])
+    if "zigzags in" in steep_words:
+        assert -1 < f_steep < 0
+        assert np.all(signs[1:] == -signs[:-1])  # w2 changes sign every step
+        assert abs(path[-1, 1]) < abs(start[1])
+    if "overshoots further" in steep_words:
+        assert f_steep < -1
+        assert abs(path[min(steps, 3), 1]) > abs(start[1])
+    if f_steep < 0 and abs(f_steep) < 1:
+        assert "zigzags in" in steep_words
+    if "slides in slowly" in shallow_words:
+        assert f_shallow >= SLOW
+        # most of the distance is left after each step, and it never changes sign
+        assert np.all(np.abs(path[1:, 0]) >= SLOW * np.abs(path[:-1, 0]) - 1e-12)
+        assert np.all(np.sign(path[:, 0]) == np.sign(start[0]))
+    if "heads straight in" in shallow_words:
+        assert 0 < f_shallow < SLOW
+    if f_shallow >= SLOW:
+        assert "slides in slowly" in shallow_words
+    escaped = escape_index(path, WINDOW_2D)
+    assert ("flies off the map" in claim) == (escaped is not None)
+    if escaped is None:
+        assert claim.endswith(f"it is at {fmt_vec(path[-1])}.")
+
+
+@given(st.floats(-3, 3, allow_nan=False), st.sampled_from(["w₁", "w₂"]))
+def test_factor_words_say_what_the_factor_does(factor, name):
+    words = factor_words(factor, name)
+    assert words.startswith(fmt(factor, 3))
+    assert ("flips" in words) == (factor < 0 and abs(factor) > 1e-12)
+    if abs(factor) > 1 + 1e-12:
+        assert "grows" in words
+    elif 1e-12 < abs(factor) < 1 and factor < SLOW:
+        assert "shrinks" in words
+    if SLOW <= factor < 1:
+        assert words.endswith(f"keeps most of {name}")
+
+
+def test_minibatch_gradients_are_right_on_average_and_spread_like_one_over_root_b():
+    x = ml_examples()
+    assert x.shape == (ML_EXAMPLES,)
+    assert full_gradient() == pytest.approx(-x.mean())
+    for b in ML_BATCHES:
+        many = minibatch_gradients(b, draws=20000, seed=11)
+        assert many.mean() == pytest.approx(
+            full_gradient(), abs=4 * gradient_spread(b) / 100
+        )
+        assert many.std() == pytest.approx(gradient_spread(b), rel=0.03)
+    theory = [gradient_spread(b) for b in ML_BATCHES]
+    for small, big in itertools.pairwise(theory):
+        assert small / big == pytest.approx(2.0)  # 4 times the batch halves it
+    shown = [float(np.std(minibatch_gradients(b))) for b in ML_BATCHES]
+    assert all(a > b for a, b in itertools.pairwise(shown))
+    assert all(abs(m / t - 1) < 0.25 for m, t in zip(shown, theory, strict=True))
 
 
 @given(st.floats(0.01, 1.5), starts, st.integers(3, 25))
@@ -157,7 +248,13 @@ def test_an_escaping_hop_is_clipped_at_the_edge(inside, outside):
 
 # -- the scene -------------------------------------------------------------------------
 
-ALTERNATIVE = {"lr": 0.9, "start": -2, "steps": 6, "start_2d": [3, -1.2]}
+ALTERNATIVE = {
+    "lr": 0.9,
+    "start": -2,
+    "steps": 6,
+    "start_2d": [3, -1.2],
+    "lr_2d": 0.22,
+}
 
 
 @pytest.fixture(scope="module")
@@ -195,14 +292,25 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
         assert expected in shown[7]
         assert rf"\mathrm{{lr}} = {fmt(lr_i)}" in shown[7]
     # two weights
-    start_2d = np.asarray(scene.args.start_2d)
-    full = descend(start_2d, lr, steps, BOWL, (0.0, 0.0))
+    start_2d, lr_2d = np.asarray(scene.args.start_2d), scene.args.lr_2d
+    full = descend(start_2d, lr_2d, steps, BOWL, (0.0, 0.0))
     escaped = escape_index(full, WINDOW_2D)
     if escaped is None:
-        assert f"after {steps} steps: }} {fmt_vec(full[-1])}" in " ".join(shown[10])
+        assert f"after {steps} steps: }} {fmt_vec(full[-1])}" in " ".join(shown[11])
     else:
-        assert f"off the map at step {escaped}" in shown[10]
-    assert f"start }} {fmt_vec(start_2d)}" in " ".join(shown[10])
+        assert f"off the map at step {escaped}" in shown[11]
+    assert f"start }} {fmt_vec(start_2d)}" in " ".join(shown[11])
+    # the why: each weight's own factor, as computed
+    for f in axis_factors(lr_2d):
+        assert f"= {fmt(f, 3)}\\, w_" in " ".join(shown[10])
+    # machine learning: the spreads as measured and as sigma / sqrt(B)
+    ml = " ".join(shown[13])
+    for b in ML_BATCHES:
+        assert f"B = {b}" in ml
+        assert fmt(float(np.std(minibatch_gradients(b))), 2) in ml
+        assert fmt(gradient_spread(b), 2) in ml
+    chapters = [beat.chapter for beat in scene.timeline.beats if beat.chapter]
+    assert chapters[-2:] == ["In machine learning", "Recap"]
     assert not scene.timeline.warnings
     assert [beat.key for beat in scene.timeline.beats].index(True) == 7
 
@@ -214,10 +322,18 @@ def test_narration_tells_what_the_screen_shows(scenes):
     assert "w is only 2.046" in texts[5]
     assert "after 4 steps the point flies off the chart" in texts[7]
     assert "here 2 over 2 = 1, diverges" in texts[7]
-    assert "After 10 steps it is at (-0.02, 0.01)." in texts[10]
+    assert "0.82 keeps most of w₁; -0.8 flips w₂'s sign and shrinks it." in texts[10]
+    assert (
+        "Across the steep direction, w₂, it overshoots and zigzags in; along the "
+        "shallow one, w₁, it slides in slowly. After 10 steps it is at (-0.48, 0.16)."
+    ) in texts[11]
     alternative = [beat.text for beat in scenes["alternative"].timeline.beats]
     assert "zigzags in" in alternative[3]
-    assert "above 2 over 4, which is 0.5" in alternative[10]
+    assert "w₂, it overshoots further each step" in alternative[11]
+    assert "flies off the map" in alternative[11]
+    for say in (beat.say for beat in scenes["default"].timeline.beats[8:]):
+        for number in re.findall(r"\d+\.\d+", say):
+            assert len(number.replace(".", "").lstrip("0")) <= 2, say
 
 
 @pytest.mark.parametrize(
@@ -235,6 +351,8 @@ def test_narration_tells_what_the_screen_shows(scenes):
         ({"start_2d": [0.1, 0.1]}, "start_2d"),
         ({"start_2d": [5, 0]}, "start_2d"),
         ({"start_2d": [1]}, "start_2d"),
+        ({"lr_2d": 0.3}, "lr_2d"),
+        ({"lr_2d": 0}, "lr_2d"),
     ],
 )
 def test_bad_parameters_fail_with_one_line(given_args, name):
