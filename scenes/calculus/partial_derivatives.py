@@ -43,51 +43,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Line,
-    ReplacementTransform,
-    RightAngle,
-    Square,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    linear,
-    rgb_to_hex,
-    smooth,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float, Int, Vector
 from mathreel.practice import Exercise
-from scenes.kit.numbers import factor, fmt, fmt_vec, spoken
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.kit.numbers import factor, fmt, fmt_vec, say_sig
+from scenes.style import *
 
 __all__ = [
     "FUNCTIONS",
@@ -103,7 +65,6 @@ __all__ = [
     "gradient",
     "heat_map",
     "practice",
-    "say2",
     "slice_quotient",
     "steps_inside",
     "value",
@@ -265,15 +226,6 @@ def heat_map(name: str, cells: int = 30) -> np.ndarray:
     t = (z - z.min()) / max(float(z.max() - z.min()), 1e-12)
     low, high = np.array([22, 40, 70]) / 255, np.array([110, 58, 40]) / 255
     return low + t[..., None] * (high - low)
-
-
-def say2(x: float) -> str:
-    """``x`` as the narrator says it: two significant figures, ``minus`` for a sign."""
-    x = float(x)
-    if x == 0:
-        return "0"
-    places = max(0, 1 - math.floor(math.log10(abs(x))))
-    return spoken(fmt(x, places))
 
 
 def _within(limit: float) -> Callable[[np.ndarray], str | None]:
@@ -490,7 +442,7 @@ class PartialDerivatives(CourseLesson):
         with self.beat(
             f"Hold y at {fmt(y0)} and walk along x. That slice is an ordinary curve of "
             "one variable; here it is on its own.",
-            say=f"Hold y at {say2(y0)} and walk along x. That slice is an ordinary curve "
+            say=f"Hold y at {say_sig(y0)} and walk along x. That slice is an ordinary curve "
             "of one variable; here it is on its own.",
         ):
             self.play(Create(self.x_line), run_time=1.0)
@@ -521,8 +473,8 @@ class PartialDerivatives(CourseLesson):
             f"across a small step gives {fmt(q, 3)}, and the exact slope is {fmt(gx, 3)}. "
             "It measures how fast f changes when only x moves.",
             say="Its slope at the point is the partial derivative, d f by d x: rise over "
-            f"run across a small step gives about {say2(q)}, and the exact slope is "
-            f"{say2(gx)}. It measures how fast f changes when only x moves.",
+            f"run across a small step gives about {say_sig(q)}, and the exact slope is "
+            f"{say_sig(gx)}. It measures how fast f changes when only x moves.",
         ):
             self.play(Create(self.x_slice[3]), run_time=0.8)
             self.play(FadeIn(work[0]), run_time=0.8)
@@ -546,8 +498,8 @@ class PartialDerivatives(CourseLesson):
         with self.beat(
             f"Now hold x at {fmt(x0)} and walk along y: another slice, and its slope is "
             f"the other partial derivative, ∂f/∂y = {fmt(gy, 3)}.",
-            say=f"Now hold x at {say2(x0)} and walk along y: another slice, and its slope "
-            f"is the other partial derivative, d f by d y, {say2(gy)}.",
+            say=f"Now hold x at {say_sig(x0)} and walk along y: another slice, and its slope "
+            f"is the other partial derivative, d f by d y, {say_sig(gy)}.",
         ):
             self.play(
                 FadeOut(self.x_slice, self.work[0]),
@@ -610,8 +562,8 @@ class PartialDerivatives(CourseLesson):
         with self.beat(
             f"Stack the two slopes into one vector: the gradient, {fmt_vec(g, 3)}. Drawn "
             "at the point, it crosses the contour at a right angle and points uphill.",
-            say=f"Stack the two slopes into one vector: the gradient, {say2(g[0])} comma "
-            f"{say2(g[1])}. Drawn at the point, it crosses the contour at a right angle "
+            say=f"Stack the two slopes into one vector: the gradient, {say_sig(g[0])} comma "
+            f"{say_sig(g[1])}. Drawn at the point, it crosses the contour at a right angle "
             "and points uphill.",
             chapter="The gradient",
         ):
@@ -725,7 +677,7 @@ class PartialDerivatives(CourseLesson):
             "along the contour. The gradient is the direction of steepest ascent, and its "
             "length is that steepest slope.",
             say="The rate is the length of the gradient times the cosine of the angle "
-            f"between u and the gradient. So it peaks, at {say2(size)}, exactly when u "
+            f"between u and the gradient. So it peaks, at {say_sig(size)}, exactly when u "
             "points along the gradient, and it is zero along the contour. The gradient is "
             "the direction of steepest ascent, and its length is that steepest slope.",
             key=True,
@@ -815,7 +767,8 @@ class PartialDerivatives(CourseLesson):
             f"Step after step the weights cross the contours downhill, and the loss {verb} "
             f"from {fmt(first, 3)} to {fmt(last, 3)} in {steps} steps." + leaves,
             say=f"Step after step the weights cross the contours downhill, and the loss "
-            f"{verb} from {say2(first)} to {say2(last)} in {steps} steps." + leaves,
+            f"{verb} from {say_sig(first)} to {say_sig(last)} in {steps} steps."
+            + leaves,
         ):
             for i in range(1, steps):
                 self.play(

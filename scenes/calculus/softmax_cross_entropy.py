@@ -42,49 +42,13 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Line,
-    Rectangle,
-    ReplacementTransform,
-    Transform,
-    ValueTracker,
-    VGroup,
-    always_redraw,
-    linear,
-    smooth,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float, Int, Vector
 from mathreel.practice import Exercise
-from scenes.kit.numbers import factor, fmt, fmt_small, fmt_vec, spoken
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.kit.numbers import factor, fmt, fmt_small, fmt_vec, say_sig
+from scenes.style import *
 
 __all__ = [
     "CLASSES",
@@ -99,7 +63,6 @@ __all__ = [
     "one_hot",
     "practice",
     "predicted",
-    "say2",
     "softmax",
     "train_logits",
 ]
@@ -214,15 +177,6 @@ def bar_layout(
     lo, hi = min(0.0, float(v.min())), max(0.0, float(v.max()))
     unit = (top - bottom) / max(hi - lo, 1e-12)
     return bottom - lo * unit, unit
-
-
-def say2(x: float) -> str:
-    """``x`` as the narrator says it: two significant figures, ``minus`` for a sign."""
-    x = float(x)
-    if x == 0:
-        return "0"
-    places = max(0, 1 - math.floor(math.log10(abs(x))))
-    return spoken(fmt(x, places))
 
 
 def _check_logits(value: np.ndarray) -> str | None:
@@ -388,7 +342,9 @@ class SoftmaxCrossEntropy(CourseLesson):
         self.head = self.heading(r"\text{logits } z")
         self.head.set_color(ORANGE)
         shown = ", ".join(f"{fmt(v)} for {n}" for v, n in zip(z, CLASSES, strict=True))
-        said = ", ".join(f"{say2(v)} for {n}" for v, n in zip(z, CLASSES, strict=True))
+        said = ", ".join(
+            f"{say_sig(v)} for {n}" for v, n in zip(z, CLASSES, strict=True)
+        )
         with self.beat(
             f"A classifier ends with one score per class, its logits: {shown}. "
             "They can have any size or sign.",
@@ -423,7 +379,7 @@ class SoftmaxCrossEntropy(CourseLesson):
             "First, exponentiate: every bar turns positive, and big scores grow "
             f"fast: e^{fmt(self.z[top])} ≈ {fmt(e[top])}.",
             say="First, exponentiate: every bar turns positive, and big scores grow "
-            f"fast: e to the {say2(self.z[top])} is about {say2(e[top])}.",
+            f"fast: e to the {say_sig(self.z[top])} is about {say_sig(e[top])}.",
         ):
             self.play(FadeIn(self.rule), run_time=0.5)
             self.play(
@@ -460,7 +416,7 @@ class SoftmaxCrossEntropy(CourseLesson):
         with self.beat(
             f"Then divide by the total, {fmt(total)}: the bars sum to 1. "
             "That is softmax.",
-            say=f"Then divide by the total, {say2(total)}: the bars sum to 1. "
+            say=f"Then divide by the total, {say_sig(total)}: the bars sum to 1. "
             "That is softmax.",
         ):
             self.play(FadeOut(self.rule), FadeIn(sum_line), run_time=0.8)
@@ -577,8 +533,8 @@ class SoftmaxCrossEntropy(CourseLesson):
             f"Say it is really a {self.true_name}. The loss is the surprise: minus log "
             f"of {self.true_name}'s probability. p = {fmt(p_true)}, so L = {fmt(loss)}.",
             say=f"Say it is really a {self.true_name}. The loss is the surprise: minus "
-            f"log of {self.true_name}'s probability. p is {say2(p_true)}, so the loss "
-            f"is {say2(loss)}.",
+            f"log of {self.true_name}'s probability. p is {say_sig(p_true)}, so the loss "
+            f"is {say_sig(loss)}.",
             chapter="Cross-entropy",
         ):
             self.play(FadeOut(self.shift_card), FadeIn(self.truth_mark), run_time=0.8)
@@ -649,9 +605,9 @@ class SoftmaxCrossEntropy(CourseLesson):
             f"Nudge {self.true_name}'s score up and down by {fmt(NUDGE)}: the loss "
             f"changes by {fmt(change)} over {fmt(2 * NUDGE)}, a slope of "
             f"{fmt(self.slopes[k])}.",
-            say=f"Nudge {self.true_name}'s score up and down by {say2(NUDGE)}: the loss "
-            f"changes by {say2(change)} over {say2(2 * NUDGE)}, a slope of "
-            f"{say2(self.slopes[k])}.",
+            say=f"Nudge {self.true_name}'s score up and down by {say_sig(NUDGE)}: the loss "
+            f"changes by {say_sig(change)} over {say_sig(2 * NUDGE)}, a slope of "
+            f"{say_sig(self.slopes[k])}.",
             chapter="The gradient",
         ):
             self.play(FadeIn(header), run_time=0.5)
@@ -663,7 +619,9 @@ class SoftmaxCrossEntropy(CourseLesson):
         shown = " and ".join(
             f"{fmt_small(self.slopes[i])} for {CLASSES[i]}" for i in others
         )
-        said = " and ".join(f"{say2(self.slopes[i])} for {CLASSES[i]}" for i in others)
+        said = " and ".join(
+            f"{say_sig(self.slopes[i])} for {CLASSES[i]}" for i in others
+        )
         with self.beat(
             f"Nudge the others: slopes {shown}.",
             say=f"Nudge the others: slopes {said}.",
@@ -793,7 +751,7 @@ class SoftmaxCrossEntropy(CourseLesson):
             f"{fmt(self.p[k])} to {fmt(p1)}.",
             say="Now learn: step every score against its gradient. "
             f"{self.true_name.capitalize()}'s rises, the others fall, and p goes from "
-            f"{say2(self.p[k])} to {say2(p1)}.",
+            f"{say_sig(self.p[k])} to {say_sig(p1)}.",
             chapter="Learning",
         ):
             self.play(
@@ -828,8 +786,8 @@ class SoftmaxCrossEntropy(CourseLesson):
         with self.beat(
             f"After {steps} steps p = {fmt(p_end)} and the loss {fmt(loss_end)}, down "
             f"from {fmt(loss0)}; " + verdict,
-            say=f"After {steps} steps p is {say2(p_end)} and the loss "
-            f"{say2(loss_end)}, down from {say2(loss0)}; " + verdict,
+            say=f"After {steps} steps p is {say_sig(p_end)} and the loss "
+            f"{say_sig(loss_end)}, down from {say_sig(loss0)}; " + verdict,
         ):
             if steps > 1:
                 self.play(

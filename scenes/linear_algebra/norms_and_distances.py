@@ -55,51 +55,17 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    Ellipse,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    Mobject,
-    NumberPlane,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Vector
+from mathreel.lesson.layout import labels
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import factor, fmt, fmt_vec, spoken
+from scenes.kit.numbers import factor, fmt, fmt_vec, say_sig, spoken
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import Box, fit_view, grid_step
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "EMBEDDING_NAMES",
@@ -114,7 +80,6 @@ __all__ = [
     "loss",
     "norm",
     "practice",
-    "say_sig",
     "zero_weights",
 ]
 
@@ -305,18 +270,6 @@ def l1_outcome(target: VectorLike) -> tuple[str, str]:
     )
 
 
-def say_sig(x: float, digits: int = 2) -> str:
-    """``x`` as the narrator says it: ``digits`` significant figures, ``minus`` for -.
-
-    ``3.1623`` is said ``3.2``, ``0.9701`` is ``0.97``, ``-3`` is ``minus 3``.
-    """
-    x = float(x)
-    if x == 0 or not math.isfinite(x):
-        return spoken(fmt(x))
-    places = max(0, digits - 1 - math.floor(math.log10(abs(x))))
-    return spoken(fmt(round(x, places), places))
-
-
 def _say_vec(v: VectorLike) -> str:
     return " comma ".join(say_sig(x) for x in v)
 
@@ -498,8 +451,11 @@ class NormsAndDistances(CourseLesson):
         self.view = PlaneView(unit, origin)
         self.plane = self.grid(self.view, PLANE_BOX)
         self.v_arrow = self.view.arrow(v, ACCENT, width=6)
-        self.v_label = tex("v", color=ACCENT).next_to(
-            self.view.point(v), UP if v[1] >= 0 else DOWN, buff=0.15
+        # beyond the tip along v: every unit shape grown to pass through v stays
+        # inside that ray's continuation, so the label never sits on a shape
+        outward = v / np.linalg.norm(v)
+        self.v_label = tex("v", color=ACCENT).move_to(
+            self.view.point(v) + 0.4 * np.array([*outward, 0.0])
         )
         corner = np.array([v[0], 0.0])
         self.leg_x = Line(self.view.point((0, 0)), self.view.point(corner), color=INK)
@@ -936,9 +892,9 @@ class NormsAndDistances(CourseLesson):
             lines.add(line)
             for i in zero_weights(self.solutions[p]):
                 part = line[2 + i]
-                strikes.add(
-                    Line(part.get_left(), part.get_right(), color=RED, stroke_width=5)
-                )
+                strike = Line(part.get_left(), part.get_right(), color=RED)
+                strikes.add(strike.set_stroke(width=5))
+                labels(line, strike)  # the term is struck through on purpose
         view = self.panels[1.0]
         corners = VGroup(
             *(

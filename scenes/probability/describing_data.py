@@ -37,44 +37,14 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Create,
-    DashedLine,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Line,
-    Polygon,
-    Rectangle,
-    Square,
-    Triangle,
-    VGroup,
-)
+from manim import *
 
 from mathreel.core.params import Choice
 from mathreel.practice import Exercise
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt, spoken
+from scenes.kit.numbers import fmt, say_sig
 from scenes.kit.ticks import nice_step, tick_values
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "PAIRS",
@@ -88,7 +58,6 @@ __all__ = [
     "mean",
     "practice",
     "redundancy_words",
-    "say_sig",
     "square_examples",
     "standardise",
     "std",
@@ -229,15 +198,6 @@ def redundancy_words(r: float) -> str:
     return (
         "the two features overlap in part, so some of what they tell a model is shared"
     )
-
-
-def say_sig(x: float, digits: int = 2) -> str:
-    """``x`` said to ``digits`` significant figures: ``3.758`` is ``3.8``."""
-    x = float(x)
-    if x == 0 or not math.isfinite(x):
-        return spoken(fmt(x))
-    places = max(0, digits - 1 - math.floor(math.log10(abs(x))))
-    return spoken(fmt(round(x, places), places))
 
 
 # -- layout (scene units) ------------------------------------------------------------

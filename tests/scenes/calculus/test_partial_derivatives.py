@@ -25,12 +25,11 @@ from scenes.calculus.partial_derivatives import (
     directional_derivative,
     gradient,
     heat_map,
-    say2,
     slice_quotient,
     steps_inside,
     value,
 )
-from scenes.kit.numbers import fmt, fmt_vec
+from scenes.kit.numbers import fmt, fmt_vec, say_sig
 
 NAMES = sorted(FUNCTIONS)
 coords = st.floats(-2.5, 2.5, allow_nan=False)
@@ -157,7 +156,7 @@ def test_the_heat_map_is_low_where_f_is_low():
     ("x", "said"), [(2.125, "2.1"), (0.0364, "0.036"), (-1.5, "minus 1.5"), (2, "2")]
 )
 def test_numbers_are_spoken_to_two_significant_figures(x, said):
-    assert say2(x) == said
+    assert say_sig(x) == said
 
 
 # -- parameters ------------------------------------------------------------------------

@@ -27,11 +27,10 @@ from scenes.calculus.softmax_cross_entropy import (
     measured_slopes,
     one_hot,
     predicted,
-    say2,
     softmax,
     train_logits,
 )
-from scenes.kit.numbers import fmt, fmt_small
+from scenes.kit.numbers import fmt, fmt_small, say_sig
 
 logits = arrays(float, st.integers(2, 6), elements=st.floats(-30, 30, allow_nan=False))
 
@@ -160,7 +159,7 @@ def test_bar_layout_fills_the_band_exactly(values):
      (6.49, "6.5"), (4.4817, "4.5"), (0, "0"), (12.3, "12")],
 )  # fmt: skip
 def test_numbers_are_spoken_to_two_significant_figures(x, said):
-    assert say2(x) == said
+    assert say_sig(x) == said
 
 
 # -- parameters ------------------------------------------------------------------------

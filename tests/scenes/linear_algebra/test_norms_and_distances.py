@@ -13,7 +13,7 @@ from hypothesis.extra.numpy import arrays
 
 from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
-from scenes.kit.numbers import fmt, fmt_vec
+from scenes.kit.numbers import fmt, fmt_vec, say_sig
 from scenes.linear_algebra.norms_and_distances import (
     LOSS_CURVATURE,
     ORDERS,
@@ -25,7 +25,6 @@ from scenes.linear_algebra.norms_and_distances import (
     l1_outcome,
     loss,
     norm,
-    say_sig,
     zero_weights,
 )
 
