@@ -1,12 +1,44 @@
-"""Matrix operations: adding entry by entry, multiplying row by column, transposing.
+"""Matrix operations: adding entry by entry, multiplying as composition, transposing.
 
-Matrices of one shape add entry by entry. In a product ``A B`` the entry in row
-``i``, column ``j`` is row ``i`` of ``A`` dotted with column ``j`` of ``B``, so a row
-of ``A`` must be as long as a column of ``B``: an ``m x n`` matrix times an
-``n x p`` one gives ``m x p``, and a fixed mismatched pair shows the product
-failing. The transpose flips a matrix over its diagonal, and ``(A B)^T = B^T A^T``.
-The numbers on screen come from the pure functions below, which the tests check
-on their own.
+This lesson comes after linear transformations, so the product gets its meaning
+before its rule: ``A B`` is "first B, then A", and its column ``j`` is where A
+sends column ``j`` of B, a combination of A's columns weighted by that column's
+entries. Reading that column row by row gives the row-times-column rule. The
+transpose is shown on a 2 x 3 matrix, so the shape change is visible, and
+``(A B)^T = B^T A^T`` is derived from the entry rule. In machine learning a
+layer multiplies a whole batch of inputs (one per row) by its weight matrix,
+and the shapes must fit. The numbers on screen come from the pure functions
+below, which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Matrices of one shape add entry by entry"; "different shapes, so A + B is
+  not defined. A can always be added to itself": definition (:func:`add`
+  refuses different shapes; tested).
+- "A matrix moves the plane, and its columns say where the basis vectors land":
+  ``A e_k`` is column ``k`` of A (the previous lesson).
+- "A B means: first B, then A": ``(A B) x = A (B x)``, associativity of the
+  product (Hypothesis test on vectors).
+- "B sends the first basis vector to its first column; A sends that to
+  b11 times A's first column plus ...: the first column of A B":
+  :func:`column_image` returns the combination, tested equal to column ``j`` of
+  :func:`matmul` and of ``numpy`` (Hypothesis over shapes and entries).
+- "Its top entry is row 1 of A times column 1 of B ... entry i, j of A B is row i
+  of A times column j of B": entry ``i`` of ``sum_k B[k, j] A[:, k]`` is
+  ``sum_k A[i, k] B[k, j]`` (:func:`entry` tested against numpy).
+- "The transpose flips a matrix over its diagonal: rows become columns, so a
+  2 by 3 becomes 3 by 2": :func:`transpose` moves ``(i, j)`` to ``(j, i)``;
+  the shape words are computed from :data:`WIDE`'s shape.
+- "Entry i, j of (A B)^T is entry j, i of A B ...; in B^T A^T it is column i of B
+  times row j of A: the same pairs, multiplied the other way round. So
+  (A B)^T = B^T A^T": :func:`transpose_entry_terms` (Hypothesis test that the
+  pairs are the same, swapped, and that the matrices are equal).
+- "X holds one input per row, m inputs with n features; W is n by p, so X W is
+  m by p: a row of p outputs per input. Row k of the outputs comes from input k
+  alone": ``(X W)[k, :] = X[k, :] W`` (tested); the shape words come from
+  :data:`BATCH` and :data:`WEIGHTS`.
+- "Weights of shape 2 by 3 would not fit ... not defined": :func:`product_shape`
+  of :data:`BATCH` and :data:`WRONG_WEIGHTS` is None (tested).
 """
 
 from __future__ import annotations
@@ -19,7 +51,6 @@ from manim import (
     RIGHT,
     UP,
     Create,
-    DashedLine,
     FadeIn,
     FadeOut,
     Matrix,
@@ -36,7 +67,7 @@ from mathreel.core.params import Args
 from mathreel.core.params import Matrix as MatrixParam
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, say_num, tex_matrix
+from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -53,11 +84,14 @@ from scenes.style import (
 )
 
 __all__ = [
-    "MISMATCH",
-    "SHAPES_OK",
+    "BATCH",
+    "WEIGHTS",
+    "WIDE",
+    "WRONG_WEIGHTS",
     "MatrixOperations",
     "add",
     "can_multiply",
+    "column_image",
     "entry",
     "entry_terms",
     "matmul",
@@ -65,22 +99,25 @@ __all__ = [
     "product_shape",
     "shape_text",
     "transpose",
+    "transpose_entry_terms",
     "whole_numbers_within",
 ]
 
 #: Largest absolute entry of A and B.
 MAX_ENTRY = 9
 
-#: A fixed pair whose shapes agree: (2 x 3) times (3 x 2).
-SHAPES_OK = (
-    np.array([[1, 0, 2], [-1, 3, 1]], dtype=float),
-    np.array([[3, 1], [2, 1], [1, 0]], dtype=float),
-)
-#: A fixed pair whose shapes do not: (2 x 3) times (2 x 3).
-MISMATCH = (
-    np.array([[1, 0, 2], [-1, 3, 1]], dtype=float),
-    np.array([[2, 1, 0], [1, -1, 3]], dtype=float),
-)
+#: The transpose example: 2 x 3, so the flip visibly changes the shape.
+WIDE = np.array([[1, 0, 2], [-1, 3, 1]], dtype=float)
+
+#: The machine-learning chapter: a batch of 4 inputs with 3 features each, one per row.
+BATCH = np.array([[1, 0, 2], [0, 1, 1], [2, 1, 0], [1, 2, 1]], dtype=float)
+#: A layer's weights: 3 features in, 2 outputs.
+WEIGHTS = np.array([[1, -1], [0, 2], [1, 1]], dtype=float)
+#: Weights of the wrong shape for :data:`BATCH`: 2 x 3.
+WRONG_WEIGHTS = WEIGHTS.T.copy()
+
+#: Ordinals for naming columns in the narration.
+ORDINALS = ("first", "second", "third")
 
 
 # -- the math ---------------------------------------------------------------------
@@ -131,6 +168,55 @@ def matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.array([[entry(a, b, i, j) for j in range(p)] for i in range(m)])
 
 
+def column_image(
+    a: np.ndarray, b: np.ndarray, j: int
+) -> tuple[list[tuple[float, np.ndarray]], np.ndarray]:
+    """Where ``A`` sends column ``j`` of ``B``: a combination of A's columns.
+
+    Parameters
+    ----------
+    a : array of shape (m, n)
+    b : array of shape (n, p)
+    j : int
+        Which column of ``B`` (0-based).
+
+    Returns
+    -------
+    (terms, image)
+        ``terms`` pairs each entry ``B[k, j]`` with column ``k`` of ``A``;
+        ``image = sum B[k, j] A[:, k]``, of shape (m,). It equals column ``j``
+        of :func:`matmul` (tested): the product's columns are where A sends B's.
+
+    Raises
+    ------
+    ValueError
+        When the shapes do not fit.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if not can_multiply(a, b):
+        raise ValueError(f"cannot multiply shapes {a.shape} and {b.shape}")
+    terms = [(float(b[k, j]), a[:, k].copy()) for k in range(a.shape[1])]
+    image = np.zeros(a.shape[0])
+    for coefficient, column in terms:
+        image = image + coefficient * column
+    return terms, image
+
+
+def transpose_entry_terms(
+    a: np.ndarray, b: np.ndarray, i: int, j: int
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The products summed for entry ``(i, j)`` of ``(A B)^T`` and of ``B^T A^T``.
+
+    ``(A B)^T[i, j] = (A B)[j, i]``: row ``j`` of A times column ``i`` of B.
+    ``(B^T A^T)[i, j]``: row ``i`` of ``B^T`` (column ``i`` of B) times column
+    ``j`` of ``A^T`` (row ``j`` of A). The same pairs, each multiplied in the
+    other order (tested), which is why the two matrices are equal.
+    """
+    left = entry_terms(a, b, j, i)
+    right = entry_terms(transpose(b), transpose(a), i, j)
+    return left, right
+
+
 def transpose(a: np.ndarray) -> np.ndarray:
     """``A^T``: entry ``(i, j)`` moves to ``(j, i)``; rows become columns."""
     a = np.asarray(a, dtype=float)
@@ -160,6 +246,8 @@ def whole_numbers_within(limit: int):
 # -- layout (scene units) -----------------------------------------------------------
 TOP = config.frame_height / 2 - 0.35
 BOTTOM = CONTENT_BOTTOM + 0.15
+#: The recap's line sits below this; the last picture stays above it.
+RECAP_TOP = CONTENT_BOTTOM + 1.1
 ENTRY_SIZE = 48
 
 
@@ -224,23 +312,17 @@ class MatrixOperations(CourseLesson):
         self.show_two(a, b)
         self.add_entries(a, b)
         self.set_up_product(a, b)
+        self.first_column(a, b)
         self.first_entry(a, b)
         self.other_entries(a, b)
-        self.shapes_agree()
-        self.shapes_clash()
-        self.flip(a)
-        self.flip_rules(a, b)
-        self.recap(
-            [
-                "Matrices of the same shape add entry by entry.",
-                "Entry i, j of A B is row i of A dotted with column j of B.",
-                "An m by n matrix times an n by p matrix gives m by p; "
-                "otherwise the product is not defined.",
-                "The transpose flips a matrix over its diagonal; "
-                "the transpose of A B is B transpose times A transpose.",
-            ],
-            "a neural network layer multiplies a whole batch of inputs by its "
-            "weight matrix at once, and the shapes have to agree.",
+        self.flip(WIDE)
+        self.product_transpose(a, b)
+        self.batch_layer()
+        self.wrong_weights()
+        self.recap_over(
+            list(self.mobjects),
+            "Column j of A B is where A sends column j of B; each entry is a row of A "
+            "times a column of B.",
         )
 
     # -- drawing helpers -------------------------------------------------------------
@@ -383,12 +465,67 @@ class MatrixOperations(CourseLesson):
         self.prod = VGroup(ma, mb, mc)
         self.prod_rest = VGroup(row[2], labels)
         with self.beat(
-            "Multiplying is different. Each entry of A B pairs a row of A with a "
-            "column of B.",
+            "Multiplying has a meaning. A matrix moves the plane, and its columns say "
+            "where the basis vectors land. A B means: first B, then A.",
             chapter="Multiplying",
         ):
             self.play(FadeIn(ma, mb, labels[:2]), run_time=0.7)
             self.play(FadeIn(row[2], mc.get_brackets(), labels[2]), run_time=0.6)
+
+    def combination_line(self, a: np.ndarray, b: np.ndarray, j: int) -> Mobject:
+        terms, image = column_image(a, b, j)
+        parts = ["A", tex_matrix(b[:, j]), "="]
+        for k, (coefficient, column) in enumerate(terms):
+            parts += [
+                f"+{_paren(coefficient)}" if k else fmt(coefficient),
+                tex_matrix(column),
+            ]
+        parts += ["=", tex_matrix(image)]
+        line = tex(*parts, size=40)
+        line[0].set_color(BLUE)
+        line[1].set_color(GREEN)
+        for k in range(len(terms)):
+            line[3 + 2 * k].set_color(GREEN)
+            line[4 + 2 * k].set_color(BLUE)
+        line[-1].set_color(ACCENT)
+        if line.width > config.frame_width - 1:
+            line.scale(max((config.frame_width - 1) / line.width, 0.85))
+        line.next_to(self.prod, DOWN, buff=0.8).set_x(0)
+        if line.get_bottom()[1] < BOTTOM:
+            line.shift((BOTTOM - line.get_bottom()[1]) * UP)
+        return line
+
+    def first_column(self, a: np.ndarray, b: np.ndarray) -> None:
+        terms, image = column_image(a, b, 0)
+        _, mb, mc = self.prod
+        shown = " plus ".join(
+            f"{fmt(x)} times A's {ORDINALS[k]} column" for k, (x, _) in enumerate(terms)
+        )
+        said = " plus ".join(
+            f"{say_num(x)} times A's {ORDINALS[k]} column"
+            for k, (x, _) in enumerate(terms)
+        )
+        self.column_line = self.combination_line(a, b, 0)
+        boxes = VGroup(self.box(mb.get_columns()[0], GREEN))
+        with self.beat(
+            "Where does A B send the first basis vector? B sends it to B's first "
+            f"column, {fmt_vec(b[:, 0])}. A sends that to {shown}: "
+            f"{fmt_vec(image)}, the first column of A B.",
+            say="Where does A B send the first basis vector? B sends it to B's first "
+            f"column, {say_vec(b[:, 0])}. A sends that to {said}: {say_vec(image)}, "
+            "the first column of A B.",
+        ):
+            self.play(Create(boxes), run_time=0.6)
+            line = self.column_line
+            pieces = (line[:3], line[3:-2], line[-2:])
+            for piece, seconds in zip(pieces, (0.6, 1.0, 0.6), strict=True):
+                self.play(FadeIn(piece), run_time=seconds)
+            self.remove(*pieces)
+            self.add(line)  # one formula on screen, as written
+            column = VGroup(*(row[0] for row in mc.get_mob_matrix()))
+            boxes.add(self.box(mc.get_columns()[0], ACCENT))
+            self.play(column.animate.set_opacity(1), Create(boxes[1]), run_time=0.8)
+        self.column_boxes = boxes
 
     def entry_line(self, a: np.ndarray, b: np.ndarray, i: int, j: int) -> Mobject:
         terms = entry_terms(a, b, i, j)
@@ -402,7 +539,7 @@ class MatrixOperations(CourseLesson):
         )
         line[4].set_color(ACCENT)
         if line.width > config.frame_width - 1:
-            line.scale_to_fit_width(config.frame_width - 1)
+            line.scale(max((config.frame_width - 1) / line.width, 0.85))
         line.next_to(self.prod, DOWN, buff=0.9).set_x(0)
         if line.get_bottom()[1] < BOTTOM:
             line.shift((BOTTOM - line.get_bottom()[1]) * UP)
@@ -420,53 +557,55 @@ class MatrixOperations(CourseLesson):
         terms = entry_terms(a, b, 0, 0)
         value = entry(a, b, 0, 0)
         with self.beat(
-            f"Row 1 of A times column 1 of B: {_shown_terms(terms)} = {fmt(value)}. "
-            "Multiply matching numbers and add, a dot product. "
-            "It goes in row 1, column 1.",
-            say=f"Row 1 of A times column 1 of B: {_spoken_terms(terms)} is "
-            f"{say_num(value)}. Multiply matching numbers and add, a dot product. "
-            "It goes in row 1, column 1.",
+            f"Read that column row by row. Its top entry is {_shown_terms(terms)} = "
+            f"{fmt(value)}: row 1 of A times column 1 of B, a dot product. That is the "
+            "rule: entry i, j of A B is row i of A times column j of B.",
+            say="Read that column row by row. Its top entry is "
+            f"{_spoken_terms(terms)}, which is {say_num(value)}: row 1 of A times "
+            "column 1 of B, a dot product. That is the rule: entry i, j of A B is row "
+            "i of A times column j of B.",
             key=True,
         ):
             self.boxes = self.highlight(0, 0)
-            self.play(Create(self.boxes[:2]), run_time=0.7)
+            self.play(FadeOut(self.column_boxes), Create(self.boxes[:2]), run_time=0.7)
             self.line = self.entry_line(a, b, 0, 0)
-            self.play(FadeIn(self.line), run_time=0.6)
-            self.play(
-                Create(self.boxes[2]),
-                self.prod[2].get_mob_matrix()[0][0].animate.set_opacity(1),
-                run_time=0.6,
-            )
+            self.play(ReplacementTransform(self.column_line, self.line), run_time=0.8)
+            self.play(Create(self.boxes[2]), run_time=0.6)
+            self.wait(1.5)
 
     def other_entries(self, a: np.ndarray, b: np.ndarray) -> None:
         c = matmul(a, b)
         m, p = c.shape
-        cells = [(i, j) for i in range(m) for j in range(p)][1:]
+        cells = [(i, j) for i in range(m) for j in range(p) if i or j]
         ec = self.prod[2].get_mob_matrix()
-        if cells:
-            with self.beat(
-                "Every other entry works the same way: row i of A with column j of B "
-                "gives the entry in row i, column j.",
-            ):
-                for i, j in cells:
-                    new_line = self.entry_line(a, b, i, j)
-                    self.play(
-                        Transform(self.boxes, self.highlight(i, j)),
-                        ReplacementTransform(self.line, new_line),
-                        run_time=0.55,
-                    )
-                    self.line = new_line
-                    self.play(ec[i][j].animate.set_opacity(1), run_time=0.35)
-                self.play(FadeOut(self.boxes, self.line), run_time=0.4)
+        if not cells:  # a 1 x 1 product: nothing else to fill
+            self.play(FadeOut(self.boxes, self.line, self.prod, self.prod_rest))
+            return
+        if p > 1:
+            line = (
+                "Every other column is where A sends that column of B, and every "
+                "entry is a row of A times a column of B."
+            )
         else:
+            line = "Every other entry is a row of A times a column of B."
+        with self.beat(line):
+            for i, j in cells:
+                new_line = self.entry_line(a, b, i, j)
+                self.play(
+                    Transform(self.boxes, self.highlight(i, j)),
+                    ReplacementTransform(self.line, new_line),
+                    run_time=0.5,
+                )
+                self.line = new_line
+                self.play(ec[i][j].animate.set_opacity(1), run_time=0.3)
             self.play(FadeOut(self.boxes, self.line), run_time=0.4)
         self.play(FadeOut(self.prod, self.prod_rest), run_time=0.5)
 
-    # -- beats: shapes -----------------------------------------------------------------
+    # -- beats: the machine-learning chapter ---------------------------------------------
     def shape_row(
-        self, left: np.ndarray, right: np.ndarray, result: Mobject
+        self, left: np.ndarray, right: np.ndarray, result: Mobject, size: float = 40
     ) -> tuple[VGroup, VGroup]:
-        ma, mb = self.matrix(left, BLUE, 40), self.matrix(right, GREEN, 40)
+        ma, mb = self.matrix(left, BLUE, size), self.matrix(right, GREEN, size)
         row = VGroup(ma, mb, self.sign("="), result).arrange(RIGHT, buff=0.3)
         (m, n), (r, p) = left.shape, right.shape
         inner_ok = n == r
@@ -482,64 +621,69 @@ class MatrixOperations(CourseLesson):
             label.set_y(low)
         return row, labels
 
-    def shapes_agree(self) -> None:
-        left, right = SHAPES_OK
-        c = matmul(left, right)
-        result = self.matrix(c, ACCENT, 40)
-        row, labels = self.shape_row(left, right, result)
-        m, p = c.shape
+    def batch_layer(self) -> None:
+        x, w = BATCH, WEIGHTS
+        y = matmul(x, w)
+        result = self.matrix(y, ACCENT, 36)
+        row, labels = self.shape_row(x, w, result, size=36)
+        (m, n), p = x.shape, w.shape[1]
         out = tex(rf"{m}\times {p}", size=36, color=ACCENT)
-        group = VGroup(row, labels, out)
         out.next_to(result, DOWN, buff=0.25).set_y(labels.get_y())
-        group.move_to([0, TOP - 0.15 - group.height / 2, 0])
+        names = VGroup(
+            text("inputs X", SMALL, BLUE).next_to(row[0], UP, buff=0.2),
+            text("weights W", SMALL, GREEN).next_to(row[1], UP, buff=0.2),
+            text("outputs", SMALL, ACCENT).next_to(row[3], UP, buff=0.2),
+        )
+        top = max(name.get_y() for name in names)
+        for name in names:
+            name.set_y(top)
+        group = VGroup(row, labels, out, names)
+        group.move_to([0, (TOP + RECAP_TOP) / 2, 0])
+        k = 1  # the input whose row is followed
+        boxes = VGroup(
+            self.box(row[0].get_rows()[k], BLUE),
+            self.box(row[3].get_rows()[k], ACCENT),
+        )
         with self.beat(
-            "So the shapes must agree: a row of A must be as long as a column of B. "
-            f"A {shape_text(left.shape)} times a {shape_text(right.shape)} works: "
-            f"the inner numbers match, and the outer ones give a {m} by {p} result.",
-            chapter="Shapes",
+            "In machine learning, a layer takes a whole batch at once: X holds one "
+            f"input per row, here {m} inputs with {n} features each. The weights W "
+            f"are {n} by {p}, so X W is {m} by {p}: a row of {p} outputs for each "
+            f"input. Row {k + 1} of the outputs comes from input {k + 1} alone.",
+            chapter="In machine learning",
         ):
-            self.play(FadeIn(row[:3]), run_time=0.7)
+            self.play(FadeIn(row[:3], names[:2]), run_time=0.8)
             self.play(FadeIn(labels), run_time=0.5)
-            self.play(FadeIn(result, out), run_time=0.6)
-        self.agree = group
+            self.play(FadeIn(result, out, names[2]), run_time=0.6)
+            self.play(Create(boxes), run_time=0.8)
+        self.batch = group
+        self.batch_boxes = boxes
 
-    def shapes_clash(self) -> None:
-        left, right = MISMATCH
-        n, r = left.shape[1], right.shape[0]
-        cross = text("not defined", SMALL * 1.25, RED)
-        row, labels = self.shape_row(left, right, cross)
-        group = VGroup(row, labels)
-        group.next_to(self.agree, DOWN, buff=0.7)
-        ma, mb = row[0], row[1]
-        row_box = self.box(ma.get_rows()[0], BLUE)
-        col_box = self.box(mb.get_columns()[0], GREEN)
-        terms = []
-        for k in range(max(n, r)):
-            x = _paren(left[0, k]) if k < n else "?"
-            y = _paren(right[k, 0]) if k < r else "?"
-            terms.append(rf"{x}\cdot {y}")
-        parts = [terms[0]]
-        for term in terms[1:]:
-            parts += ["+", term]
-        pairing = tex(*parts, size=40)
-        pairing.next_to(group, DOWN, buff=0.6)
-        unpaired = [part for part in pairing if "?" in part.tex_string]
-        for part in unpaired:
+    def wrong_weights(self) -> None:
+        x, bad = BATCH, WRONG_WEIGHTS
+        (m, n), (r, p) = x.shape, bad.shape
+        line = tex(
+            rf"({m}\times",
+            f"{n})",
+            f"({r}",
+            rf"\times {p})",
+            r":\ ",
+            f"{n}",
+            r"\ne",
+            f"{r}",
+            size=40,
+        )
+        for part in (line[1], line[2], line[5], line[7]):
             part.set_color(RED)
+        note = text("not defined", SMALL, RED)
+        block = VGroup(line, note).arrange(RIGHT, buff=0.4)
+        block.next_to(self.batch, DOWN, buff=0.35)
         with self.beat(
-            f"Now try a {shape_text(left.shape)} times a {shape_text(right.shape)}. "
-            f"A row has {n} numbers but a column only {r}: they do not pair up, "
-            "so this product is not defined.",
+            f"Weights of shape {r} by {p} would not fit: each input has {n} features "
+            f"but each column of those weights only {r} numbers, so the product is "
+            "not defined.",
         ):
-            self.play(
-                self.agree.animate.set_opacity(0.4),
-                FadeIn(row[:2], labels),
-                run_time=0.7,
-            )
-            self.play(Create(row_box), Create(col_box), run_time=0.6)
-            self.play(FadeIn(pairing), run_time=0.6)
-            self.play(FadeIn(row[2:]), run_time=0.5)
-        self.play(FadeOut(self.agree, group, row_box, col_box, pairing), run_time=0.4)
+            self.play(FadeOut(self.batch_boxes), FadeIn(line), run_time=0.7)
+            self.play(FadeIn(note), run_time=0.5)
 
     # -- beats: transpose ---------------------------------------------------------------
     def flip(self, a: np.ndarray) -> None:
@@ -548,18 +692,12 @@ class MatrixOperations(CourseLesson):
         mt = self.matrix(at, PURPLE, 52)
         ma.move_to([-3.2, 0, 0])
         mt.move_to([3.2, 0, 0])
-        k = min(a.shape)
         ea = ma.get_mob_matrix()
-        start, end = ea[0][0].get_center(), ea[k - 1][k - 1].get_center()
-        direction = (end - start) / max(np.linalg.norm(end - start), 1e-9)
-        if k == 1:
-            direction = np.array([1.0, -1.0, 0.0]) / np.sqrt(2)
-        diagonal = DashedLine(
-            start - 0.45 * direction,
-            end + 0.45 * direction,
-            color=ACCENT,
-            stroke_width=3,
-            stroke_opacity=0.7,
+        diagonal = VGroup(
+            *(
+                self.box(ea[k][k], ACCENT).set_stroke(width=3)
+                for k in range(min(a.shape))
+            )
         )
         name_a = tex("A", size=40, color=BLUE).next_to(ma, UP, buff=0.3)
         name_t = tex("A^T", size=40, color=PURPLE).next_to(mt, UP, buff=0.3)
@@ -606,26 +744,58 @@ class MatrixOperations(CourseLesson):
             self.play(FadeIn(name_t, shape_t), run_time=0.5)
         self.flipped = VGroup(ma, mt, diagonal, name_a, name_t, shape_a, shape_t)
 
-    def flip_rules(self, a: np.ndarray, b: np.ndarray) -> None:
+    def product_transpose(self, a: np.ndarray, b: np.ndarray) -> None:
         c = matmul(a, b)
-        twice = tex(r"(A^T)^T", "=", "A", size=40)
-        twice[2].set_color(BLUE)
-        product = tex(
-            r"(AB)^T", "=", r"B^T A^T", "=", tex_matrix(transpose(c)), size=40
-        )
-        product[4].set_color(ACCENT)
-        rules = VGroup(twice, product).arrange(RIGHT, buff=1.0)
-        rules.next_to(self.flipped, DOWN, buff=0.4)
-        rules.set_x(0)
-        if rules.get_bottom()[1] < BOTTOM:
-            rules.shift((BOTTOM - rules.get_bottom()[1]) * UP)
+        i, j = 0, min(1, c.shape[0] - 1)  # entry (i, j) of (A B)^T, p x m
+        left, right = transpose_entry_terms(a, b, i, j)
+        value = entry(a, b, j, i)
+        ij, ji = f"{i + 1}{j + 1}", f"{j + 1}{i + 1}"
+        lines = VGroup(
+            tex(
+                rf"(AB)^T_{{{ij}}}",
+                "=",
+                rf"(AB)_{{{ji}}}",
+                "=",
+                _tex_terms(left),
+                "=",
+                fmt(value),
+                size=36,
+            ),
+            tex(
+                rf"(B^T A^T)_{{{ij}}}",
+                "=",
+                _tex_terms(right),
+                "=",
+                fmt(value),
+                size=36,
+            ),
+            tex(r"(AB)^T", "=", r"B^T A^T", "=", tex_matrix(transpose(c)), size=36),
+        ).arrange(DOWN, buff=0.3)
+        lines[0][6].set_color(ACCENT)
+        lines[1][4].set_color(ACCENT)
+        lines[2][4].set_color(ACCENT)
+        lines.next_to(self.flipped, DOWN, buff=0.35).set_x(0)
+        if lines.get_bottom()[1] < BOTTOM:
+            lines.shift((BOTTOM - lines.get_bottom()[1]) * UP)
         with self.beat(
-            "Flip twice and you are back at A. And the transpose of a product "
-            "reverses the order: A B transposed is B transpose times A transpose.",
+            "Why does the transpose of A B reverse the order? Entry "
+            f"{i + 1}, {j + 1} of (A B)ᵀ is entry {j + 1}, {i + 1} of A B: row "
+            f"{j + 1} of A times column {i + 1} of B, {fmt(value)}. In Bᵀ Aᵀ it is "
+            f"row {i + 1} of Bᵀ, which is column {i + 1} of B, times column {j + 1} of "
+            f"Aᵀ, which is row {j + 1} of A: the same pairs, multiplied the other way "
+            "round. So (A B)ᵀ = Bᵀ Aᵀ.",
+            say="Why does the transpose of A B reverse the order? Entry "
+            f"{i + 1}, {j + 1} of A B transpose is entry {j + 1}, {i + 1} of A B: row "
+            f"{j + 1} of A times column {i + 1} of B, {say_num(value)}. In B transpose "
+            f"A transpose it is row {i + 1} of B transpose, which is column {i + 1} of "
+            f"B, times column {j + 1} of A transpose, which is row {j + 1} of A: the "
+            "same pairs, multiplied the other way round. So A B transpose is B "
+            "transpose times A transpose.",
         ):
-            self.play(FadeIn(twice), run_time=0.6)
-            self.play(FadeIn(product), run_time=0.8)
-        self.play(FadeOut(self.flipped, rules), run_time=0.5)
+            self.play(FadeIn(lines[0]), run_time=0.8)
+            self.play(FadeIn(lines[1]), run_time=0.8)
+            self.play(FadeIn(lines[2]), run_time=0.8)
+        self.play(FadeOut(self.flipped, lines), run_time=0.5)
 
 
 def json_rows(m: np.ndarray) -> str:
