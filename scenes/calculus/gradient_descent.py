@@ -88,6 +88,7 @@ from mathreel.core.params import Float, Int, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec
+from scenes.kit.numbers import spoken as spoken_number
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -298,7 +299,12 @@ def describe_run(r: Run, *, spoken: bool = False, brief: bool = False) -> str:
     leaves out why a converging run slows down.
     """
     num = say_num if spoken else fmt
-    n, w = r.steps, num(r.final, 3)
+    n = r.steps
+    w = fmt(r.final, 3)
+    if spoken and abs(r.final) >= 0.005 and say_sig(r.final) != spoken_number(w):
+        w = "about " + say_sig(r.final)
+    elif spoken:
+        w = spoken_number(w)
     if brief and r.kind == "converges":
         return f"it settles into the bottom. After {n} steps w is {w}."
     if r.kind == "crawls":
@@ -321,7 +327,7 @@ def describe_run(r: Run, *, spoken: bool = False, brief: bool = False) -> str:
             f"in. After {n} steps w is {w}."
         )
     if r.kind == "bounces":
-        a, b = (num(v, 3) for v in r.path[:2])
+        a, b = ((say_sig(v) if spoken else fmt(v, 3)) for v in r.path[:2])
         return (
             f"each step lands exactly across the bowl, so it bounces between {a} and "
             f"{b} forever."
@@ -877,6 +883,8 @@ class GradientDescent(CourseLesson):
             targets = [self.on_curve(axes, float(w)) for w in r.path[1:]]
             crumbs = self.walk(pieces, dot, targets, 3.5)
             self.play(FadeIn(result), run_time=0.5)
+            if index == 2:
+                self.wait(1.5)  # the key reveal: let it sink in
         panel["path"] = VGroup(*pieces, crumbs)
         panel["result"] = result
 

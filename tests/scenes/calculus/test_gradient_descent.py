@@ -331,7 +331,7 @@ def test_narration_tells_what_the_screen_shows(scenes):
     assert "zigzags in" in alternative[3]
     assert "w₂, it overshoots further each step" in alternative[11]
     assert "flies off the map" in alternative[11]
-    for say in (beat.say for beat in scenes["default"].timeline.beats[8:]):
+    for say in (beat.say for beat in scenes["default"].timeline.beats):
         for number in re.findall(r"\d+\.\d+", say):
             assert len(number.replace(".", "").lstrip("0")) <= 2, say
 
