@@ -377,11 +377,9 @@ class DotProduct(CourseLesson):
         self.plain_dot()
         self.recap_over(
             list(self.mobjects),
-            "u · v = |u| |v| cos θ: the length of u times v's shadow on u. Divide "
-            "out both lengths and you get cosine similarity.",
+            "u · v = |u| |v| cos θ: the length of u times v's shadow on u.",
             say="u dot v is the length of u, times the length of v, times cos theta: "
-            "the length of u times v's shadow on u. Divide out both lengths and you "
-            "get cosine similarity.",
+            "the length of u times v's shadow on u.",
         )
 
     # -- view ------------------------------------------------------------------
