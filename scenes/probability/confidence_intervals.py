@@ -11,8 +11,40 @@ above the other, and about ``level`` of them cover ``mu``. The misses show in re
 The level is a promise about the method, not about one interval: once drawn, an
 interval either covers ``mu`` or it does not.
 
+The machine-learning beat puts error bars on a model's test accuracy (the same
+interval for a mean of zeros and ones, narrowing as the test set grows), and the
+recap is one line over the stacked intervals.
+
 Everything the scene draws and says comes from the pure functions below (the
 standard library and numpy only), which the tests check against scipy.stats.
+
+General claims (text and narration), and why each holds:
+
+- "The sample mean lands near mu but not on it": a continuous mean equals mu
+  with probability 0; the shown value is computed from the seeded sample.
+- "A level interval reaches z* standard errors, sigma over root n, either side of
+  x-bar": the z-interval with sigma known; ``z*`` is tested against scipy.
+- What one run of intervals shows ("One interval, in red, misses mu ... 19 of 20
+  cover it. That is exactly the 95% we asked for", or the run's own share and
+  "over many more runs the share settles near the level"): the words come from
+  :func:`coverage_words` applied to the same simulation's coverage, and a
+  Hypothesis test over n, runs, level and seed checks they match the run;
+  "exactly" is said only when the run's share shows as the level.
+- "Ask for another level and every interval stretches (shrinks); now k of N
+  cover mu": the verb follows the levels' order and k is counted (tested).
+- "Higher confidence costs width": ``z*`` grows with the level (table tested).
+- "In the long run, level of intervals built this way cover mu": for a normal
+  population with known sigma the coverage is exactly the level (the law of
+  large numbers makes the long-run share settle there).
+- "It is not a level chance that mu lies in one particular interval; mu is
+  fixed": the frequentist reading; once drawn, an interval covers mu or not.
+- "A model's test accuracy is a sample mean; 90 right of 100 gives an interval
+  from ... to ...; sixteen times the test set, a quarter of the width":
+  accuracy is the mean of 0/1 outcomes; :func:`accuracy_interval` is the normal
+  approximation ``p +/- z* sqrt(p (1 - p) / m)`` (tested against scipy), whose
+  width falls like ``1 / sqrt(m)`` at the same p (tested). "A one-point gain
+  between two models may be noise" is hedged ("may"): at 100 examples the
+  interval is about 12 points wide.
 """
 
 from __future__ import annotations
@@ -71,8 +103,10 @@ __all__ = [
     "MU",
     "SIGMA",
     "ConfidenceIntervals",
+    "accuracy_interval",
     "comparison_level",
     "count_progress",
+    "coverage_words",
     "covers",
     "draw_samples",
     "grow_progress",
@@ -81,6 +115,7 @@ __all__ = [
     "population_window",
     "practice",
     "sample_means",
+    "sig2",
     "standard_error",
     "z_critical",
     "z_interval",
@@ -156,6 +191,65 @@ def level_table(level: float) -> list[tuple[float, float]]:
     return [(lv, z_critical(lv)) for lv in sorted(levels)]
 
 
+def coverage_words(hits: int, count: int, level: float) -> tuple[str, str]:
+    """What one run shows, in words: how many intervals miss, and against the level.
+
+    Parameters
+    ----------
+    hits, count : int
+        Intervals that cover mu, of ``count`` drawn (``0 <= hits <= count``).
+    level : float
+        The confidence level asked for.
+
+    Returns
+    -------
+    (said, verdict) : tuple of str
+        The misses ("none", "One interval", "3 intervals") with ``hits of count``,
+        and "exactly the level" only when the run's share shows as the level,
+        else the run's share and that it settles near the level over many runs.
+    """
+    misses = count - hits
+    if misses == 0:
+        said = f"This time none of the {count} intervals miss: all {count} cover mu."
+    elif misses == 1:
+        said = f"One interval, in red, misses mu entirely. {hits} of {count} cover it."
+    else:
+        said = (
+            f"{misses} intervals, in red, miss mu entirely. {hits} of {count} cover it."
+        )
+    if percent(hits / count) == percent(level):
+        verdict = f"That is exactly the {percent(level)}% we asked for."
+    else:
+        verdict = (
+            f"That is {percent(hits / count)}%; over many more runs the share "
+            f"settles near {percent(level)}%."
+        )
+    return said, verdict
+
+
+def accuracy_interval(correct: int, total: int, level: float) -> tuple[float, float]:
+    """The approximate ``level`` interval for a model's accuracy on a test set.
+
+    ``p +/- z* sqrt(p (1 - p) / total)`` with ``p = correct / total``: the
+    accuracy is the mean of ``total`` zeros and ones, so the same z-interval
+    with sigma estimated from ``p`` (the normal approximation; clipped to [0, 1]).
+    """
+    p = correct / total
+    half = z_critical(level) * math.sqrt(p * (1.0 - p) / total)
+    return max(0.0, p - half), min(1.0, p + half)
+
+
+def sig2(x: float) -> str:
+    """``x`` to two significant figures as spoken: ``84``, ``0.32``."""
+    x = float(x)
+    if x == 0:
+        return "0"
+    places = 1 - math.floor(math.log10(abs(x)))
+    if places <= 0:
+        return str(int(round(x, places)))
+    return fmt(x, places)
+
+
 def percent(x: float) -> str:
     """A share as a percentage without the sign: ``95``, ``99.9``, ``12.35``."""
     return fmt(100.0 * float(x), 2)
@@ -229,6 +323,7 @@ TOP_Y = 3.0  # highest bar
 RIGHT_X = 2.0  # left edge of the right-hand column
 RIGHT_EDGE = 6.85
 PANEL = 34  # formula size in the right-hand column
+TICKS = 34  # tick numbers: digits about 14 px tall at 480p
 
 
 class ConfidenceIntervals(CourseLesson):
@@ -271,16 +366,13 @@ class ConfidenceIntervals(CourseLesson):
         self.read_misses(count, level)
         self.change_level(count, level)
         self.meaning(level)
-        self.recap(
-            [
-                f"A {percent(level)}% z-interval: x-bar plus or minus "
-                f"{fmt(self.z)} standard errors.",
-                "Each sample gives its own interval; some miss the true mean.",
-                f"About {percent(level)}% of such intervals cover the true mean.",
-                "Higher confidence, wider intervals; bigger samples, narrower ones.",
-            ],
-            "error bars on a model's accuracy, and A/B test results, are confidence "
-            "intervals: they say how much the number could move with new data.",
+        self.model_accuracy(level)
+        self.recap_over(
+            self.picture,
+            f"About {percent(level)}% of intervals built this way cover μ; "
+            "one interval covers it or not.",
+            say=f"About {percent(level)} percent of intervals built this way cover mu; "
+            "one interval either covers it or not.",
         )
 
     # -- the numbers ------------------------------------------------------------------------
@@ -309,6 +401,7 @@ class ConfidenceIntervals(CourseLesson):
             places=tick_places(step),
             excluding=None,
             hide_y=True,
+            number_size=TICKS,
         )
 
     def bar_y(self, k: int, count: int) -> float:
@@ -609,30 +702,10 @@ class ConfidenceIntervals(CourseLesson):
 
     def read_misses(self, count: int, level: float) -> None:
         hits = int(np.sum(self.hits))
-        misses = count - hits
         share = self.share_label(hits, count, self.count_row)
         self.share = share
         missed = [self.bars[k] for k in range(count) if not self.hits[k]]
-        if misses == 0:
-            said = (
-                f"This time none of the {count} intervals miss: all {count} cover mu."
-            )
-        elif misses == 1:
-            said = (
-                f"One interval, in red, misses mu entirely. {hits} of {count} cover it."
-            )
-        else:
-            said = (
-                f"{misses} intervals, in red, miss mu entirely. {hits} of {count} "
-                "cover it."
-            )
-        if percent(hits / count) == percent(level):
-            verdict = f"That is exactly the {percent(level)}% we asked for."
-        else:
-            verdict = (
-                f"That is {percent(hits / count)}%; over many more samples it "
-                f"settles near {percent(level)}%."
-            )
+        said, verdict = coverage_words(hits, count, level)
         with self.beat(
             f"{said} {verdict}",
             say=f"{said} {verdict}".replace("%", " percent"),
@@ -792,16 +865,82 @@ class ConfidenceIntervals(CourseLesson):
             self.play(FadeIn(no, shift=0.2 * RIGHT), run_time=0.8)
             for bar in picks:
                 self.play(Indicate(bar, color=ACCENT, scale_factor=1.1), run_time=0.8)
+        self.play(FadeOut(statements), run_time=0.5)
+        # the bars arrived one by one (ReplacementTransform): hold them as one group
+        self.remove(*self.bars)
+        self.add(self.bars)
+        # (the axis stays out: scaled for the recap its numbers would be too small)
+        self.picture = [self.bars, self.bar_dots, self.mu_line, self.mu_top]
+
+    def model_accuracy(self, level: float) -> None:
+        """Error bars on a model's test accuracy: the same interval, narrowing with data."""
+        rows = [(90, 100), (360, 400), (1440, 1600)]
+        others = [m for m in self.mobjects if m not in self.picture]
+        ax = plot_axes(
+            [0.8, 1.0, 0.05],
+            width=7.0,
+            height=3.0,
+            start=[-5.6, CONTENT_BOTTOM + 0.9],
+            numbers=[0.8, 0.85, 0.9, 0.95, 1.0],
+            places=2,
+            x_only=True,
+            y_config={"include_ticks": False, "stroke_opacity": 0},
+            number_size=TICKS,
+        )
+        label = text("test accuracy", SMALL, MUTED).next_to(ax, RIGHT, buff=0.2)
+        label.align_to(ax.c2p(0.8, 0), DOWN)
+        bars, names = VGroup(), VGroup()
+        for i, (right, total) in enumerate(rows):
+            lo, hi = accuracy_interval(right, total, level)
+            y = 0.25 + 0.3 * i
+            bar = Line(ax.c2p(lo, y), ax.c2p(hi, y), color=BLUE, stroke_width=6)
+            dot = Dot(ax.c2p(right / total, y), radius=0.09, color=ACCENT)
+            name = text(
+                f"{right}/{total}: {fmt(100 * lo, 1)} to {fmt(100 * hi, 1)}%",
+                SMALL,
+                INK,
+            )
+            name.next_to(ax.c2p(1.0, y), RIGHT, buff=0.3)
+            bars.add(VGroup(bar, dot))
+            names.add(name)
+        lo0, hi0 = accuracy_interval(*rows[0], level)
+        lo2, hi2 = accuracy_interval(*rows[2], level)
+        with self.beat(
+            "In machine learning, a model's test accuracy is a sample mean too: the "
+            f"share of test examples it gets right. {rows[0][0]} right of "
+            f"{rows[0][1]} gives a {percent(level)}% interval from {percent(lo0)}% to "
+            f"{percent(hi0)}%.",
+            say="In machine learning, a model's test accuracy is a sample mean too: "
+            f"the share of test examples it gets right. {rows[0][0]} right out of "
+            f"{rows[0][1]} gives a {percent(level)} percent interval from about "
+            f"{sig2(100 * lo0)} to {sig2(100 * hi0)} percent.",
+            chapter="In machine learning",
+        ):
+            # fade copies, so the picture comes back untouched for the recap
+            ghosts = [m.copy() for m in self.picture]
+            self.remove(*self.picture)
+            self.play(FadeOut(*ghosts, *others), run_time=0.5)
+            # back for the recap a little smaller, clear of its card
+            VGroup(self.bars, self.bar_dots, self.mu_line, self.axes).scale(
+                0.85, about_edge=UP
+            )
+            self.mu_top.next_to(self.mu_line, UP, buff=0.1)  # its label keeps its size
+            self.play(Create(ax), FadeIn(label), run_time=0.8)
+            self.play(FadeIn(bars[0]), FadeIn(names[0]), run_time=0.8)
+        with self.beat(
+            f"Sixteen times the test set, the same 90%: a quarter of the width, "
+            f"{percent(lo2)}% to {percent(hi2)}%. Without such error bars, a one-point "
+            "gain between two models may be noise.",
+            say="Sixteen times the test set, the same 90 percent: a quarter of the "
+            f"width, about {sig2(100 * lo2)} to {sig2(100 * hi2)} percent. Without such "
+            "error bars, a one-point gain between two models may be noise.",
+        ):
+            for k in (1, 2):
+                self.play(FadeIn(bars[k]), FadeIn(names[k]), run_time=0.8)
         self.play(
-            FadeOut(
-                statements,
-                self.bars,
-                self.bar_dots,
-                self.axes,
-                self.mu_line,
-                self.mu_top,
-            ),
-            run_time=0.6,
+            FadeOut(ax, label, bars, names),
+            *(FadeIn(m) for m in self.picture),
+            run_time=0.8,
         )
 
 

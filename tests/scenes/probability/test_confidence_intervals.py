@@ -24,8 +24,10 @@ from scenes.probability.confidence_intervals import (
     MU,
     SIGMA,
     ConfidenceIntervals,
+    accuracy_interval,
     comparison_level,
     count_progress,
+    coverage_words,
     covers,
     draw_samples,
     grow_progress,
@@ -289,6 +291,73 @@ def test_no_layout_problems_and_a_complete_plan(scenes, which):
     assert sum(b.key for b in scene.timeline.beats) == 1
     chapters = [b.chapter for b in scene.timeline.beats if b.chapter]
     assert chapters[0] == "Introduction" and chapters[-1] == "Recap"
-    assert 2 <= len(chapters) - 2 <= 4
+    assert 2 <= len(chapters) - 2 <= 5
     assert all(b.text.rstrip()[-1] in ".?!:" for b in scene.timeline.beats)
-    assert 45 <= scene.plan().duration <= 150
+    assert 45 <= scene.plan().duration <= 180
+
+
+# -- what one run shows, in words; the accuracy beat; the recap ------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(2, MAX_N),
+    count=st.integers(MIN_SAMPLES, MAX_SAMPLES),
+    level=st.sampled_from([0.8, 0.9, 0.95, 0.99]),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_the_words_about_one_run_match_that_run(n, count, level, seed):
+    means = sample_means(draw_samples(n, count, seed))
+    hits = int(np.sum(covers(z_intervals(means, SIGMA, n, level), MU)))
+    said, verdict = coverage_words(hits, count, level)
+    misses = count - hits
+    if misses == 0:
+        assert "none of the" in said
+    elif misses == 1:
+        assert said.startswith("One interval")
+    else:
+        assert said.startswith(f"{misses} intervals")
+    if misses:
+        assert f"{hits} of {count} cover it." in said
+    assert ("exactly" in verdict) == (percent(hits / count) == percent(level))
+    if "exactly" not in verdict:
+        assert f"That is {percent(hits / count)}%" in verdict
+
+
+def test_the_default_run_misses_once():
+    # seed 15: one of 20 intervals misses, so "exactly the 95%" is true of this run
+    said, verdict = coverage_words(19, 20, 0.95)
+    assert said.startswith("One interval") and "exactly the 95%" in verdict
+
+
+@given(st.integers(1, 2000), st.integers(0, 2000), st.sampled_from([0.8, 0.95]))
+def test_the_accuracy_interval_is_the_normal_approximation(total, correct, level):
+    correct = min(correct, total)
+    lo, hi = accuracy_interval(correct, total, level)
+    p = correct / total
+    half = stats.norm.ppf(0.5 + level / 2) * math.sqrt(p * (1 - p) / total)
+    assert lo == pytest.approx(max(0.0, p - half)) and hi == pytest.approx(
+        min(1.0, p + half)
+    )
+    assert 0 <= lo <= p <= hi <= 1
+
+
+def test_sixteen_times_the_data_is_a_quarter_of_the_width():
+    lo1, hi1 = accuracy_interval(90, 100, 0.95)
+    lo2, hi2 = accuracy_interval(1440, 1600, 0.95)
+    assert (hi2 - lo2) == pytest.approx((hi1 - lo1) / 4)
+
+
+@pytest.mark.parametrize("which", ["default", "custom"])
+def test_the_accuracy_beat_and_the_recap_over_the_intervals(scenes, which):
+    scene = scenes[which]
+    level = ConfidenceIntervals.resolve_args(
+        CUSTOM if which == "custom" else DEFAULT
+    ).level
+    beat = _beat(scene, "In machine learning, a model's test accuracy")
+    assert beat.chapter == "In machine learning"
+    lo, hi = accuracy_interval(90, 100, level)
+    assert f"from {percent(lo)}% to {percent(hi)}%." in beat.text
+    (recap,) = [b for b in scene.timeline.beats if b.chapter == "Recap"]
+    assert recap.text.startswith(f"About {percent(level)}% of intervals")
+    assert not any(b.text.startswith("To remember") for b in scene.timeline.beats)
