@@ -2,12 +2,53 @@
 
 A grayscale image is a matrix, one brightness from 0 (black) to 255 (white) per
 pixel; a colour image stacks three such channels (red, green, blue) into an
-``H x W x 3`` array; a batch of ``N`` of them is a 4-D tensor ``N x H x W x 3``.
-A dense layer takes a vector, so an image is flattened row by row (row-major:
-pixel ``(i, j)`` goes to position ``i * W + j``), and reshaping restores it
-exactly. The images are digit-like strokes drawn by :func:`digit_image`, with no
-downloads; everything on screen comes from the pure functions below (numpy
-only), which the tests check on their own.
+``H x W x 3`` array; a batch of ``N`` of them is a 4-D tensor ``N x H x W x 3``
+(channels last, TensorFlow's default), which PyTorch stores channels first,
+``N x 3 x H x W``. A dense layer reads one vector per example, so an image is
+flattened row by row (row-major: pixel ``(i, j)`` goes to position
+``i * W + j``), and reshaping restores it exactly. The machine-learning beat
+sends the batch through flatten and a dense layer of :data:`UNITS` outputs,
+tracking the shapes ``(N, H, W, 3) -> (N, 3 H W) -> (N, 10)``. The images are
+digit-like strokes drawn by :func:`digit_image`, with no downloads; everything
+on screen comes from the pure functions below (numpy only), which the tests
+check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "0 is black, 255 is white": 8-bit grayscale, as :func:`digit_image` returns
+  (tested range).
+- "Numbers in rows and columns make a matrix ... row i, column j holds v":
+  the value is read from the array (tested on screen).
+- "A colour image needs three numbers per pixel: red, green and blue": the RGB
+  images this lesson (and most image data sets) use; :func:`colour_image` is
+  ``H x W x 3`` (tested).
+- "A batch is a tensor with four axes, N by H by W by 3": :func:`batch_images`
+  (tested shape).
+- "Channels last is TensorFlow's order; PyTorch stores the same batch channels
+  first" (was: the recap said "every image model takes batches shaped N by H by
+  W by C", false for PyTorch): ``tf.keras`` layers default to
+  ``data_format="channels_last"``; ``torch.nn.Conv2d`` takes ``(N, C, H, W)``.
+  :func:`channels_first` is tested to hold the same numbers with the axes
+  reordered.
+- "In machine learning, that is all a tensor is: an array with any number of
+  axes" (was unqualified; in mathematics a tensor is a multilinear object, so
+  the sentence is scoped to machine learning, where the word means an
+  n-dimensional array: ``torch.Tensor``, ``tf.Tensor``).
+- "A dense layer reads each example as one vector, so the image is flattened"
+  (was "a dense layer takes a vector"; a dense layer acts on the last axis, so
+  images are flattened to one vector per example first, as ``nn.Flatten`` or
+  ``keras.layers.Flatten`` do).
+- "Row 0 first, then row 1 ... this order is row-major" and "pixel (i, j) lands
+  at i times W plus j": numpy, PyTorch (contiguous) and TensorFlow all store
+  and reshape in row-major (C) order; :func:`flat_index` is tested against
+  ``numpy.reshape``.
+- "Reshape and the image comes back exactly": :func:`unflatten` is tested as
+  the inverse of :func:`flatten` (Hypothesis).
+- "Flattening makes the batch an N by 3HW matrix, one row per image"; "a
+  dense layer with 10 outputs multiplies by a 3HW by 10 weight matrix; out come
+  N rows of 10 scores": :func:`flatten_batch`, :func:`dense_scores` and
+  :func:`layer_shapes` are tested against each other and against a direct
+  ``X @ W``.
 """
 
 from __future__ import annotations
@@ -22,14 +63,19 @@ from manim import (
     RIGHT,
     UP,
     Brace,
+    Create,
     FadeIn,
     FadeOut,
     Integer,
+    ManimColor,
+    Rectangle,
+    ReplacementTransform,
     Square,
     SurroundingRectangle,
     Transform,
     TransformFromCopy,
     VGroup,
+    interpolate_color,
     there_and_back,
 )
 
@@ -57,14 +103,19 @@ __all__ = [
     "CHANNELS",
     "PATTERNS",
     "STROKE_COLOURS",
+    "UNITS",
     "Tensors",
     "batch_images",
     "batch_patterns",
+    "channels_first",
     "colour_image",
+    "dense_scores",
     "digit_image",
     "feature_pixel",
     "flat_index",
     "flatten",
+    "flatten_batch",
+    "layer_shapes",
     "pixel_of",
     "practice",
     "shape_ladder",
@@ -92,6 +143,8 @@ PATTERN_NAMES = {
     "four": "a handwritten four",
 }
 CHANNELS = ("red", "green", "blue")
+#: Outputs of the dense layer in the machine-learning beat: a score per digit 0-9.
+UNITS = 10
 #: Stroke colour (R, G, B) of each image in a batch, the lesson's image first.
 STROKE_COLOURS = (
     (255, 160, 40),
@@ -206,6 +259,42 @@ def feature_pixel(gray: np.ndarray) -> tuple[int, int]:
     return int(rows[k]), int(cols[k])
 
 
+def channels_first(batch: np.ndarray) -> np.ndarray:
+    """A channels-last batch ``N x H x W x C`` (TensorFlow's default layout) as
+    channels-first ``N x C x H x W`` (PyTorch's): the same numbers, axes reordered."""
+    return np.transpose(np.asarray(batch), (0, 3, 1, 2))
+
+
+def flatten_batch(batch: np.ndarray) -> np.ndarray:
+    """Each example of a batch flattened row-major: ``N x (everything else)``."""
+    b = np.asarray(batch)
+    return b.reshape(b.shape[0], -1)
+
+
+def dense_scores(batch: np.ndarray, units: int = UNITS, seed: int = 0) -> np.ndarray:
+    """A dense layer's outputs for a batch: ``flatten_batch(batch) / 255 @ W``.
+
+    ``W`` is ``(features, units)``, drawn from a seeded normal with standard
+    deviation ``1 / sqrt(features)`` (an untrained layer); the result is
+    ``N x units``, one row of scores per image.
+    """
+    x = flatten_batch(batch) / 255.0
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0.0, 1.0 / np.sqrt(x.shape[1]), size=(x.shape[1], units))
+    return x @ w
+
+
+def layer_shapes(
+    size: int, batch: int, units: int = UNITS
+) -> list[tuple[str, tuple[int, ...]]]:
+    """The shapes a batch takes through flatten and a dense layer."""
+    return [
+        ("batch", (batch, size, size, 3)),
+        ("flatten", (batch, size * size * 3)),
+        ("dense layer", (batch, units)),
+    ]
+
+
 def shape_ladder(size: int, batch: int) -> list[tuple[str, tuple[int, ...]]]:
     """Arrays of 0 to 4 axes from the lesson, with their shapes."""
     return [
@@ -234,6 +323,13 @@ def _hex(rgb: Sequence[int]) -> str:
 
 def _gray_rgb(gray: np.ndarray) -> np.ndarray:
     return np.repeat(np.asarray(gray)[:, :, None], 3, axis=2)
+
+
+def _one_channel(value: int, c: int) -> tuple[int, int, int]:
+    """One number of channel ``c`` as a colour: black to pure red, green or blue."""
+    rgb = [0, 0, 0]
+    rgb[c] = value
+    return rgb[0], rgb[1], rgb[2]
 
 
 def _channel_rgb(channel: np.ndarray, c: int) -> np.ndarray:
@@ -265,11 +361,28 @@ def pixel_grid(rgb: np.ndarray, cell: float, centre: np.ndarray) -> VGroup:
     return squares
 
 
+def _luminance(value: int) -> float:
+    """WCAG relative luminance of the gray ``(value, value, value)``."""
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def ink_on(value: int) -> str:
+    """Black or white, whichever reads better on the gray ``value`` (0 to 255).
+
+    Pure black and white reach at least 4.5:1 on every gray (the worst gray,
+    where both tie, gives about 4.6:1); the course's softer ink and background
+    do not on mid grays.
+    """
+    lum = _luminance(value)
+    return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
+
+
 def number_grid(gray: np.ndarray, squares: VGroup, size: float) -> VGroup:
     """Each pixel's value written on its square: dark on light, light on dark."""
     numbers = VGroup()
     for value, square in zip(flatten(gray), squares, strict=True):
-        colour = BACKGROUND if value > 140 else INK
+        colour = ink_on(int(value))
         numbers.add(Integer(int(value), font_size=size, color=colour).move_to(square))
     return numbers
 
@@ -336,20 +449,13 @@ class Tensors(CourseLesson):
         self.split_channels()
         self.pixel_triple()
         self.show_batch()
+        self.channels_first()
         self.ladder()
         self.flatten_rows()
         self.find_pixel()
         self.reshape_back()
-        self.recap(
-            [
-                "A grayscale image is a matrix: one number per pixel.",
-                "A colour image stacks red, green and blue channels: height by width by 3.",
-                "A batch adds one more axis in front: a 4-D tensor.",
-                "Flattening lists the numbers row by row; reshaping puts them back.",
-            ],
-            "every image model takes batches shaped N by H by W by C, and a dense "
-            "layer first flattens each image into one vector.",
-        )
+        self.through_a_layer()
+        self.close()
 
     # -- beats: a matrix of pixels ---------------------------------------------------------
     def show_image(self, name: str) -> None:
@@ -364,7 +470,7 @@ class Tensors(CourseLesson):
             self.play(FadeIn(self.grid, lag_ratio=0.02), run_time=1.5)
 
     def show_numbers(self) -> None:
-        self.numbers = number_grid(self.gray, self.grid, 28)
+        self.numbers = number_grid(self.gray, self.grid, 33)
         ramp = np.linspace(0, 255, 9).round().astype(int)
         bar = VGroup(
             *(
@@ -403,7 +509,7 @@ class Tensors(CourseLesson):
         k = flat_index(i, j, n)
         cols = VGroup(
             *(
-                Integer(c, font_size=26, color=MUTED).next_to(
+                Integer(c, font_size=33, color=MUTED).next_to(
                     self.grid[c], UP, buff=0.12
                 )
                 for c in range(n)
@@ -411,7 +517,7 @@ class Tensors(CourseLesson):
         )
         rows = VGroup(
             *(
-                Integer(r, font_size=26, color=MUTED).next_to(
+                Integer(r, font_size=33, color=MUTED).next_to(
                     self.grid[r * n], LEFT, buff=0.12
                 )
                 for r in range(n)
@@ -456,15 +562,16 @@ class Tensors(CourseLesson):
                 run_time=1.5,
             )
 
-    def split_channels(self) -> None:
+    def channel_stack(self) -> tuple[VGroup, list[VGroup], VGroup, VGroup]:
+        """The key picture: the colour image, its three channels stacked, the shape."""
         n = self.n
         small = min(0.42, 3.4 / n)
         left = np.array([-4.7, MIDDLE + 0.3, 0.0])
-        self.small_grid = pixel_grid(self.colour, small, left)
+        small_grid = pixel_grid(self.colour, small, left)
         cell = min(0.4, 3.2 / n)
         step = np.array([0.5, 0.5, 0.0])
         front = np.array([0.9, MIDDLE - 0.05, 0.0])
-        self.layers = [
+        layers = [
             pixel_grid(_channel_rgb(self.colour[:, :, c], c), cell, front + c * step)
             for c in range(3)
         ]
@@ -472,18 +579,21 @@ class Tensors(CourseLesson):
         for c, (name, colour) in enumerate(
             zip(CHANNELS, (RED, GREEN, BLUE), strict=True)
         ):
-            layer = self.layers[c]
+            layer = layers[c]
             label = text(name, SMALL, colour)
             label.next_to(layer.get_corner(DOWN + RIGHT), RIGHT, buff=0.15)
             label.shift((label.height / 2 + 0.08) * UP)
             names.add(label)
-        self.channel_names = names
-        self.shape3 = shape_columns(
+        shape3 = shape_columns(
             (n, n, 3), ("height", "width", "channels"), AXIS_COLOURS[1:]
         )
-        self.shape3.next_to(
-            [front[0] + 0.5, self.layers[0].get_bottom()[1], 0], DOWN, buff=0.35
-        )
+        shape3.next_to([front[0] + 0.5, layers[0].get_bottom()[1], 0], DOWN, buff=0.35)
+        return small_grid, layers, names, shape3
+
+    def split_channels(self) -> None:
+        n = self.n
+        self.small_grid, self.layers, names, self.shape3 = self.channel_stack()
+        self.channel_names = names
         with self.beat(
             "Pull the three channels apart and stack them. The image is now a block of "
             f"numbers, {n} by {n} by 3: height by width by channels.",
@@ -555,6 +665,7 @@ class Tensors(CourseLesson):
         )
         shape.next_to(brace, DOWN, buff=0.35)
         self.batch_group = VGroup(thumbs, brace, shape)
+        self.thumbs, self.batch_shape = thumbs, shape
         with self.beat(
             "Networks learn from many images at once. Stack "
             f"{_plural(b, 'colour image')} and the batch is a tensor with four axes: "
@@ -563,6 +674,41 @@ class Tensors(CourseLesson):
         ):
             self.play(FadeIn(thumbs, lag_ratio=0.3), run_time=1.5)
             self.play(FadeIn(brace), FadeIn(shape), run_time=0.8)
+
+    def channels_first(self) -> None:
+        n, b = self.n, self.batch
+        shape = self.batch_shape
+        first = shape_columns(
+            channels_first(np.zeros((b, n, n, 3))).shape,
+            ("batch", "channels", "height", "width"),
+            (AXIS_COLOURS[0], AXIS_COLOURS[3], AXIS_COLOURS[1], AXIS_COLOURS[2]),
+        ).move_to(shape)
+        tf = text("TensorFlow: channels last", SMALL, MUTED)
+        torch = text("PyTorch: channels first", SMALL, MUTED)
+        tf.next_to(shape, DOWN, buff=0.35)
+        torch.move_to(tf)
+        moves = {0: 0, 1: 2, 2: 3, 3: 1}  # old axis -> new place
+        with self.beat(
+            "Channels last is TensorFlow's order. PyTorch stores the same batch "
+            f"channels first: {b} by 3 by {n} by {n}. The numbers are the same; only "
+            "the order of the axes differs, so check which one a model expects.",
+        ):
+            self.play(FadeIn(tf), run_time=0.5)
+            self.play(
+                *(
+                    ReplacementTransform(shape[2 * k], first[2 * moves[k]])
+                    for k in range(4)
+                ),
+                *(
+                    ReplacementTransform(shape[2 * k + 1], first[2 * k + 1])
+                    for k in range(3)
+                ),
+                ReplacementTransform(tf, torch),
+                run_time=1.5,
+            )
+        self.batch_group = VGroup(
+            self.batch_group[0], self.batch_group[1], first, torch
+        )
 
     def ladder(self) -> None:
         rows = VGroup()
@@ -585,8 +731,8 @@ class Tensors(CourseLesson):
             row[1].move_to([shape_x, y, 0], aligned_edge=LEFT)
             row[2].move_to([axes_x, y, 0])
         with self.beat(
-            "That is all a tensor is: an array of numbers with any number of axes. "
-            "Its shape lists how long each axis is.",
+            "In machine learning, that is all a tensor is: an array of numbers with "
+            "any number of axes. Its shape lists how long each axis is.",
         ):
             self.play(FadeOut(self.batch_group), run_time=0.5)
             self.play(FadeIn(header), run_time=0.4)
@@ -620,14 +766,15 @@ class Tensors(CourseLesson):
                 )
             )
             starts.add(
-                Integer(flat_index(i, 0, n), font_size=26, color=MUTED).next_to(
+                Integer(flat_index(i, 0, n), font_size=33, color=MUTED).next_to(
                     segment[0], DOWN, buff=0.15
                 )
             )
         self.strip_labels = VGroup(labels, starts)
         moving = self.source.copy()
         with self.beat(
-            "A dense layer takes a vector, so the image is flattened: row 0 first, "
+            "A dense layer reads each example as one vector, so the image is "
+            "flattened: row 0 first, "
             f"then row 1, and so on, {n * n} numbers in one line.",
             chapter="Flattening",
         ):
@@ -684,14 +831,143 @@ class Tensors(CourseLesson):
         batch_shape.move_to([0, -2.2, 0])
         with self.beat(
             f"Reshape the {n * n} numbers into {n} rows of {n} and the image comes back "
-            f"exactly. A batch flattens the same way: each colour image becomes "
-            f"{flat} numbers, so the batch is a {b} by {flat} matrix.",
+            "exactly.",
         ):
             self.play(FadeOut(self.boxes, self.strip_labels, self.rule), run_time=0.5)
             self.play(Transform(self.moving, home), run_time=1.5)
             self.remove(self.faint)
-            self.play(FadeIn(batch_shape), run_time=0.6)
-        self.play(FadeOut(self.moving, batch_shape), run_time=0.6)
+        self.play(FadeOut(self.moving), run_time=0.6)
+
+    # -- beats: in machine learning ---------------------------------------------------------------
+    def through_a_layer(self) -> None:
+        n, b = self.n, self.batch
+        images = batch_images(self.args.pattern, n, b)
+        flat = flatten_batch(images)
+        scores = dense_scores(images)
+        shapes = layer_shapes(n, b)
+        features = flat.shape[1]
+        # the shape tracker along the top
+        track = VGroup()
+        for k, (name, shape) in enumerate(shapes):
+            if k:
+                track.add(
+                    VGroup(
+                        text(name, SMALL, MUTED),
+                        tex(r"\longrightarrow", size=44, color=MUTED),
+                    ).arrange(DOWN, buff=0.05)
+                )
+            track.add(tex(shape_tex(shape), size=44, color=ACCENT))
+        track.arrange(RIGHT, buff=0.3).move_to([0, TOP - 0.45, 0])
+        # thumbnails, then one row of X per image
+        cell = min(0.4, 2.2 / n)
+        thumbs = VGroup(
+            *(pixel_grid(img, cell, np.zeros(3)) for img in images)
+        ).arrange(RIGHT, buff=0.3)
+        thumbs.move_to([0, 0.4, 0])
+        row_h = min(0.42, 2.6 / b)
+        width = 5.2
+        x_left = -6.6
+        rows = VGroup()
+        for k in range(b):
+            values = flat[k]
+            w = width / features
+            row = VGroup(
+                *(
+                    Rectangle(
+                        width=w,
+                        height=row_h,
+                        stroke_width=0,
+                        fill_color=_hex(_one_channel(int(v), m % 3)),
+                        fill_opacity=1,
+                    ).move_to(
+                        [x_left + (m + 0.5) * w, 0.4 - (k - (b - 1) / 2) * row_h, 0]
+                    )
+                    for m, v in enumerate(values)
+                )
+            )
+            rows.add(row)
+        x_frame = SurroundingRectangle(rows, buff=0.04, color=MUTED, stroke_width=2)
+        x_shape = tex(rf"{b} \times {features}", size=40).next_to(
+            x_frame, DOWN, buff=0.25
+        )
+        times = tex(r"\times", size=48).next_to(x_frame, RIGHT, buff=0.3)
+        w_box = Rectangle(
+            width=1.3,
+            height=2.6,
+            stroke_color=BLUE,
+            stroke_width=3,
+            fill_color=BLUE,
+            fill_opacity=0.25,
+        ).next_to(times, RIGHT, buff=0.3)
+        w_box.match_y(x_frame)
+        w_name = tex("W", size=48, color=BLUE).move_to(w_box)
+        w_shape = tex(rf"{features} \times {UNITS}", size=40, color=BLUE).next_to(
+            w_box, DOWN, buff=0.25
+        )
+        equals = tex("=", size=48).next_to(w_box, RIGHT, buff=0.3)
+        top = float(np.abs(scores).max())
+        out_cell = min(0.3, 3.0 / UNITS)
+        out = VGroup()
+        for k in range(b):
+            for u in range(UNITS):
+                v = scores[k, u] / top
+                colour = interpolate_color(
+                    ManimColor(BACKGROUND), ManimColor(GREEN if v > 0 else RED), abs(v)
+                )
+                out.add(
+                    Square(
+                        side_length=out_cell,
+                        stroke_color=MUTED,
+                        stroke_width=1,
+                        fill_color=colour,
+                        fill_opacity=1,
+                    ).move_to([u * out_cell, -k * out_cell, 0])
+                )
+        out.next_to(equals, RIGHT, buff=0.3).match_y(x_frame)
+        y_shape = tex(rf"{b} \times {UNITS}", size=40, color=GREEN).next_to(
+            out, DOWN, buff=0.25
+        )
+        self.layer_pictures = VGroup(track, rows, x_frame, x_shape, w_box, w_name)
+        with self.beat(
+            "In machine learning, a whole batch goes through a layer at once. First each "
+            f"image is flattened: the {b} by {n} by {n} by 3 tensor becomes a {b} by "
+            f"{features} matrix, one row per image.",
+            chapter="In machine learning",
+        ):
+            self.play(FadeIn(thumbs, lag_ratio=0.2), FadeIn(track[0]), run_time=1.0)
+            self.play(
+                *(
+                    ReplacementTransform(thumb, row)
+                    for thumb, row in zip(thumbs, rows, strict=True)
+                ),
+                FadeIn(track[1:3]),
+                run_time=1.8,
+            )
+            self.play(Create(x_frame), FadeIn(x_shape), run_time=0.6)
+        with self.beat(
+            f"A dense layer with {UNITS} outputs, one score per digit, multiplies by a "
+            f"{features} by {UNITS} weight matrix. Out come {b} rows of {UNITS} scores: "
+            "the whole batch in one matrix product.",
+        ):
+            self.play(FadeIn(times, w_box, w_name, w_shape), run_time=0.8)
+            self.play(FadeIn(equals), FadeIn(out, lag_ratio=0.02), run_time=1.4)
+            self.play(FadeIn(y_shape), FadeIn(track[3:]), run_time=0.6)
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    def close(self) -> None:
+        small, layers, names, shape3 = self.channel_stack()
+        # one group: FadeIn of several mobjects adds them to the scene as one Group
+        picture = VGroup(small, *layers[::-1], names, shape3)  # red in front
+        floor = CONTENT_BOTTOM + 1.3  # clear of the recap line
+        if picture.height > TOP - floor:
+            picture.scale((TOP - floor) / picture.height)
+        picture.shift(max(0.0, floor - picture.get_bottom()[1]) * UP)
+        self.play(FadeIn(picture), run_time=0.8)
+        self.recap_over(
+            [picture],
+            "A tensor is an array with any number of axes; its shape says how long "
+            "each one is.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

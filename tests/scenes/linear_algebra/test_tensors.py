@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
@@ -13,14 +13,20 @@ from mathreel.render.worker import construct_only
 from scenes.linear_algebra.tensors import (
     PATTERNS,
     STROKE_COLOURS,
+    UNITS,
     Tensors,
     batch_images,
     batch_patterns,
+    channels_first,
     colour_image,
+    dense_scores,
     digit_image,
     feature_pixel,
     flat_index,
     flatten,
+    flatten_batch,
+    ink_on,
+    layer_shapes,
     pixel_of,
     shape_ladder,
     shape_tex,
@@ -92,6 +98,41 @@ def test_unflattening_restores_any_array(array):
     assert np.array_equal(unflatten(flatten(array), array.shape), array)
 
 
+@given(st.sampled_from(sorted(PATTERNS)), st.integers(6, 10), st.integers(1, 6))
+@settings(max_examples=20, deadline=None)
+def test_a_batch_through_a_layer_keeps_its_shapes(pattern, size, n):
+    images = batch_images(pattern, size, n)
+    first = channels_first(images)
+    # PyTorch's layout: the same numbers, channels moved to axis 1
+    assert first.shape == (n, 3, size, size)
+    assert np.array_equal(first[:, 1], images[..., 1])
+    assert np.array_equal(np.sort(first, axis=None), np.sort(images, axis=None))
+    flat = flatten_batch(images)
+    scores = dense_scores(images)
+    shapes = [shape for _, shape in layer_shapes(size, n)]
+    assert shapes == [images.shape, flat.shape, scores.shape]
+    # each row is one image flattened row-major, as numpy and torch reshape
+    assert np.array_equal(flat[-1], images[-1].reshape(-1))
+    k = flat_index(2, 3, size) * 3 + 1  # pixel (2, 3), green
+    assert flat[0, k] == images[0, 2, 3, 1]
+    # one matrix product for the whole batch, and one image alone gives its row
+    assert np.allclose(dense_scores(images[:1]), scores[:1])
+    assert scores.shape == (n, UNITS)
+
+
+def test_pixel_numbers_keep_aa_contrast_on_every_gray():
+    def lum(hex_colour):
+        def one(c):
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (int(hex_colour[k : k + 2], 16) / 255 for k in (1, 3, 5))
+        return 0.2126 * one(r) + 0.7152 * one(g) + 0.0722 * one(b)
+
+    for v in range(256):
+        a, b = sorted((lum(ink_on(v)), lum(f"#{v:02x}{v:02x}{v:02x}")))
+        assert (b + 0.05) / (a + 0.05) >= 4.5, v
+
+
 def test_shape_text_is_numpy_style():
     assert shape_tex(()) == "()"
     assert shape_tex((64,)) == "(64,)"
@@ -142,9 +183,16 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     # flattening: pixel (i, j) goes to i * n + j
     k = flat_index(i, j, n)
     assert f"({i}, {j}) \\to {i} \\cdot {n} + {j} = {k}" in shown
-    assert (
-        f"{b} \\times {n} \\times {n} \\times 3 \\to {b} \\times {3 * n * n}" in shown
-    )
+    # the ML beat: shapes through flatten and the dense layer, and the blocks' shapes
+    for _, shape in layer_shapes(n, b):
+        assert shape_tex(shape) in shown
+    assert f"{b} \\times {3 * n * n}" in shown
+    assert f"{3 * n * n} \\times {UNITS}" in shown
+    assert f"{b} \\times {UNITS}" in shown
+    texts = " ".join(beat.text for beat in beats)
+    assert "TensorFlow" in texts and "PyTorch" in texts
+    assert f"{b} by 3 by {n} by {n}" in texts
+    assert [beat.chapter for beat in beats].count("Recap") == 1
     assert not scene.timeline.warnings
 
 
