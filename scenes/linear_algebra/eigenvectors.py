@@ -1,58 +1,111 @@
-"""Eigenvalues and eigenvectors: the directions a matrix only stretches.
+"""Eigenvalues and eigenvectors: the directions a matrix only scales.
 
 Most vectors are knocked off the line through them (their span) when a matrix
 acts on the plane; an eigenvector stays on its span and is only scaled, by its
-eigenvalue: ``A v = lambda v``. The eigenvalues are the roots of the
-characteristic polynomial ``det(A - lambda I) = lambda^2 - tr(A) lambda + det(A)``,
-solved on screen with the matrix's numbers, and each eigenvector solves
-``(A - lambda I) v = 0``. With two of them as a basis, A is just a stretch along
-each: ``A = P D P^-1``.
+eigenvalue: ``A v = lambda v``. To find them the lesson rewrites this as
+``(A - lambda I) v = 0`` and shows why the determinant must vanish: as lambda
+slides, the grid under ``A - lambda I`` flattens onto a line exactly at each
+eigenvalue, crushing that eigenvalue's eigenvector to the origin, while the
+determinant (the shaded unit square's signed area) is traced against lambda.
+Written out it is the characteristic polynomial
+``lambda^2 - tr(A) lambda + det(A)``. With two eigenvectors as a basis, A only
+scales along each: ``A = P D P^-1``. The machine-learning chapter applies A
+again and again, as a linear recurrent layer does to its state, and the
+eigenvalues decide where the state turns and whether it explodes or fades.
 
 A matrix without two clearly different real eigenvalues (a rotation, a multiple
 of the identity, a shear) is rejected with a one-line :class:`ParamError` that
 says why: the lesson is about the directions a matrix keeps, and such a matrix
 keeps none, or all, or only one. The numbers on screen come from the pure
 functions below, which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Most vectors are knocked off their spans": with two different eigenvalues
+  only the two eigenvector lines are kept (a third kept line would make A a
+  multiple of the identity, which the parameters refuse); the two vectors
+  shown turn by at least 10 degrees (Hypothesis test).
+- "They stay on their spans; v is scaled by lambda" and "flipped and scaled"
+  only for a negative eigenvalue: :func:`scaled_words` (Hypothesis test that
+  "flipped" appears exactly when lambda < 0; ``A v = lambda v`` tested).
+- "A non-zero v can land on zero only when the plane is squashed": a matrix
+  with a non-zero null vector is singular, and a singular 2x2 matrix maps the
+  plane onto a line or a point (its columns are dependent).
+- "The grid flattens onto a line and the determinant hits zero at lambda_2;
+  v2 is crushed", "between the two the determinant is negative: the grid is
+  flipped", "at lambda_1 it is zero again and v1 is crushed": Hypothesis test
+  over the matrix parameter (rank 1 and ``(A - lambda I) v = 0`` at each
+  root, negative between, positive at the start).
+- "The determinant is the shaded square's signed area": the image of the unit
+  square under a 2x2 matrix has signed area det (the determinants lesson).
+- "Written out, det(A - lambda I) is the characteristic polynomial; its roots
+  are the eigenvalues": expansion of the 2x2 determinant (tested against numpy
+  for any lambda, and the roots against ``numpy.linalg.eigvals``).
+- "In this grid A only scales along each line; every grid line stays parallel
+  to itself": A maps the line ``k v2 + t v1`` to ``k lambda2 v2 + t lambda1 v1``,
+  parallel to v1 (and likewise the other family); ``A = P D P^-1`` tested.
+- "A simple recurrent layer, without its nonlinearity, multiplies its state by
+  the same matrix at every step": the definition of a linear recurrence
+  ``h_(t+1) = A h_t``.
+- "The v_d part wins: the state turns toward v_d's line (angles), its length
+  grows about |lambda_d| times a step: it explodes" or "fades away", or "never
+  settles" when both eigenvalues have the same size: :func:`repeat_story`,
+  computed from the same iterates it draws; a Hypothesis test checks every
+  phrase against its case, and that after many steps the state lies along the
+  winning eigenvector's line.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     LEFT,
     RIGHT,
     UL,
     UP,
+    UR,
     ApplyMatrix,
     Create,
     DashedLine,
+    DecimalNumber,
+    Dot,
     FadeIn,
     FadeOut,
+    GrowArrow,
     Line,
     Mobject,
     NumberPlane,
     ReplacementTransform,
     Transform,
+    TransformFromCopy,
+    ValueTracker,
     VGroup,
+    VMobject,
     Write,
     config,
+    smooth,
 )
 
 from mathreel.core.params import Matrix
+from mathreel.lesson.layout import is_backdrop
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.axes import plot_axes
+from scenes.kit.numbers import displayed, fmt, fmt_vec, say_sig, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
+from scenes.kit.ticks import nice_window
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
 from scenes.style import (
     ACCENT,
-    BACKGROUND,
     BLUE,
     CONTENT_BOTTOM,
     GREEN,
+    INK,
     MUTED,
     PURPLE,
     RED,
@@ -68,6 +121,7 @@ __all__ = [
     "char_poly",
     "diagonalize",
     "discriminant",
+    "dominant",
     "drawn_vectors",
     "eigen_problem",
     "eigenpairs",
@@ -76,8 +130,17 @@ __all__ = [
     "fit_plane",
     "generic_vectors",
     "poly_tex",
+    "poly_text",
     "practice",
+    "repeat_story",
+    "repeated",
+    "say_poly",
+    "scaled_words",
+    "shifted",
+    "shifted_det",
     "span_angle",
+    "sweep_path",
+    "sweep_points",
     "turn_angle",
 ]
 
@@ -209,6 +272,126 @@ def diagonalize(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return p, d
 
 
+def shifted(m: np.ndarray, lam: float) -> np.ndarray:
+    """``A - lam I``, shape (2, 2)."""
+    return np.asarray(m, dtype=float) - float(lam) * np.eye(2)
+
+
+def shifted_det(m: np.ndarray, lam: float) -> float:
+    """``det(A - lam I)``, evaluated as ``lam^2 - trace lam + det``."""
+    tr, det = char_poly(m)
+    return float(lam * lam - tr * lam + det)
+
+
+def sweep_path(m: np.ndarray) -> tuple[float, float, float]:
+    """The lambdas the squash chapter visits: a start below both roots, then each root.
+
+    ``(min(0, lambda2 - 1), lambda2, lambda1)``: A itself when both eigenvalues
+    are above 1. The determinant starts positive (the start is below both
+    roots), falls to zero at the smaller eigenvalue, is negative between the two
+    and zero again at the larger.
+    """
+    l1, l2 = eigenvalues(m)
+    return min(0.0, l2 - 1.0), l2, l1
+
+
+#: Half-size of the grid drawn under ``A - lambda I`` (plane units): lines every
+#: half unit from -1 to 1.
+SWEEP_REACH = 1
+
+
+def sweep_points(m: np.ndarray, samples: int = 41) -> np.ndarray:
+    """Every point the squash chapter draws, over the whole sweep, shape (n, 2).
+
+    The images under ``A - lambda I`` of the grid's corners and of both
+    eigenvectors, for ``samples`` lambdas from the start to the larger root
+    (the picture is linear in lambda, so the ends and the samples bound it).
+    """
+    start, _, end = sweep_path(m)
+    r = SWEEP_REACH
+    corners = np.array([[r, r], [r, -r], [-r, r], [-r, -r]], dtype=float)
+    eig = np.array([v for _, v in eigenpairs(m)])
+    pts = [np.zeros((1, 2))]
+    for lam in np.linspace(start, end, samples):
+        s = shifted(m, lam)
+        pts += [corners @ s.T, eig @ s.T]
+    return np.vstack(pts)
+
+
+#: Steps of the repeated-matrix (machine-learning) chapter.
+REPEATS = 5
+#: Eigenvalue sizes closer than this ratio count as equal: no direction wins.
+EVEN_RATIO = 0.98
+
+
+def repeated(m: np.ndarray, x: np.ndarray, steps: int = REPEATS) -> np.ndarray:
+    """``A^k x`` for ``k = 0 .. steps``, shape (steps + 1, 2)."""
+    a = np.asarray(m, dtype=float)
+    out = [np.asarray(x, dtype=float)]
+    for _ in range(steps):
+        out.append(a @ out[-1])
+    return np.array(out)
+
+
+def dominant(m: np.ndarray) -> int | None:
+    """Index (0 or 1, as in :func:`eigenpairs`) of the eigenvalue largest in size.
+
+    None when both have (nearly) the same size: then no direction wins.
+    """
+    l1, l2 = eigenvalues(m)
+    big, small = (0, 1) if abs(l1) >= abs(l2) else (1, 0)
+    sizes = (abs(l1), abs(l2))
+    if sizes[small] >= EVEN_RATIO * sizes[big]:
+        return None
+    return big
+
+
+def repeat_story(m: np.ndarray, x: np.ndarray, steps: int = REPEATS) -> tuple[str, str]:
+    """What the machine-learning chapter says about ``A^k x``: (shown, spoken).
+
+    Computed from the same numbers it draws: which eigenvector's part wins
+    (:func:`dominant`), the angle to that eigenvector's line at the start and
+    after ``steps`` steps, and whether the length grows or fades (the winning
+    eigenvalue's size above or below 1).
+    """
+    pairs = eigenpairs(m)
+    xs = repeated(m, x, steps)
+    d = dominant(m)
+    lam = pairs[0 if d is None else d][0]
+    size = abs(lam)
+    if size > 1:
+        fate = "grows", "explodes"
+    elif size < 1:
+        fate = "shrinks", "fades away"
+    else:
+        fate = "keeps its size", "stays put"
+    growth_shown = (
+        f"its length {fate[0]} about {fmt(size)} times a step: repeated, it {fate[1]}."
+        if size != 1
+        else "its length keeps its size."
+    )
+    growth_said = growth_shown.replace(fmt(size), say_sig(size))
+    if d is None:
+        words = (
+            "Both parts are scaled by the same size, so the direction never settles; "
+        )
+        return words + growth_shown, words + growth_said
+    name = f"v{d + 1}"
+    first = span_angle(xs[0], pairs[d][1])
+    last = span_angle(xs[-1], pairs[d][1])
+    if last < first:
+        turn = (
+            f"The {name} part wins: the state turns toward {name}'s line, "
+            f"{first:.0f} degrees off at the start, {last:.0f} after {steps} steps; "
+        )
+    else:
+        turn = (
+            f"The {name} part wins in the end, though after {steps} steps the state "
+            f"is still {last:.0f} degrees off its line; "
+        )
+    return turn + growth_shown, turn + growth_said
+
+
 def eigen_problem(m: np.ndarray) -> str | None:
     """Why the lesson cannot show ``m`` (a parameter requirement), or None."""
     a = np.asarray(m, dtype=float)
@@ -283,12 +466,6 @@ def fit_plane(m: np.ndarray) -> tuple[float, np.ndarray]:
     return fit_view(drawn_vectors(m), PLANE_BOX, margin=0.0, max_unit=1.6, min_span=1.0)
 
 
-def signed(x: float) -> str:
-    """A number for a product in a formula: negatives in parentheses."""
-    shown = fmt(x)
-    return f"({shown})" if shown.startswith("-") else shown
-
-
 def poly_tex(trace: float, det: float) -> str:
     r"""``\lambda^2 - 5\lambda + 6`` from the trace and determinant."""
     parts = [r"\lambda^2"]
@@ -301,17 +478,53 @@ def poly_tex(trace: float, det: float) -> str:
     return " ".join(parts)
 
 
-def scaled_words(name: str, lam: float) -> str:
-    """How the narrator describes ``A name = lam name``."""
+def scaled_words(
+    name: str, lam: float, number: Callable[[float], str] = say_sig
+) -> str:
+    """How the lesson describes ``A name = lam name``: flipped only when ``lam < 0``.
+
+    ``number`` formats the size: :func:`say_sig` (spoken, the default) or
+    :func:`fmt` (shown).
+    """
     if lam < 0:
-        return f"{name} is flipped and scaled by {say_num(abs(lam))}"
-    return f"{name} is scaled by {say_num(lam)}"
+        return f"{name} is flipped and scaled by {number(abs(lam))}"
+    return f"{name} is scaled by {number(lam)}"
+
+
+def poly_text(trace: float, det: float) -> str:
+    """The characteristic polynomial as caption text: ``λ² − 5λ + 6``."""
+    return (
+        poly_tex(trace, det)
+        .replace(r"\lambda^2", "λ²")
+        .replace(r"\lambda", "λ")
+        .replace("- ", "− ")
+    )
+
+
+def say_poly(trace: float, det: float) -> str:
+    """The characteristic polynomial as spoken: ``lambda squared minus 5 lambda plus 6``."""
+    words = ["lambda squared"]
+    if fmt(trace) != "0":
+        coef = say_sig(abs(trace))
+        words.append(
+            ("minus " if trace > 0 else "plus ")
+            + ("" if coef == "1" else coef + " ")
+            + "lambda"
+        )
+    if fmt(det) != "0":
+        words.append(("plus " if det > 0 else "minus ") + say_sig(abs(det)))
+    return " ".join(words)
 
 
 # -- the lesson --------------------------------------------------------------------
 
 #: Where the plane is drawn: right of the panels, above the captions.
 PLANE_BOX = Box(-2.0, config.frame_width / 2 - 0.35, CONTENT_BOTTOM + 0.25, 3.6)
+#: The squash chapter: the grid under A - lambda I on the left, det against lambda right.
+SWEEP_BOX = Box(-6.9, -0.5, CONTENT_BOTTOM + 0.15, 2.75)
+GRAPH_BOX = Box(0.6, 6.5, -2.7, 0.5)
+READOUT_Y = 2.45
+POLY_Y = 1.35
 GENERIC_COLORS = (PURPLE, RED)
 EIGEN_COLORS = (ACCENT, GREEN)
 
@@ -340,22 +553,15 @@ class Eigenvectors(CourseLesson):
         self.knock_off(a)
         self.show_eigenvectors(a)
         self.stretch_eigenvectors(a)
-        self.why_determinant()
-        self.polynomial(a)
-        self.roots(a)
-        self.solve_vectors(a)
+        self.squash_setup(a)
+        self.squash_to(a, 1)
+        self.squash_to(a, 2)
+        self.name_polynomial(a)
         self.eigen_grid()
         self.stretch_grid(a)
         self.diagonal_form(a)
-        self.recap(
-            [
-                "Most vectors leave their span; eigenvectors stay on it.",
-                "An eigenvalue is the factor its eigenvector is stretched by.",
-                "Eigenvalues are the roots of the characteristic polynomial.",
-                "In a basis of eigenvectors, A is diagonal.",
-            ],
-            "PCA keeps the top eigenvectors of a covariance matrix.",
-        )
+        self.repeat_layer(a)
+        self.recap(a)
 
     # -- view ------------------------------------------------------------------
     def setup_view(self, a: np.ndarray) -> None:
@@ -471,12 +677,30 @@ class Eigenvectors(CourseLesson):
             )
 
     def tip_label(self, content: str, xy: np.ndarray, color: str) -> object:
-        """A label beside an arrow's tip, on the counter-clockwise side of its line."""
+        """A label beside an arrow's tip, on the side of its line clear of the others.
+
+        The counter-clockwise side, unless the label would cover the tip of
+        another eigenvector arrow (before or after A) there.
+        """
         d = np.asarray(xy, dtype=float) / np.linalg.norm(xy)
-        side = np.array([-d[1], d[0], 0.0])
-        label = tex(content, color=color, size=36)
-        label.add_background_rectangle(color=BACKGROUND, opacity=0.75, buff=0.04)
-        return label.next_to(self.view.point(xy), side, buff=0.2)
+        others = [
+            self.view.point(p)
+            for lam, v in self.pairs
+            for p in (v, lam * v)
+            if not np.allclose(p, xy)
+        ]
+        label = None
+        for side in (np.array([-d[1], d[0], 0.0]), np.array([d[1], -d[0], 0.0])):
+            label = panel(tex(content, color=color, size=36), buff=0.06)
+            label.next_to(self.view.point(xy), side, buff=0.15)
+            (x0, y0, _), (x1, y1, _) = label.get_corner(DL), label.get_corner(UR)
+            clear = 0.3  # an arrow tip's size
+            if not any(
+                x0 - clear <= p[0] <= x1 + clear and y0 - clear <= p[1] <= y1 + clear
+                for p in others
+            ):
+                break
+        return label
 
     def stretch_eigenvectors(self, a: np.ndarray) -> None:
         (l1, _), (l2, _) = self.pairs
@@ -495,9 +719,9 @@ class Eigenvectors(CourseLesson):
         values[2].set_color(EIGEN_COLORS[1])
         card = self.corner_panel(self.a_tex(a), law, values)
         with self.beat(
-            f"Apply A: they stay on their spans. {scaled_words('v1', l1)}, "
-            f"{scaled_words('v2', l2)}. They are eigenvectors, and the scale factors "
-            "are eigenvalues: A v = lambda v.",
+            f"Apply A: they stay on their spans. {scaled_words('v1', l1, fmt)}, "
+            f"{scaled_words('v2', l2, fmt)}. They are eigenvectors, and the scale "
+            "factors are eigenvalues: A v = lambda v.",
             say=f"Apply A: they stay on their spans. {scaled_words('v1', l1)}, "
             f"{scaled_words('v2', l2)}. They are eigenvectors, and the scale factors "
             "are eigenvalues: A v equals lambda v.",
@@ -519,24 +743,123 @@ class Eigenvectors(CourseLesson):
             self.e_labels = new_labels
             self.play(ReplacementTransform(self.info, card), run_time=0.8)
             self.info = card
+            self.wait(1.5)
 
     # -- chapter: the characteristic polynomial -----------------------------------
-    def why_determinant(self) -> None:
-        steps = [
-            tex(r"A v = \lambda v", size=44),
-            tex(r"\Longleftrightarrow \; (A - \lambda I)\, v = 0", size=44),
-            tex(r"\Longrightarrow \;", r"\det(A - \lambda I) = 0", size=44),
-        ]
-        steps[2][1].set_color(ACCENT)
-        chain = VGroup(*steps).arrange(RIGHT, buff=0.25)
-        self.chain = chain.to_edge(UP, buff=0.6)
+    # -- chapter: finding eigenvalues (A - lambda I squashes the plane) ----------------
+    def squash_picture(self, a: np.ndarray) -> VGroup:
+        """The grid, unit square and eigenvectors under ``A - lambda I``, following ``self.lam``."""
+        view = self.sview
+        r = SWEEP_REACH
+        ks = [k / 2 for k in range(-2 * r, 2 * r + 1)]
+        ends = [((k, -r), (k, r)) for k in ks] + [((-r, k), (r, k)) for k in ks]
+        lines = VGroup(
+            *(
+                VMobject(
+                    stroke_color=INK
+                    if p[0] == q[0] == 0 or p[1] == q[1] == 0
+                    else BLUE,
+                    stroke_width=3 if p[0] == q[0] == 0 or p[1] == q[1] == 0 else 2,
+                    stroke_opacity=0.8,
+                )
+                for p, q in ends
+            )
+        )
+        square = VMobject(stroke_width=0)
+        arms = VGroup(*(VMobject(stroke_color=c, stroke_width=7) for c in EIGEN_COLORS))
+        tips = VGroup(*(Dot(radius=0.09, color=c) for c in EIGEN_COLORS))
+        eig = [v for _, v in self.pairs]
+
+        def follow(group: VGroup) -> None:
+            lam = self.lam.get_value()
+            s = shifted(a, lam)
+            for line, (p, q) in zip(lines, ends, strict=True):
+                line.set_points_as_corners(
+                    [view.point(s @ np.array(p)), view.point(s @ np.array(q))]
+                )
+            unit_square = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+            square.set_points_as_corners(
+                [view.point(s @ np.array(c)) for c in unit_square]
+            )
+            square.set_fill(BLUE if shifted_det(a, lam) >= 0 else RED, opacity=0.4)
+            for arm, tip, v in zip(arms, tips, eig, strict=True):
+                end = view.point(s @ v)
+                arm.set_points_as_corners([view.point((0, 0)), end + 1e-4 * RIGHT])
+                tip.move_to(end)
+
+        picture = VGroup(square, lines, arms, tips)
+        follow(picture)
+        picture.add_updater(follow)
+        return picture
+
+    def squash_setup(self, a: np.ndarray) -> None:
+        start, low, high = sweep_path(a)
+        self.lam = ValueTracker(start)
+        unit, origin = fit_view(
+            sweep_points(a), SWEEP_BOX, margin=0.1, max_unit=1.6, min_span=1.0
+        )
+        self.sview = PlaneView(unit, origin)
+        self.squash = self.squash_picture(a)
+        first = tex(r"A v = \lambda v", size=40)
+        second = tex(r"\Longleftrightarrow \; (A - \lambda I)\, v = 0", size=40)
+        third = tex(r"\Longrightarrow \;", r"\det(A - \lambda I) = 0", size=40)
+        third[1].set_color(ACCENT)
+        self.chain = VGroup(first, second, third).arrange(RIGHT, buff=0.25)
+        self.chain.to_edge(UP, buff=0.35)
+        # the determinant against lambda
+        lo, hi = min(start, 0.0), max(high + (low - start), 0.0)
+        xs = np.linspace(lo, hi, 101)
+        ys = [shifted_det(a, x) for x in xs]
+        xlo, xhi, xstep = nice_window(lo, hi, most=6)
+        ylo, yhi, ystep = nice_window(min(ys), max(ys), most=5)
+        self.det_axes = plot_axes(
+            (xlo, xhi, xstep),
+            (ylo, yhi, ystep),
+            width=GRAPH_BOX.right - GRAPH_BOX.left,
+            height=GRAPH_BOX.top - GRAPH_BOX.bottom,
+            centre=(
+                (GRAPH_BOX.left + GRAPH_BOX.right) / 2,
+                (GRAPH_BOX.bottom + GRAPH_BOX.top) / 2,
+            ),
+        )
+        ax = self.det_axes
+        self.curve = ax.plot(
+            lambda x: shifted_det(a, x), x_range=[lo, hi], color=ACCENT
+        )
+        lam_name = tex(r"\lambda", size=36, color=MUTED).next_to(
+            ax.x_axis, RIGHT, buff=0.15
+        )
+        self.det_dot = Dot(radius=0.09, color=ACCENT)
+        self.det_dot.add_updater(
+            lambda d: d.move_to(
+                ax.c2p(self.lam.get_value(), shifted_det(a, self.lam.get_value()))
+            )
+        )
+        lam_value = DecimalNumber(start, num_decimal_places=2, font_size=36)
+        lam_value.add_updater(lambda m: m.set_value(displayed(self.lam.get_value())))
+        det_value = DecimalNumber(
+            shifted_det(a, start), num_decimal_places=2, font_size=36
+        )
+        det_value.add_updater(
+            lambda m: m.set_value(displayed(shifted_det(a, self.lam.get_value())))
+        )
+        det_value.set_color(ACCENT)
+        self.readout = VGroup(
+            VGroup(tex(r"\lambda =", size=36), lam_value).arrange(RIGHT, buff=0.15),
+            VGroup(
+                tex(r"\det(A - \lambda I) =", size=36, color=ACCENT), det_value
+            ).arrange(RIGHT, buff=0.15),
+        ).arrange(RIGHT, buff=0.6)
+        self.readout.move_to([(GRAPH_BOX.left + GRAPH_BOX.right) / 2, READOUT_Y, 0])
+        self.graph = VGroup(ax, lam_name, self.curve)
         with self.beat(
-            "To find them, rewrite A v = lambda v as (A - lambda I) v = 0. A non-zero "
-            "v lands on zero only if A - lambda I squashes the plane flat: its "
-            "determinant is zero.",
-            say="To find them, rewrite A v equals lambda v as A minus lambda I, times "
-            "v, equals zero. A non-zero v lands on zero only if A minus lambda I "
-            "squashes the plane flat: its determinant is zero.",
+            "To find them, rewrite A v = lambda v as (A - lambda I) v = 0. For each "
+            "lambda, A - lambda I is a matrix. Here is the grid it makes, and its "
+            "determinant, the shaded square's signed area, plotted against lambda.",
+            say="To find them, rewrite A v equals lambda v as A minus lambda I, times v, "
+            "equals zero. For each lambda, A minus lambda I is a matrix. Here is the "
+            "grid it makes, and its determinant, the shaded square's signed area, "
+            "plotted against lambda.",
             chapter="Finding eigenvalues",
         ):
             self.play(
@@ -545,89 +868,92 @@ class Eigenvectors(CourseLesson):
                 ),
                 run_time=0.8,
             )
-            self.play(Write(steps[0]), run_time=0.8)
-            self.play(FadeIn(steps[1], shift=0.2 * RIGHT), run_time=0.8)
-            self.play(FadeIn(steps[2], shift=0.2 * RIGHT), run_time=0.8)
+            self.play(Write(first), FadeIn(second, shift=0.2 * RIGHT), run_time=1.2)
+            self.play(FadeIn(self.squash), Create(ax), FadeIn(lam_name), run_time=1.2)
+            self.play(
+                Create(self.curve), FadeIn(self.det_dot, self.readout), run_time=1.2
+            )
 
-    def polynomial(self, a: np.ndarray) -> None:
+    def squash_to(self, a: np.ndarray, which: int) -> None:
+        """Slide lambda to eigenvalue ``which`` (1 = the smaller, reached first)."""
+        _, low, high = sweep_path(a)
+        lam = (low, high)[which - 1]
+        index = 1 if which == 1 else 0  # position in eigenpairs (largest first)
+        name = f"v{index + 1}"
+        root = Dot(self.det_axes.c2p(lam, 0), radius=0.11, color=EIGEN_COLORS[index])
+        shown, said = fmt(lam), say_sig(lam)
+        side = UP + (RIGHT if which == 1 else LEFT)
+        root_label = tex(shown, size=36, color=EIGEN_COLORS[index]).next_to(
+            root, side, buff=0.08
+        )
+        root = VGroup(root, root_label)
+        if which == 1:
+            text_ = (
+                f"Slide lambda to {shown}: the grid flattens onto a line and the "
+                f"determinant hits zero. {name} is crushed to the origin. A non-zero v "
+                "can land on zero only when the plane is squashed like this."
+            )
+            say = text_.replace(f"to {shown}:", f"to {said}:").replace(
+                name, f"v {index + 1}"
+            )
+        else:
+            text_ = (
+                "Between the two, the determinant is negative: the grid is flipped "
+                f"over. At {shown} it is zero again, and {name} is crushed."
+            )
+            say = text_.replace(f"At {shown}", f"At {said}").replace(
+                name, f"v {index + 1}"
+            )
+        with self.beat(text_, say=say):
+            self.play(
+                self.lam.animate.set_value(lam),
+                run_time=3.5 if which == 1 else 3.0,
+                rate_func=smooth,
+            )
+            self.play(FadeIn(root, scale=0.5), run_time=0.4)
+            if which == 1:
+                self.play(FadeIn(self.chain[2], shift=0.2 * RIGHT), run_time=0.8)
+                self.wait(1.0)
+        self.roots = getattr(self, "roots", VGroup())
+        self.roots.add(root)
+
+    def name_polynomial(self, a: np.ndarray) -> None:
         tr, det = char_poly(a)
-        lam = r"\lambda"
-        shifted = (
-            r"\begin{bmatrix}"
-            + f"{fmt(a[0, 0])} - {lam} & {fmt(a[0, 1])}"
-            + r" \\ "
-            + f"{fmt(a[1, 0])} & {fmt(a[1, 1])} - {lam}"
-            + r"\end{bmatrix}"
-        )
-        line1 = tex(
-            r"\det",
-            shifted,
-            "=",
-            f"({fmt(a[0, 0])} - {lam})({fmt(a[1, 1])} - {lam})"
-            f" - {signed(a[0, 1])} \\cdot {signed(a[1, 0])}",
-            size=42,
-        )
-        line2 = tex("=", poly_tex(tr, det), "= 0", size=42)
-        line2[1].set_color(ACCENT)
-        self.poly_lines = VGroup(line1, line2).arrange(DOWN, buff=0.35)
-        line2.align_to(line1[2], LEFT)
-        self.poly_lines.next_to(self.chain, DOWN, buff=0.8)
-        with self.beat(
-            "With our numbers, this determinant is a quadratic in lambda: "
-            "the characteristic polynomial.",
-        ):
-            self.play(FadeIn(line1), run_time=1)
-            self.play(Write(line2), run_time=1)
-
-    def roots(self, a: np.ndarray) -> None:
-        tr, _ = char_poly(a)
-        disc = discriminant(a)
-        l1, l2 = eigenvalues(a)
-        quadratic = tex(
-            rf"\lambda = \frac{{{fmt(tr)} \pm \sqrt{{{fmt(disc)}}}}}{{2}}", size=42
-        )
+        (l1, _), (l2, _) = self.pairs
+        poly = tex(r"\det(A - \lambda I)", "=", poly_tex(tr, det), "= 0", size=36)
+        poly[2].set_color(ACCENT)
         found = tex(
-            rf"\lambda_1 = {fmt(l1)}", r",\quad", rf"\lambda_2 = {fmt(l2)}", size=42
+            rf"\lambda_1 = {fmt(l1)}", r",\quad", rf"\lambda_2 = {fmt(l2)}", size=36
         )
         found[0].set_color(EIGEN_COLORS[0])
         found[2].set_color(EIGEN_COLORS[1])
-        formula = VGroup(quadratic, found).arrange(RIGHT, buff=0.8)
-        self.root_line = formula.next_to(self.poly_lines, DOWN, buff=0.6)
+        card = VGroup(poly, found).arrange(DOWN, buff=0.2)
+        card.move_to([(GRAPH_BOX.left + GRAPH_BOX.right) / 2, POLY_Y, 0])
         with self.beat(
-            f"Its roots are the eigenvalues: {say_num(l1)} and {say_num(l2)}, "
-            "the stretch factors we saw.",
+            f"Written out, det(A - lambda I) = {poly_text(tr, det)}: the characteristic "
+            f"polynomial. Its roots, {fmt(l1)} and {fmt(l2)}, are the eigenvalues, and "
+            "the vector each one crushes is an eigenvector.",
+            say="Written out, the determinant of A minus lambda I is "
+            f"{say_poly(tr, det)}: the characteristic polynomial. Its roots, "
+            f"{say_sig(l1)} and {say_sig(l2)}, are the eigenvalues, and the vector each "
+            "one crushes is an eigenvector.",
         ):
-            self.play(FadeIn(quadratic), run_time=0.8)
+            self.play(FadeIn(poly), run_time=1.0)
             self.play(FadeIn(found), run_time=0.8)
-
-    def solve_vectors(self, a: np.ndarray) -> None:
-        rows = []
-        for i, ((lam, v), c) in enumerate(zip(self.pairs, EIGEN_COLORS, strict=True)):
-            row = tex(
-                rf"\lambda_{i + 1} = {fmt(lam)}:",
-                tex_matrix(a - lam * np.eye(2)),
-                "v = 0",
-                r"\;\Rightarrow\;",
-                f"v_{i + 1} = " + tex_matrix(v),
-                size=42,
-            )
-            row[0].set_color(c)
-            row[4].set_color(c)
-            rows.append(row)
-        block = VGroup(*rows).arrange(DOWN, buff=0.6, aligned_edge=LEFT)
-        block.next_to(self.chain, DOWN, buff=0.8)
-        (_, v1), (_, v2) = self.pairs
-        with self.beat(
-            f"For each eigenvalue, solving (A - lambda I) v = 0 gives its "
-            f"eigenvector: {fmt_vec(v1)} and {fmt_vec(v2)}.",
-            say=f"For each eigenvalue, solving A minus lambda I, times v, equals zero "
-            "gives its eigenvector: "
-            f"{say_vec(v1)}, and {say_vec(v2)}.",
-        ):
-            self.play(FadeOut(self.poly_lines, self.root_line), run_time=0.6)
-            self.play(FadeIn(rows[0], shift=0.2 * DOWN), run_time=0.8)
-            self.play(FadeIn(rows[1], shift=0.2 * DOWN), run_time=0.8)
-        self.play(FadeOut(self.chain, block), run_time=0.6)
+        for mob in (self.squash, self.det_dot, *self.readout[0], *self.readout[1]):
+            mob.clear_updaters()
+        self.play(
+            FadeOut(
+                self.squash,
+                self.graph,
+                self.det_dot,
+                self.readout,
+                self.roots,
+                self.chain,
+                card,
+            ),
+            run_time=0.6,
+        )
 
     # -- chapter: the eigenbasis --------------------------------------------------
     def grid_lines(self, along: np.ndarray, through: np.ndarray, color: str) -> VGroup:
@@ -690,8 +1016,10 @@ class Eigenvectors(CourseLesson):
             )
         ]
         with self.beat(
-            f"In this grid, A simply stretches: by {say_num(l1)} along v1, and by "
-            f"{say_num(l2)} along v2. Every grid line stays parallel to itself.",
+            f"In this grid, A only scales along each line: {scaled_words('v1', l1, fmt)}, "
+            f"{scaled_words('v2', l2, fmt)}. Every grid line stays parallel to itself.",
+            say=f"In this grid, A only scales along each line: {scaled_words('v1', l1)}, "
+            f"{scaled_words('v2', l2)}. Every grid line stays parallel to itself.",
         ):
             self.play(
                 ApplyMatrix(a, self.grid, about_point=self.origin),
@@ -712,23 +1040,131 @@ class Eigenvectors(CourseLesson):
         eq = tex("A", "=", "P", "D", "P^{-1}")
         eq[0].set_color(BLUE)
         eq[3].set_color(ACCENT)
-        factors = tex(
-            "P", "=", tex_matrix(p), r",\quad", "D", "=", tex_matrix(d), size=36
+        p_row = tex("P", "=", tex_matrix(p), size=36)
+        d_row = tex("D", "=", tex_matrix(d), size=36)
+        d_row[0].set_color(ACCENT)
+        p_note = text("eigenvectors", SMALL, MUTED)
+        d_note = text("eigenvalues", SMALL, MUTED)
+        rows = VGroup(
+            VGroup(p_row, p_note).arrange(RIGHT, buff=0.25),
+            VGroup(d_row, d_note).arrange(RIGHT, buff=0.25),
         )
-        factors[4].set_color(ACCENT)
-        note = text("P: eigenvectors as columns", SMALL, MUTED)
-        note2 = text("D: eigenvalues on the diagonal", SMALL, MUTED)
-        card = self.corner_panel(eq, factors, note, note2)
+        # narrow enough to stay left of the plane's box, off the origin and arrows
+        self.card = self.corner_panel(eq, *rows)
+        self.recap_picture = self.shrunk_copy(
+            self.grid, self.ghost, *self.e_arrows, *self.e_labels
+        )
         with self.beat(
             "So in the eigenbasis, A is the diagonal matrix D of eigenvalues: "
             "A = P D P^-1, with the eigenvectors as the columns of P.",
             say="So in the eigenbasis, A is the diagonal matrix D of eigenvalues: "
             "A equals P D P inverse, with the eigenvectors as the columns of P.",
         ):
-            self.play(FadeIn(card), run_time=1)
-        self.play(
-            FadeOut(card, self.grid, self.ghost, *self.e_arrows, *self.e_labels),
-            run_time=0.6,
+            self.play(FadeIn(self.card), run_time=1)
+
+    def shrunk_copy(self, *mobs: Mobject) -> list[Mobject]:
+        """Copies of the eigenbasis picture, shrunk toward the top of the plane's box.
+
+        They leave the band above the captions free for the recap's line; the
+        labels keep their size. Grids stay backdrops.
+        """
+        top = PLANE_BOX.top
+        factor = (top - (CONTENT_BOTTOM + 1.0)) / (top - PLANE_BOX.bottom)
+        pivot = np.array([self.origin[0], top, 0.0])
+        picture = []
+        for mob in mobs:
+            copy = mob.copy().scale(factor, about_point=pivot)
+            if is_backdrop(mob):
+                self.backdrop(copy)
+            picture.append(copy)
+        for label in picture[-len(self.e_labels) :]:
+            label.scale(1 / factor)
+        return picture
+
+    # -- chapter: in machine learning (the same matrix, again and again) -------------
+    def repeat_layer(self, a: np.ndarray) -> None:
+        x = self.generic[0]
+        hs = repeated(a, x)
+        d = dominant(a)
+        target = self.pairs[0 if d is None else d][1]
+        shown, said = repeat_story(a, x)
+        # a view of its own: the origin in the middle of the plane's box, every
+        # state drawn at the length of the first, 85% of the way to the box's edge
+        box = PLANE_BOX
+        self.origin = np.array(
+            [(box.left + box.right) / 2, (box.bottom + box.top) / 2, 0.0]
+        )
+        half = min(box.right - box.left, box.top - box.bottom) / 2
+        length = float(np.linalg.norm(x))
+        self.unit = 0.85 * half / length
+        self.view = PlaneView(self.unit, self.origin)
+        fresh = self.make_plane(opacity=0.35)
+        lines = [
+            self.span_line(v, c)
+            for (_, v), c in zip(self.pairs, EIGEN_COLORS, strict=True)
+        ]
+
+        def state(h: np.ndarray, opacity: float = 1.0) -> Mobject:
+            arr = self.arrow(length * h / np.linalg.norm(h), PURPLE)
+            return arr.set_opacity(opacity)
+
+        def card(k: int) -> VGroup:
+            h = hs[k]
+            angle = span_angle(h, target)
+            where = "v_1" if d in (None, 0) else "v_2"
+            rows = [
+                tex(r"h \leftarrow A\,h", size=36),
+                text(f"step {k}", SMALL, INK),
+                text(f"length {fmt(np.linalg.norm(h))}", SMALL, PURPLE),
+                VGroup(
+                    text(f"{angle:.0f}° from", SMALL, MUTED),
+                    tex(where, size=36, color=MUTED),
+                ).arrange(RIGHT, buff=0.15),
+            ]
+            return self.corner_panel(*rows)
+
+        self.ml_card = card(0)
+        arrow = state(hs[0])
+        with self.beat(
+            "A simple recurrent layer, without its nonlinearity, multiplies its state h "
+            "by the same matrix at every step: h becomes A h. Start from "
+            f"h = {fmt_vec(x)} and repeat.",
+            say="A simple recurrent layer, without its nonlinearity, multiplies its "
+            "state h by the same matrix at every step: h becomes A h. Start from h "
+            f"equals {say_vec(x)}, and repeat.",
+            chapter="In machine learning",
+        ):
+            self.play(
+                FadeOut(
+                    self.card, self.grid, self.ghost, *self.e_arrows, *self.e_labels
+                ),
+                run_time=0.6,
+            )
+            self.play(FadeIn(fresh), *(Create(line) for line in lines), run_time=1.0)
+            self.play(GrowArrow(arrow), FadeIn(self.ml_card), run_time=0.8)
+        trail = [arrow]
+        with self.beat(shown, say=said):
+            for k in range(1, len(hs)):
+                new = state(hs[k])
+                grown = card(k)
+                self.play(
+                    trail[-1].animate.set_opacity(0.3),
+                    TransformFromCopy(trail[-1], new),
+                    ReplacementTransform(self.ml_card, grown),
+                    run_time=1.0,
+                )
+                self.ml_card = grown
+                trail.append(new)
+        self.play(FadeOut(fresh, *lines, *trail, self.ml_card), run_time=0.6)
+
+    def recap(self, a: np.ndarray) -> None:
+        # one FadeIn each: FadeIn(*mobs) would add them to the scene as one group
+        self.play(*(FadeIn(mob) for mob in self.recap_picture), run_time=0.6)
+        self.recap_over(
+            self.recap_picture,
+            "A v = λ v: eigenvectors only scale; det(A − λI) = 0 finds λ.",
+            say="A v equals lambda v: eigenvectors are only scaled, and the "
+            "eigenvalues are where A minus lambda I squashes the plane.",
         )
 
 
