@@ -13,8 +13,46 @@ the same as the observed mean landing in the rejection region.
 When the null is true a test still rejects now and then: a type I error. Running
 many seeded experiments under the null, about ``alpha`` of them reject.
 
+The rejection region is a red strip along the axis with short marks at the
+critical values (not a tinted wall over the tails), and the mirrored dashed line
+of a two-sided p-value goes once the tails are shaded, so the p-value's yellow
+tails, the region and the observed mean read apart. A beat after the p-value
+says what p is not. The machine-learning beat is an A/B test of two models'
+accuracies (the same z-test on a difference of proportions), and the recap is
+one line over the experiments piled under the null.
+
 Everything the scene draws and says comes from the pure functions below (the
 standard library and numpy only), which the tests check against scipy.stats.
+
+General claims (text and narration), and why each holds:
+
+- "If the null is true, the sample mean lands near mu0, give or take one
+  standard error, sigma over root n": the mean of n independent values with
+  known sigma has sd ``sigma / sqrt(n)``; normal for a normal population (the
+  simulation draws normal values), approximately otherwise.
+- "z standard errors above/below": :func:`z_statistic`, the side from its sign.
+- "The p-value is the chance, if the null were true, of a mean at least this
+  extreme: the shaded tail(s)": :func:`p_value` (tested against scipy) equals
+  the shaded area (tested).
+- "p is not the chance that the null is true; it is worked out assuming the
+  null is true": p = P(data at least this extreme | H0), a probability about
+  data given H0; P(H0 | data) would need a prior (Bayes) and is in general
+  different. Shown as ``p != P(H0 true)`` and ``p = P(this extreme | H0)``.
+- "The most extreme alpha of means under the null make up the rejection region":
+  :func:`critical_values` hold exactly alpha (tested against scipy).
+- "The observed mean falls inside (outside) the region; equivalently p is no
+  more (more) than alpha": the two are the same event (tested at the boundary);
+  the words are chosen by :func:`rejects`. "That does not prove the null".
+- "k of 300 tests rejected a true null ... their rate is about alpha": counted
+  on the seeded simulation; the rate's expectation is alpha (tested over seeds
+  within a binomial tolerance).
+- A/B test: "A gets 85% right and B 87% on 1,000 examples each; the 2-point
+  gain is 1.3 standard errors, p about 0.2" and "with 10,000 each, 4.1 standard
+  errors, p about 0.00005": :func:`ab_test`, the pooled two-proportion z-test
+  (tested against its formula and scipy's normal tail); it assumes independent
+  test examples for the two models (with one shared test set a paired test is
+  more exact). The verdict words come from :func:`ab_verdict` at the lesson's
+  alpha (Hypothesis-tested); "could well be chance" is hedged.
 """
 
 from __future__ import annotations
@@ -57,6 +95,7 @@ from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
     ACCENT,
     BLUE,
+    BODY,
     CONTENT_BOTTOM,
     GREEN,
     INK,
@@ -69,13 +108,17 @@ from scenes.style import (
 )
 
 __all__ = [
+    "AB_TESTS",
     "ALPHA_MIN",
     "ALTERNATIVES",
     "MAX_N",
     "MAX_Z",
     "TRIALS",
+    "ABTest",
     "HypothesisTesting",
     "Shown",
+    "ab_test",
+    "ab_verdict",
     "bin_edges",
     "critical_values",
     "critical_z",
@@ -107,6 +150,9 @@ TRIALS = 300
 MAX_Z = 6.0
 #: Smallest alpha whose critical values still fit on the picture.
 ALPHA_MIN = 1e-9
+#: The machine-learning beat's A/B test: correct answers of models A and B out of
+#: the same number of test examples, at two test-set sizes.
+AB_TESTS = ((850, 870, 1000), (8500, 8700, 10_000))
 #: Largest sample size (each simulated experiment draws a whole sample).
 MAX_N = 10_000
 #: Largest absolute mean and largest sigma the axis can label.
@@ -161,6 +207,39 @@ def critical_values(
 def rejects(p: float, alpha: float) -> bool:
     """The decision: reject the null when ``p <= alpha``."""
     return bool(p <= alpha)
+
+
+class ABTest(NamedTuple):
+    """A two-proportion z-test of two models' accuracies on ``n`` examples each."""
+
+    gain: float  # accuracy of B minus accuracy of A
+    se: float  # standard error of the gain if the models are equally good
+    z: float
+    p: float  # two-sided
+
+
+def ab_test(correct_a: int, correct_b: int, n: int) -> ABTest:
+    """Is model B's accuracy really different from model A's?
+
+    Each model answers ``n`` test examples (``correct_a`` and ``correct_b``
+    right). Under the null (equal accuracy, estimated by pooling both) the gain
+    ``B - A`` is about normal with standard error ``sqrt(q (1 - q) 2 / n)``,
+    ``q`` the pooled accuracy: the z-test of the lesson, for a difference of two
+    proportions. Returns the gain, its standard error, ``z`` and the two-sided p.
+    Assumes independent test sets (or examples) per model, as the test does.
+    """
+    pa, pb = correct_a / n, correct_b / n
+    pooled = (correct_a + correct_b) / (2 * n)
+    se = math.sqrt(pooled * (1.0 - pooled) * 2.0 / n)
+    z = (pb - pa) / se
+    return ABTest(pb - pa, se, z, p_value(z, "two-sided"))
+
+
+def ab_verdict(p: float, alpha: float) -> str:
+    """What the A/B test's p says at ``alpha``, in words."""
+    if rejects(p, alpha):
+        return "so we reject the null: a gain this big is unlikely to be chance"
+    return "so we fail to reject the null: the gain could well be chance"
 
 
 def decision_words(reject: bool) -> str:
@@ -372,6 +451,9 @@ PILE_ROOM = 3.4  # highest a pile of simulated means may reach
 RIGHT_X = 2.35  # left edge of the right-hand column
 RIGHT_EDGE = 6.85
 PANEL = 34  # formula size in the right-hand column
+TICKS = 34  # tick numbers: digits about 14 px tall at 480p
+BAND = 0.14  # height of the red rejection strip along the axis
+RECAP_LIFT = 1.1  # the recap's picture moves up this much, clear of its card
 
 
 class HypothesisTesting(CourseLesson):
@@ -435,18 +517,12 @@ class HypothesisTesting(CourseLesson):
         self.decide()
         self.simulate_null()
         self.type_one_rate()
-        self.recap(
-            [
-                "The null hypothesis fixes what chance alone would do.",
-                "The p-value: the chance of a result at least this extreme, "
-                "if the null were true.",
-                "Reject the null when p is at most alpha.",
-                "When the null is true, a share alpha of tests still reject it: "
-                "type I errors.",
-            ],
-            "A/B tests of a new model, and checks that one model really beats "
-            "another, are hypothesis tests; testing many things at once inflates "
-            "type I errors.",
+        self.ab_test_beat()
+        self.recap_over(
+            self.picture,
+            "Reject H₀ when p ≤ α; when H₀ is true, that happens α of the time.",
+            say="Reject the null when p is at most alpha; when the null is true, that "
+            "happens a share alpha of the time.",
         )
 
     # -- the numbers ------------------------------------------------------------------------
@@ -497,7 +573,7 @@ class HypothesisTesting(CourseLesson):
     def make_axes(self) -> Axes:
         lo, hi = self.lo, self.hi
         longest = max(len(self.fmt_x(lo)), len(self.fmt_x(hi))) + 1
-        most = max(3, min(8, int((PLOT_RIGHT - PLOT_LEFT) / (0.17 * longest + 0.45))))
+        most = max(3, min(8, int((PLOT_RIGHT - PLOT_LEFT) / (0.22 * longest + 0.45))))
         step = nice_step(hi - lo, most)
         axes = plot_axes(
             [lo, hi, step],
@@ -511,7 +587,7 @@ class HypothesisTesting(CourseLesson):
         ticks = np.arange(math.ceil(lo / step) * step, hi + 1e-9 * step, step)
         axes.x_axis.add_ticks()
         axes.x_axis.add_numbers(
-            ticks, font_size=SMALL, num_decimal_places=tick_places(step)
+            ticks, font_size=TICKS, num_decimal_places=tick_places(step)
         )
         for tick_x in ticks:
             mark = Line(
@@ -737,38 +813,61 @@ class HypothesisTesting(CourseLesson):
         self.add(final)
         final.add(edges)
         self.p_shade = final
+        self.p_is_not()
+
+    def p_is_not(self) -> None:
+        """What p is not: the chance that the null is true."""
+        no = VGroup(
+            text("✗", BODY, RED),
+            tex(r"p \ne P(H_0 \text{ true})", size=PANEL),
+        ).arrange(RIGHT, buff=0.25)
+        yes = VGroup(
+            text("✓", BODY, GREEN),
+            tex(r"p = P(\text{this extreme} \mid H_0)", size=PANEL),
+        ).arrange(RIGHT, buff=0.25)
+        self.warning = self.row(
+            VGroup(no, yes).arrange(DOWN, aligned_edge=LEFT, buff=0.3), -1.4
+        )
+        with self.beat(
+            "Careful: p is not the chance that the null is true. It is worked out "
+            "assuming the null is true: how surprising data this extreme would be "
+            "if it were.",
+        ):
+            self.play(FadeIn(no, shift=0.2 * RIGHT), run_time=0.8)
+            self.play(FadeIn(yes, shift=0.2 * RIGHT), run_time=0.8)
 
     def rejection_region(self) -> None:
         regions = rejection_regions(
             self.null, self.se, self.alpha, self.alt, self.lo, self.hi
         )
-        zone_top = AXIS_Y + self.curve_h + 0.35
+        # the region as a red strip along the axis, not a tinted wall over the
+        # tails: the p-value's yellow areas and the observed mean stay readable
         self.reject_band = VGroup(
             *(
                 Polygon(
-                    [self.x(a), AXIS_Y, 0],
-                    [self.x(a), zone_top, 0],
-                    [self.x(b), zone_top, 0],
-                    [self.x(b), AXIS_Y, 0],
+                    [self.x(a), AXIS_Y - BAND / 2, 0],
+                    [self.x(a), AXIS_Y + BAND / 2, 0],
+                    [self.x(b), AXIS_Y + BAND / 2, 0],
+                    [self.x(b), AXIS_Y - BAND / 2, 0],
                     stroke_width=0,
                     fill_color=RED,
-                    fill_opacity=0.1,
+                    fill_opacity=0.9,
                 )
                 for a, b in regions
             )
         )
         self.cut_lines = VGroup(
-            *(self.vline(c, self.curve_h + 0.35, RED, dashed=True) for c in self.cuts)
+            *(self.vline(c, 0.45, RED).set_stroke(width=5) for c in self.cuts)
         )
         alpha_row = tex(r"\alpha", "=", self.a_shown.tex, size=PANEL)
         alpha_row[0].set_color(RED)
         x = r"\bar{x}"
         if self.alt == "two-sided":
             lo_c, hi_c = (self.fmt_x(c) for c in self.cuts)
-            rule = tex(
-                rf"\text{{reject if }} {x} \le {lo_c} \text{{ or }} {x} \ge {hi_c}",
-                size=PANEL,
-            )
+            rule = VGroup(
+                tex(rf"\text{{reject if }} {x} \le {lo_c}", size=PANEL),
+                tex(rf"\text{{or }} {x} \ge {hi_c}", size=PANEL),
+            ).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
             where = f"below {lo_c} or above {hi_c}"
             where_said = (
                 f"below {self.say_x(self.cuts[0])} or above {self.say_x(self.cuts[1])}"
@@ -792,13 +891,11 @@ class HypothesisTesting(CourseLesson):
             f"the null, {where_said}, make up the rejection region.",
             chapter="The decision",
         ):
-            self.play(FadeIn(alpha_row), run_time=0.6)
-            self.reject_band.set_fill(opacity=0)
-            self.add(self.reject_band)
-            self.bring_to_back(self.reject_band)
+            fades = [self.warning] + ([self.mirror] if self.mirror is not None else [])
+            self.play(FadeOut(*fades), FadeIn(alpha_row), run_time=0.6)
             self.play(
                 Create(self.cut_lines),
-                self.reject_band.animate.set_fill(opacity=0.1),
+                FadeIn(self.reject_band),
                 FadeIn(rule),
                 run_time=1.2,
             )
@@ -895,7 +992,6 @@ class HypothesisTesting(CourseLesson):
                     self.se_row,
                     self.null_line,
                     self.null_label,
-                    *([self.mirror] if self.mirror is not None else []),
                 ),
                 run_time=0.8,
             )
@@ -932,20 +1028,124 @@ class HypothesisTesting(CourseLesson):
                     run_time=1.2,
                 )
             self.play(FadeIn(share), run_time=0.6)
+        self.sim_share = share
+        # the key picture the recap closes over: the null curve, the rejection
+        # strip and the pile of experiments with its false alarms in red
+        self.picture = [
+            self.axes,
+            self.curve,
+            self.caption,
+            self.cut_lines,
+            self.reject_band,
+            self.dots,
+        ]
+
+    def ab_test_beat(self) -> None:
+        """An A/B test of two models' accuracies: the same z-test, on a difference."""
+        alpha = self.alpha
+        tests = [ab_test(*t) for t in AB_TESTS]
+        zc = critical_z(alpha, "two-sided")
+        lim = max(5.0, math.ceil(max(abs(t.z) for t in tests) + 1))
+        others = [m for m in self.mobjects if m not in self.picture]
+        ghosts = [m.copy() for m in self.picture]
+        self.remove(*self.picture)
+        ax = plot_axes(
+            [-lim, lim, 1],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=CURVE_H,
+            start=[PLOT_LEFT, AXIS_Y],
+            numbers=np.arange(-lim, lim + 0.5, 2 if lim > 5 else 1),
+            x_only=True,
+            hide_y=True,
+            number_size=TICKS,
+        )
+        curve = ax.plot(
+            lambda v: normal_pdf(v, 0.0, 1.0) / normal_pdf(0.0, 0.0, 1.0),
+            x_range=[-lim, lim, 2 * lim / 200],
+            color=BLUE,
+            stroke_width=4,
+        )
+        strips = VGroup(
+            *(
+                Polygon(
+                    [ax.c2p(a, 0)[0], AXIS_Y - BAND / 2, 0],
+                    [ax.c2p(a, 0)[0], AXIS_Y + BAND / 2, 0],
+                    [ax.c2p(b, 0)[0], AXIS_Y + BAND / 2, 0],
+                    [ax.c2p(b, 0)[0], AXIS_Y - BAND / 2, 0],
+                    stroke_width=0,
+                    fill_color=RED,
+                    fill_opacity=0.9,
+                )
+                for a, b in ((-lim, -zc), (zc, lim))
+            )
+        )
+        caption = text("z of the gain B − A if both are equally good", SMALL, BLUE)
+        caption.move_to([(PLOT_LEFT + PLOT_RIGHT) / 2, AXIS_Y + CURVE_H + 0.9, 0])
+        marks, rows = VGroup(), VGroup()
+        for (_, _, n), t in zip(AB_TESTS, tests, strict=True):
+            # a mark reaches just above the curve where it stands, so its label
+            # sits clear of the curve and of the other label
+            height = CURVE_H * normal_pdf(t.z, 0.0, 1.0) / normal_pdf(0.0, 0.0, 1.0)
+            top = max(height + 0.3, 0.6) if abs(t.z) > 2.5 else CURVE_H + 0.15
+            mark = Line(ax.c2p(t.z, 0), ax.c2p(t.z, 0) + top * UP, color=ACCENT)
+            mark.set_stroke(width=5)
+            name = text(f"{n:,} each", SMALL, ACCENT).next_to(mark, UP, buff=0.1)
+            marks.add(VGroup(mark, name))
+            p_text = number_text(t.p)
+            verdict = "reject H₀" if rejects(t.p, alpha) else "fail to reject"
+            rows.add(
+                VGroup(
+                    text(f"{n:,} each: z = {fmt(t.z, 1)}", SMALL, ACCENT),
+                    text(
+                        f"p = {p_text.text}: {verdict}",
+                        SMALL,
+                        GREEN if rejects(t.p, alpha) else INK,
+                    ),
+                ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+            )
+        a_right, b_right, n = AB_TESTS[0]
+        scores = text(
+            f"A {fmt(100 * a_right / n, 1)}%, B {fmt(100 * b_right / n, 1)}% right",
+            SMALL,
+            INK,
+        )
+        panel_ = VGroup(scores, *rows).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        self.row(panel_, 0.6)
+        first, second = tests
+        gain = fmt(100 * first.gain, 1)
+        with self.beat(
+            "In machine learning, an A/B test asks if a new model really beats the old "
+            f"one. On {n:,} test examples each, model A gets "
+            f"{fmt(100 * a_right / n, 1)}% right and model B "
+            f"{fmt(100 * b_right / n, 1)}%. The null: they are equally good.",
+            chapter="In machine learning",
+        ):
+            self.play(FadeOut(*ghosts, *others), run_time=0.6)
+            self.play(Create(ax), Create(curve), FadeIn(caption), run_time=1.2)
+            self.play(FadeIn(strips), FadeIn(scores), run_time=0.8)
+        with self.beat(
+            f"The {gain}-point gain is {fmt(first.z, 1)} standard errors: p is "
+            f"{number_text(first.p).text}, {ab_verdict(first.p, alpha)}.",
+            say=f"The {gain} point gain is {fmt(first.z, 1)} standard errors: p is "
+            f"about {number_text(first.p).say}, {ab_verdict(first.p, alpha)}.",
+        ):
+            self.play(FadeIn(marks[0], shift=0.2 * UP), FadeIn(rows[0]), run_time=1.0)
+        n2 = AB_TESTS[1][2]
+        with self.beat(
+            f"With {n2:,} examples each and the same accuracies, it is "
+            f"{fmt(second.z, 1)} standard errors: p is {number_text(second.p).text}, "
+            f"{ab_verdict(second.p, alpha)}.",
+            say=f"With {n2:,} examples each and the same accuracies, it is "
+            f"{fmt(second.z, 1)} standard errors: p is about "
+            f"{number_text(second.p).say}, {ab_verdict(second.p, alpha)}.",
+        ):
+            self.play(FadeIn(marks[1], shift=0.2 * UP), FadeIn(rows[1]), run_time=1.0)
+        # back to the experiments under the null, raised clear of the recap's card
+        VGroup(*self.picture).shift(RECAP_LIFT * UP)
         self.play(
-            FadeOut(
-                self.dots,
-                self.sim_card,
-                share,
-                self.axes,
-                self.curve,
-                self.caption,
-                self.cut_lines,
-                self.reject_band,
-                self.alpha_block,
-                self.hyp,
-            ),
-            run_time=0.6,
+            FadeOut(ax, curve, strips, caption, marks, panel_),
+            *(FadeIn(m) for m in self.picture),
+            run_time=0.8,
         )
 
     @staticmethod

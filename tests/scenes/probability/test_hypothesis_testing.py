@@ -15,11 +15,14 @@ from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt
 from scenes.probability.hypothesis_testing import (
+    AB_TESTS,
     ALPHA_MIN,
     ALTERNATIVES,
     MAX_Z,
     TRIALS,
     HypothesisTesting,
+    ab_test,
+    ab_verdict,
     bin_edges,
     critical_values,
     critical_z,
@@ -328,7 +331,10 @@ def test_the_numbers_on_screen_are_the_math(scenes, which):
     cuts = [
         fmt(c, places) for c in critical_values(a.null_mean, se, a.alpha, a.alternative)
     ]
-    rule = next(s for s in beat.shown if s.startswith(r"\text{reject if }"))
+    # the rule, on one line or (two-sided) two: "reject if ... <= lo" "or ... >= hi"
+    rule = " ".join(
+        s for s in beat.shown if s.startswith((r"\text{reject if }", r"\text{or }"))
+    )
     for c in cuts:
         assert c in rule
 
@@ -369,6 +375,62 @@ def test_no_layout_problems_and_a_complete_plan(scenes, which):
     assert sum(b.key for b in scene.timeline.beats) == 1
     chapters = [b.chapter for b in scene.timeline.beats if b.chapter]
     assert chapters[0] == "Introduction" and chapters[-1] == "Recap"
-    assert 2 <= len(chapters) - 2 <= 4
+    assert 2 <= len(chapters) - 2 <= 5
     assert all(b.text.rstrip()[-1] in ".?!:" for b in scene.timeline.beats)
-    assert 45 <= scene.plan().duration <= 150
+    assert 45 <= scene.plan().duration <= 180
+
+
+# -- what p is not; the A/B test of two models; the recap -----------------------------
+
+
+@given(
+    n=st.integers(50, 20_000),
+    a=st.floats(0.05, 0.95),
+    gain=st.floats(-0.04, 0.04),
+)
+def test_the_ab_test_is_the_two_proportion_z_test(n, a, gain):
+    correct_a = round(a * n)
+    correct_b = min(n, max(0, round((a + gain) * n)))
+    t = ab_test(correct_a, correct_b, n)
+    pooled = (correct_a + correct_b) / (2 * n)
+    se = math.sqrt(pooled * (1 - pooled) * 2 / n)
+    assert t.se == pytest.approx(se)
+    assert t.gain == pytest.approx((correct_b - correct_a) / n)
+    assert t.z == pytest.approx(t.gain / se)
+    assert t.p == pytest.approx(2 * stats.norm.sf(abs(t.z)), rel=1e-9, abs=1e-300)
+
+
+def test_the_same_gain_is_chance_on_1000_and_real_on_10000():
+    small, big = (ab_test(*t) for t in AB_TESTS)
+    assert small.gain == pytest.approx(big.gain) == pytest.approx(0.02)
+    assert small.z == pytest.approx(1.29, abs=0.01) and small.p > 0.05
+    assert big.z == pytest.approx(4.08, abs=0.01) and big.p < 1e-4
+
+
+@given(st.floats(0, 1), st.floats(1e-9, 0.5))
+def test_the_ab_verdict_follows_p_and_alpha(p, alpha):
+    words = ab_verdict(p, alpha)
+    assert words.startswith("so we reject") == (p <= alpha)
+
+
+@pytest.mark.parametrize("which", ["default", "custom"])
+def test_p_is_not_the_chance_the_null_is_true(scenes, which):
+    beat = _beat(scenes[which], "Careful: p is not the chance that the null is true.")
+    assert beat.chapter is None or beat.chapter == "The p-value"
+    assert r"p \ne P(H_0 \text{ true})" in beat.shown
+
+
+@pytest.mark.parametrize("which", ["default", "custom"])
+def test_the_ab_beat_says_what_its_numbers_say(scenes, which):
+    scene = scenes[which]
+    alpha = scene.args.alpha
+    small, big = (ab_test(*t) for t in AB_TESTS)
+    first = _beat(scene, "In machine learning, an A/B test")
+    assert first.chapter == "In machine learning"
+    second = _beat(scene, "The 2-point gain is 1.3 standard errors")
+    assert ab_verdict(small.p, alpha) in second.text
+    third = _beat(scene, "With 10,000 examples each")
+    assert ab_verdict(big.p, alpha) in third.text
+    (recap,) = [b for b in scene.timeline.beats if b.chapter == "Recap"]
+    assert recap.text.startswith("Reject H₀ when p ≤ α")
+    assert scene.timeline.beats[-1] is recap
