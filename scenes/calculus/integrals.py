@@ -1091,7 +1091,7 @@ class Integrals(CourseLesson):
         self.ml_picture[0].x_axis.remove(numbers)
         self.add(numbers)
         self.play(
-            FadeOut(*(m for m in self.mobjects if m not in keep), numbers),
+            FadeOut(*(m for m in self.mobjects if m not in keep)),
             picture.animate.scale(0.8).move_to([0, 0.75, 0]),
             run_time=0.8,
         )
