@@ -2,12 +2,52 @@
 
 A 2x2 matrix carries the unit square onto the parallelogram built on its columns.
 The parallelogram's area is ``|det A|``, the factor by which ``A`` scales every
-area in the plane, and ``det A = ad - bc``. The sign is orientation: corners that
-ran counter-clockwise run clockwise after a matrix with a negative determinant.
-A determinant of 0 squashes the plane onto a line (or a point), which no matrix
-can undo. The numbers on screen come from the pure functions below (numpy
-only), which the tests check on their own; :class:`PlaneView` places the plane
-on screen and is shared with the inverses lesson.
+area in the plane. Why ``det A = ad - bc`` is drawn: the parallelogram sits in
+an ``(a + b)`` by ``(c + d)`` box, and cutting away two ``b x c`` rectangles
+and two pairs of right triangles (``ac`` and ``bd`` in all) leaves
+``ad - bc``. The sign is orientation: corners that ran counter-clockwise run
+clockwise after a matrix with a negative determinant. A determinant of 0
+squashes the plane onto a line (or a point), which no matrix can undo. The
+machine-learning beat is the density bookkeeping of a normalizing flow:
+samples keep their number while their area scales by ``|det A|``. The numbers
+on screen come from the pure functions below (numpy only), which the tests
+check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "The unit square is carried onto the parallelogram built on the columns of
+  A": ``A e1``, ``A e2`` are the columns and ``A`` is linear (tested,
+  :func:`unit_square_image`).
+- "Its area is now |det A|; A scales every area in the plane by it": a linear
+  map scales every area by the same factor (it scales the grid's squares
+  alike); tested by the shoelace area of the image against ``numpy.linalg.det``.
+  The key sentence comes from :func:`area_words`: "flips" exactly when
+  ``det < 0``, "squashes it flat" exactly when ``det == 0`` (Hypothesis test);
+  a nonzero determinant that would show as 0 is refused.
+- "Why ad - bc: the box is (a + b) by (c + d); cut away two rectangles b by c
+  and two pairs of triangles, a by c and b by d; what is left is the
+  parallelogram": :func:`box_pieces` tiles the box exactly (Hypothesis test:
+  sampled points of the box lie in exactly one of the parallelogram and the six
+  pieces, for every :func:`derivable` matrix) and
+  ``(a + b)(c + d) - 2bc - ac - bd = ad - bc`` (Hypothesis test of
+  :func:`derivation_terms`). The picture needs ``a, b, c, d >= 0`` and
+  ``ad > bc``; otherwise the lesson says so and draws it for the matrix M =
+  :data:`DERIVE` (tested).
+- "A negative determinant means a flip" and "corners 1, 2, 3, 4 run
+  clockwise": the shoelace sign of the image (tested for :data:`FLIP`).
+- "Its size still scales area": ``|det F|`` is the image's area (tested).
+- "S's two columns point along the same line; the plane is squashed onto it;
+  many points share a spot, so nothing can undo it": rank 1 (tested); a map
+  that sends two points to one has no inverse.
+- "Normalizing flows make data by moving random samples through invertible
+  steps, and the determinant keeps the books": a flow is a chain of invertible
+  maps, and its density is ``p(x) / |det J|`` per step (change of variables).
+- "The same 36 samples spread over an area of 2.5, so 36 / 2.5 per unit of
+  area; the density divides by the size of the determinant": the image of a
+  region of area 1 has area ``|det A|`` and holds the same samples
+  (:func:`density_after`, :func:`flow_words`: "spread out" when
+  ``|det A| > 1``, "crowd into" when below 1, and "no finite value" when 0;
+  Hypothesis test).
 """
 
 from __future__ import annotations
@@ -24,11 +64,13 @@ from manim import (
     Arc,
     Create,
     DecimalNumber,
+    Dot,
     FadeIn,
     FadeOut,
     GrowArrow,
     Line,
     ReplacementTransform,
+    Transform,
     VGroup,
     config,
     there_and_back,
@@ -38,7 +80,7 @@ from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_rows, say_num, tex_matrix
+from scenes.kit.numbers import fmt, fmt_rows, say_num, say_sig, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
 from scenes.style import (
@@ -59,12 +101,21 @@ from scenes.style import (
 
 __all__ = [
     "COLLAPSE",
+    "DERIVE",
     "FLIP",
     "OLD_VIEW",
+    "SAMPLES",
     "UNIT_SQUARE",
     "Determinants",
+    "area_words",
+    "box_pieces",
+    "density_after",
+    "derivable",
+    "derivation_matrix",
+    "derivation_terms",
     "det_expansion_tex",
     "determinant",
+    "flow_words",
     "image_line",
     "orientation",
     "places",
@@ -156,6 +207,142 @@ def det_expansion_tex(matrix: np.ndarray) -> str:
     return rf"{fmt(a)} \cdot {factor(d)} - {factor(b)} \cdot {factor(c)}"
 
 
+#: The matrix the derivation of ``ad - bc`` is drawn with when the lesson's own
+#: matrix does not fit the picture (see :func:`derivable`).
+DERIVE = np.array([[2.0, 1.0], [0.5, 1.5]])
+#: Samples in the unit square for the machine-learning beat: a 6 x 6 grid of
+#: cell centres, so 36 samples per unit of area.
+SAMPLES = np.array([[(i + 0.5) / 6, (j + 0.5) / 6] for j in range(6) for i in range(6)])
+
+
+def derivable(matrix: np.ndarray) -> bool:
+    """Whether the box-minus-corners picture fits ``matrix`` as drawn.
+
+    It needs entries ``a, b, c, d >= 0`` and ``ad > bc``: the first column
+    below the second, both in the first quarter, so the six corner pieces
+    tile the box around the parallelogram without overlapping it.
+    """
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    return min(a, b, c, d) >= 0 and a * d - b * c > 0
+
+
+def derivation_matrix(matrix: np.ndarray) -> np.ndarray:
+    """The lesson's matrix if :func:`derivable`, else :data:`DERIVE`."""
+    m = np.asarray(matrix, dtype=float)
+    return m if derivable(m) else DERIVE
+
+
+def box_pieces(matrix: np.ndarray) -> dict[str, list[np.ndarray]]:
+    """The box around the parallelogram and the six pieces cut from it.
+
+    For ``matrix = [[a, b], [c, d]]`` the parallelogram has corners 0,
+    ``(a, c)``, ``(a + b, c + d)`` and ``(b, d)``; the box is
+    ``[0, a + b] x [0, c + d]``. Returns lists of polygons (arrays of shape
+    (k, 2), counter-clockwise): ``"box"`` (1), ``"rectangles"`` (2, each
+    ``b x c``), ``"ac"`` (2 right triangles with legs ``a`` and ``c``) and
+    ``"bd"`` (2 with legs ``b`` and ``d``). Meaningful when :func:`derivable`.
+    """
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    w, h = a + b, c + d
+    P = np.array
+    return {
+        "box": [P([[0, 0], [w, 0], [w, h], [0, h]])],
+        "rectangles": [
+            P([[a, 0], [w, 0], [w, c], [a, c]]),
+            P([[0, d], [b, d], [b, h], [0, h]]),
+        ],
+        "ac": [P([[0, 0], [a, 0], [a, c]]), P([[b, d], [w, h], [b, h]])],
+        "bd": [P([[a, c], [w, c], [w, h]]), P([[0, 0], [b, d], [0, d]])],
+    }
+
+
+def derivation_terms(matrix: np.ndarray) -> dict[str, float]:
+    """The areas the derivation adds up: box, the three pairs, and what is left.
+
+    ``box = (a + b)(c + d)``, ``rectangles = 2bc``, ``ac = ac`` (two halves),
+    ``bd = bd`` and ``left = box - rectangles - ac - bd``, which expands to
+    ``ad - bc``.
+    """
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    box = (a + b) * (c + d)
+    terms = {"box": box, "rectangles": 2 * b * c, "ac": a * c, "bd": b * d}
+    terms["left"] = box - terms["rectangles"] - terms["ac"] - terms["bd"]
+    return terms
+
+
+def area_words(matrix: np.ndarray) -> tuple[str, str | None]:
+    """The key beat's sentence (and its spoken form) for the area after ``matrix``.
+
+    Three cases from the exact determinant: positive (scales), negative
+    (scales and flips), zero (rank below 2: squashed flat). The parameters
+    refuse a nonzero determinant that would show as 0 at two decimals.
+    """
+    det = determinant(matrix)
+    area = fmt(abs(det))
+    if det > 0:
+        line = (
+            f"Its area is now {area}. That number is the determinant of A: "
+            f"A scales every area in the plane by {area}."
+        )
+        return line, None
+    if det < 0:
+        line = (
+            f"Its area is now {area}, and the determinant of A is {fmt(det)}: "
+            f"A scales every area by {area}, and the minus sign says it also "
+            "flips the plane over."
+        )
+        return line, line.replace(f"is {fmt(det)}", f"is {say_num(det)}")
+    return (
+        "Its area is now 0: A squashes it flat. The determinant of A, the "
+        "factor by which it scales area, is 0.",
+        None,
+    )
+
+
+def density_after(samples: int, matrix: np.ndarray) -> float | None:
+    """Samples per unit of area after ``matrix``, from ``samples`` per unit before.
+
+    A region of area 1 becomes one of area ``|det A|``, holding the same
+    samples, so the density divides by ``|det A|``; ``None`` when ``det A = 0``
+    (the samples land on a line, with no finite density).
+    """
+    det = determinant(matrix)
+    return None if det == 0 else samples / abs(det)
+
+
+def flow_words(matrix: np.ndarray) -> tuple[str, str]:
+    """The machine-learning beat's second sentence (shown, spoken) for ``matrix``."""
+    n = len(SAMPLES)
+    density = density_after(n, matrix)
+    if density is None:
+        line = (
+            f"Apply A: the {n} samples land on one line, with area 0, and the "
+            "density has no finite value there. So flows use only steps whose "
+            "determinant is not 0."
+        )
+        return line, line
+    area = fmt(abs(determinant(matrix)))
+    size = abs(determinant(matrix))
+    where = (
+        "spread out over"
+        if size > 1
+        else "crowd into"
+        if size < 1
+        else "move but still cover"
+    )
+    line = (
+        f"Apply A: the same {n} samples {where} an area of {area}, so there "
+        f"are {n} / {area} = {fmt(density)} per unit of area. The density divides "
+        "by the size of the determinant: that is how a flow keeps track of "
+        "probability."
+    )
+    said = line.replace(
+        f"{n} / {area} = {fmt(density)}",
+        f"{n} over {area}, about {say_sig(density)},",
+    )
+    return line, said
+
+
 # -- the lesson --------------------------------------------------------------------------
 
 #: The box (scene units) where the plane's shapes are drawn, right of the panel.
@@ -177,6 +364,7 @@ def plane_view(a: np.ndarray) -> tuple[float, np.ndarray]:
             unit_square_image(a),
             unit_square_image(FLIP),
             unit_square_image(COLLAPSE),
+            unit_square_image(derivation_matrix(a)),  # the box's corners
         ]
     )
     return fit_view(points, PLANE_BOX)
@@ -197,6 +385,17 @@ class Determinants(CourseLesson):
     def check_args(cls, args: Args) -> None:
         """Refuse a matrix whose picture shrinks the unit square out of sight."""
         a = np.asarray(args.matrix, dtype=float)
+        det = determinant(a)
+        if det != 0 and fmt(abs(det)) == "0":
+            raise ParamError(
+                "matrix",
+                fmt_rows(a),
+                "a matrix whose determinant is 0 or at least 0.005 in size",
+                why=(
+                    f"its determinant {det:.2g} is not 0 but shows as 0 at two "
+                    "decimals, so the lesson would call a plane-keeping matrix flat"
+                ),
+            )
         if np.max(np.abs(a)) <= OLD_VIEW:
             return  # always drawn at the old scales: unchanged
         unit, _ = plane_view(a)
@@ -223,23 +422,17 @@ class Determinants(CourseLesson):
         self.show_unit_square()
         self.apply_user_matrix(a)
         self.read_determinant(a)
-        self.formula(a)
+        self.derive_box(a)
+        self.derive_corners(a)
+        self.derive_rest(a)
         self.flip_setup()
         self.flip_apply()
         self.flip_read()
         self.collapse_setup()
         self.collapse_apply()
-        self.recap(
-            [
-                "det A is the factor by which A scales every area.",
-                "For a 2 by 2 matrix, the determinant is a d minus b c.",
-                "A negative determinant flips the plane: corners change order.",
-                "A determinant of 0 squashes the plane flat, and nothing can undo that.",
-            ],
-            "normalizing flows track how much each layer stretches probability "
-            "through its determinant, and a determinant of 0 warns that a matrix "
-            "cannot be inverted.",
-        )
+        self.flow_setup()
+        self.flow_apply(a)
+        self.recap_over_area(a)
 
     # -- pieces ------------------------------------------------------------------------
     def make_square(self) -> None:
@@ -307,11 +500,17 @@ class Determinants(CourseLesson):
         line[0].set_color(ACCENT)
         return line
 
-    def show_panel(self, *rows) -> None:
-        """Replace the panel at the top left with ``rows``."""
+    def show_panel(self, *rows, start: DecimalNumber | None = None) -> None:
+        """Replace the panel at the top left with ``rows``.
+
+        With ``start``, the card is sized for that number's current (final)
+        value, and the number is then set to 1 to count from there.
+        """
         self.rows = VGroup(*rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         card = panel(self.rows)
         card.to_corner(PANEL_CORNER, buff=0.3)
+        if start is not None:
+            start.set_value(1)
         if self.info is None:
             self.play(FadeIn(card), run_time=0.6)
         else:
@@ -327,18 +526,16 @@ class Determinants(CourseLesson):
         """Put the grid and the square back, numbered, with ``m`` in the panel."""
         old = self.on_screen(self.plane, self.square, self.turn, self.labels)
         plane = self.view.plane()
-        self.play(FadeOut(*old), FadeIn(plane), run_time=0.8)
+        self.play(*([FadeOut(*old)] if old else []), FadeIn(plane), run_time=0.8)
         self.plane = plane
         self.make_square()
         self.play(
             FadeIn(self.square), FadeIn(self.turn), FadeIn(self.labels), run_time=0.6
         )
-        number = self.area_number(1, places(determinant(m)))
-        self.show_panel(
-            self.matrix_line(name, m, color),
-            self.area_line("signed area", number),
-            *extra,
-        )
+        # the card is sized for the final value, then the number starts at 1
+        number = self.area_number(determinant(m), places(determinant(m)))
+        rows = [self.matrix_line(name, m, color), self.area_line("signed area", number)]
+        self.show_panel(*rows, *extra, start=number)
         return number
 
     # -- beats -------------------------------------------------------------------------
@@ -386,30 +583,12 @@ class Determinants(CourseLesson):
 
     def read_determinant(self, a: np.ndarray) -> None:
         det = determinant(a)
-        area = fmt(abs(det))
         rows = [
             self.matrix_line("A", a, PURPLE),
             self.area_line("area", self.area_number(abs(det), places(det))),
-            self.det_line("A", fmt(det)),
+            self.det_line("A", det_expansion_tex(a), "=", fmt(det)),
         ]
-        said = None
-        if round(det, 2) > 0:
-            line = (
-                f"Its area is now {area}. That number is the determinant of A: "
-                f"A scales every area in the plane by {area}."
-            )
-        elif round(det, 2) < 0:
-            line = (
-                f"Its area is now {area}, and the determinant of A is {fmt(det)}: "
-                f"A scales every area by {area}, and the minus sign says it also "
-                "flips the plane over."
-            )
-            said = line.replace(f"is {fmt(det)}", f"is {say_num(det)}")
-        else:
-            line = (
-                "Its area is now 0: A squashes it flat. The determinant of A, the "
-                "factor by which it scales area, is 0."
-            )
+        line, said = area_words(a)
         with self.beat(line, say=said, key=True):
             self.show_panel(*rows)
             self.play(
@@ -417,33 +596,142 @@ class Determinants(CourseLesson):
                 rate_func=there_and_back,
                 run_time=1.0,
             )
+            self.wait(1.5)
 
-    def formula(self, a: np.ndarray) -> None:
-        det = determinant(a)
-        (p, q), (r, s) = a
+    def derive_row(self, label: str, formula: str, color: str) -> VGroup:
+        """A panel row: a word or two, then a formula, in one colour."""
+        return VGroup(
+            text(label, SMALL, color), tex(formula, size=34, color=color)
+        ).arrange(RIGHT, buff=0.25)
+
+    def derive_rows(self, m: np.ndarray, upto: int) -> list:
+        t = derivation_terms(m)
+        (a, b), (c, d) = m
         rows = [
-            self.matrix_line("A", a, PURPLE),
-            self.area_line("area", self.area_number(abs(det), places(det))),
-            self.det_line("A", "ad - bc"),
-            tex("=", det_expansion_tex(a), "=", fmt(det), size=40),
+            self.matrix_line("A" if derivable(self.args.matrix) else "M", m, PURPLE),
+            self.derive_row(
+                "box",
+                rf"(a+b)(c+d) = {fmt(a + b)} \cdot {fmt(c + d)} = {fmt(t['box'])}",
+                INK,
+            ),
+            self.derive_row("2 rectangles", rf"2bc = {fmt(t['rectangles'])}", ORANGE),
+            self.derive_row("2 triangles", rf"ac = {fmt(t['ac'])}", GREEN),
+            self.derive_row("2 triangles", rf"bd = {fmt(t['bd'])}", RED),
+            self.derive_row(
+                "left",
+                rf"{fmt(t['box'])} - {fmt(t['rectangles'])} - {fmt(t['ac'])} - "
+                rf"{fmt(t['bd'])} = {fmt(t['left'])}",
+                ACCENT,
+            ),
+            tex(r"(a+b)(c+d) - 2bc - ac - bd", r"= ad - bc", size=34, color=ACCENT),
         ]
-        shown = f"{fmt(p)} times {fmt(s)}, minus {fmt(q)} times {fmt(r)}"
-        spoken = (
-            f"{say_num(p)} times {say_num(s)}, minus {say_num(q)} times {say_num(r)}"
+        return rows[:upto]
+
+    def derive_box(self, a: np.ndarray) -> None:
+        m = derivation_matrix(a)
+        own = derivable(a)
+        t = derivation_terms(m)
+        (p, q), (r, s) = m
+        v = self.view
+        self.parallelogram = v.polygon(unit_square_image(m), ACCENT, opacity=0.55)
+        self.box = v.polygon(box_pieces(m)["box"][0], INK, opacity=0.0)
+        self.box.set_stroke(width=4)
+        start = (
+            "Why a d minus b c? Draw the box around the parallelogram"
+            if own
+            else "Why a d minus b c? Take a matrix with positive entries, M, and "
+            "draw the box around its parallelogram"
+        )
+        w, h = fmt(p + q), fmt(r + s)
+        line = (
+            f"{start}: {w} wide, that is a plus b, and {h} tall, c plus d. "
+            f"Its area is {fmt(t['box'])}."
+        )
+        said = (
+            f"{start}: {say_sig(p + q)} wide, that is a plus b, and {say_sig(r + s)} "
+            f"tall, c plus d. Its area is {say_sig(t['box'])}."
+        )
+        sides = VGroup(
+            *(
+                panel(tex(name, size=38, color=INK), buff=0.05).move_to(v.point(spot))
+                for name, spot in (
+                    ("a", (p / 2, 0)),
+                    ("b", (p + q / 2, 0)),
+                    ("c", (p + q, r / 2)),
+                    ("d", (p + q, r + s / 2)),
+                )
+            )
+        )
+        for label in sides[:2]:
+            label.shift(0.3 * DOWN)
+        for label in sides[2:]:
+            label.shift(0.3 * RIGHT)
+        self.sides = sides
+        with self.beat(line, say=said, chapter="Why ad - bc"):
+            self.play(
+                FadeOut(
+                    *self.on_screen(self.plane, self.square, self.turn, self.basis)
+                ),
+                FadeIn(self.parallelogram),
+                run_time=0.8,
+            )
+            self.show_panel(*self.derive_rows(m, 2))
+            self.play(Create(self.box), FadeIn(sides), run_time=1.2)
+
+    def derive_corners(self, a: np.ndarray) -> None:
+        m = derivation_matrix(a)
+        t = derivation_terms(m)
+        pieces = box_pieces(m)
+        v = self.view
+        colours = {"rectangles": ORANGE, "ac": GREEN, "bd": RED}
+        self.pieces = VGroup(
+            *(
+                VGroup(*(v.polygon(poly, colour, opacity=0.5) for poly in pieces[k]))
+                for k, colour in colours.items()
+            )
         )
         with self.beat(
-            "For a 2 by 2 matrix there is a formula: a d minus b c. "
-            f"Here that is {shown}, which is {fmt(det)}.",
-            say="For a 2 by 2 matrix there is a formula: a d minus b c. "
-            f"Here that is {spoken}, which is {say_num(det)}.",
+            "Cut away the corners that are not parallelogram: two rectangles, b by "
+            f"c, {fmt(t['rectangles'])} in all; two triangles that fit together into "
+            f"a by c, {fmt(t['ac'])}; and two into b by d, {fmt(t['bd'])}.",
+            say="Cut away the corners that are not parallelogram: two rectangles, b "
+            f"by c, {say_sig(t['rectangles'])} in all; two triangles that fit together "
+            f"into a by c, {say_sig(t['ac'])}; and two into b by d, "
+            f"{say_sig(t['bd'])}.",
         ):
-            self.show_panel(*rows)
+            for k in range(3):
+                self.show_panel(*self.derive_rows(m, 3 + k))
+                self.play(FadeIn(self.pieces[k]), run_time=0.8)
+
+    def derive_rest(self, a: np.ndarray) -> None:
+        m = derivation_matrix(a)
+        t = derivation_terms(m)
+        terms = ", minus ".join(
+            say_sig(t[k]) for k in ("box", "rectangles", "ac", "bd")
+        )
+        shown = ", minus ".join(fmt(t[k]) for k in ("box", "rectangles", "ac", "bd"))
+        rest = (
+            "And in letters, multiply out the box: a c and b d cancel, two b c's "
+            "become minus one, and a d minus b c is all that remains."
+        )
+        with self.beat(
+            f"What is left is the parallelogram: {shown}, which is "
+            f"{fmt(t['left'])}. {rest}",
+            say=f"What is left is the parallelogram: {terms}, which is "
+            f"{say_sig(t['left'])}. {rest}",
+        ):
+            self.show_panel(*self.derive_rows(m, 6))
             self.play(
-                self.rows[3].animate.set_color(ACCENT),
+                self.parallelogram.animate.set_fill(opacity=0.9),
                 rate_func=there_and_back,
-                run_time=1,
+                run_time=1.0,
             )
-        self.play(FadeOut(self.basis), run_time=0.4)
+            self.show_panel(*self.derive_rows(m, 7))
+        self.play(
+            FadeOut(self.pieces, self.box, self.sides, self.parallelogram, self.info),
+            run_time=0.5,
+        )
+        self.info = None
 
     def flip_setup(self) -> None:
         with self.beat(
@@ -562,6 +850,97 @@ class Determinants(CourseLesson):
             FadeOut(*self.on_screen(line, segment, self.plane, self.square, self.turn)),
             FadeOut(self.ghost, self.info),
             run_time=0.6,
+        )
+
+    # -- machine learning ----------------------------------------------------------
+    def sample_dots(self, m: np.ndarray | None = None) -> VGroup:
+        """The samples as dots, moved by ``m`` when given (round dots either way)."""
+        points = SAMPLES if m is None else transform(m, SAMPLES)
+        return VGroup(
+            *(Dot(self.view.point(p), radius=0.05, color=INK) for p in points)
+        )
+
+    def density_rows(self, after: np.ndarray | None) -> list:
+        n = len(SAMPLES)
+        rows = [
+            text("samples per unit of area", SMALL, MUTED),
+            tex(rf"{n} / 1 = {n}", size=36),
+        ]
+        if after is not None:
+            density = density_after(n, after)
+            area = fmt(abs(determinant(after)))
+            rows = [
+                self.matrix_line("A", after, PURPLE),
+                rows[0],
+                tex(
+                    rf"{n} / {area} = {fmt(density)}" if density else r"\text{none}",
+                    size=36,
+                    color=ACCENT,
+                ),
+                tex(r"p_{\text{after}} = p_{\text{before}} / |\det A|", size=34),
+            ]
+        return rows
+
+    def flow_setup(self) -> None:
+        v = self.view
+        self.ghost = v.plane(opacity=0.25)
+        self.plane = v.plane()
+        self.square = v.polygon(UNIT_SQUARE, ACCENT, opacity=0.2)
+        self.dots = self.sample_dots()
+        n = len(SAMPLES)
+        with self.beat(
+            "In machine learning, generative models called normalizing flows make "
+            "data by moving random samples through invertible steps, and the "
+            f"determinant keeps the books. Here are {n} samples in the unit square: "
+            f"{n} per unit of area.",
+            chapter="In machine learning",
+        ):
+            self.add(self.ghost)
+            self.play(FadeIn(self.plane), FadeIn(self.square), run_time=0.8)
+            self.play(FadeIn(self.dots, lag_ratio=0.05), run_time=1.5)
+            self.show_panel(*self.density_rows(None))
+
+    def flow_apply(self, a: np.ndarray) -> None:
+        o = self.view.origin
+        line, said = flow_words(a)
+        with self.beat(line, say=said):
+            self.show_panel(*self.density_rows(None), self.matrix_line("A", a, PURPLE))
+            self.play(
+                ApplyMatrix(a, self.plane, about_point=o),
+                ApplyMatrix(a, self.square, about_point=o),
+                Transform(self.dots, self.sample_dots(a)),
+                run_time=3,
+            )
+            self.show_panel(*self.density_rows(a))
+        self.play(FadeOut(self.plane, self.square, self.dots, self.info), run_time=0.6)
+        self.info = None
+
+    def recap_over_area(self, a: np.ndarray) -> None:
+        """The key picture again: the square carried onto A's parallelogram."""
+        # a view of its own that keeps the recap card's strip free
+        box = PLANE_BOX._replace(bottom=CONTENT_BOTTOM + 1.0)
+        v = self.view = PlaneView(
+            *fit_view(np.vstack([UNIT_SQUARE, unit_square_image(a)]), box)
+        )
+        det = determinant(a)
+        self.ghost.become(v.plane(opacity=0.25))
+        self.plane = v.plane()
+        self.plane.apply_matrix(a, about_point=v.origin)
+        self.square = v.polygon(unit_square_image(a), ACCENT)
+        arrows = [v.arrow(a[:, 0], GREEN), v.arrow(a[:, 1], RED)]
+        self.show_panel(
+            self.matrix_line("A", a, PURPLE),
+            self.area_line("area", self.area_number(abs(det), places(det))),
+            self.det_line("A", fmt(det)),
+        )
+        picture = [self.ghost, self.plane, self.square, *arrows, self.info]
+        self.play(*(FadeIn(m) for m in picture[1:-1]), run_time=0.8)
+        self.recap_over(
+            picture,
+            "det A is the factor A scales every area by; a negative sign means a "
+            "flip, and 0 means squashed flat.",
+            say="The determinant of A is the factor A scales every area by; a "
+            "negative sign means a flip, and 0 means squashed flat.",
         )
 
 

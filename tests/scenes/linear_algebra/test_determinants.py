@@ -14,11 +14,20 @@ from scenes.kit.numbers import fmt, tex_matrix
 from scenes.kit.view import Box, fit_view
 from scenes.linear_algebra.determinants import (
     COLLAPSE,
+    DERIVE,
     FLIP,
+    SAMPLES,
     UNIT_SQUARE,
     Determinants,
+    area_words,
+    box_pieces,
+    density_after,
+    derivable,
+    derivation_matrix,
+    derivation_terms,
     det_expansion_tex,
     determinant,
+    flow_words,
     image_line,
     orientation,
     places,
@@ -197,3 +206,109 @@ def test_matrices_no_scale_can_show_are_refused_with_the_reason():
     message = str(error.value)
     assert message.startswith("determinants: parameter 'matrix': got [[30, 0], [0, 2]]")
     assert "too small to see" in message and "\n" not in message
+
+
+# -- the words and the derivation follow the math (issue 14) ----------------------
+
+
+@given(matrices)
+def test_the_box_minus_the_pieces_is_ad_minus_bc(m):
+    t = derivation_terms(m)
+    assert t["left"] == pytest.approx(determinant(m), abs=1e-9)
+    (a, b), (c, d) = m
+    assert t["box"] == pytest.approx((a + b) * (c + d))
+
+
+def _inside(point, polygon):
+    """Strictly inside a counter-clockwise convex polygon."""
+    edges = np.roll(polygon, -1, axis=0) - polygon
+    rel = point - polygon
+    return bool(np.all(edges[:, 0] * rel[:, 1] - edges[:, 1] * rel[:, 0] > 1e-9))
+
+
+positive = arrays(np.float64, (2, 2), elements=st.floats(0.1, 4))
+
+
+@given(positive, arrays(np.float64, (40, 2), elements=st.floats(0.001, 0.999)))
+def test_the_pieces_tile_the_box_around_the_parallelogram(m, where):
+    assume(determinant(m) > 0.05)
+    assert derivable(m)
+    pieces = box_pieces(m)
+    shapes = [unit_square_image(m)] + [
+        p for k in ("rectangles", "ac", "bd") for p in pieces[k]
+    ]
+    for shape in shapes:
+        assert shoelace_area(shape) > 0  # counter-clockwise
+    areas = sum(shoelace_area(p) for p in shapes)
+    assert areas == pytest.approx(shoelace_area(pieces["box"][0]))
+    (a, b), (c, d) = m
+    for u in where * [a + b, c + d]:
+        hits = sum(_inside(u, shape) for shape in shapes)
+        assert hits <= 1  # no two pieces overlap
+    terms = derivation_terms(m)
+    assert 2 * shoelace_area(pieces["rectangles"][0]) == pytest.approx(
+        terms["rectangles"]
+    )
+    assert sum(map(shoelace_area, pieces["ac"])) == pytest.approx(terms["ac"])
+    assert sum(map(shoelace_area, pieces["bd"])) == pytest.approx(terms["bd"])
+
+
+@given(matrices)
+def test_the_derivation_uses_the_lessons_matrix_when_it_fits(m):
+    (a, b), (c, d) = m
+    fits = min(a, b, c, d) >= 0 and a * d - b * c > 0
+    assert derivable(m) == fits
+    assert np.array_equal(derivation_matrix(m), m if fits else DERIVE)
+    assert derivable(DERIVE)
+
+
+@given(matrices)
+def test_area_words_follow_the_sign_of_the_determinant(m):
+    det = determinant(m)
+    line, said = area_words(m)
+    assert ("flips" in line) == (det < 0)
+    assert ("squashes it flat" in line) == (det == 0)
+    if det < 0:
+        assert said is not None and "minus" in said
+
+
+@given(matrices)
+def test_density_divides_by_the_size_of_the_determinant(m):
+    n = len(SAMPLES)
+    det = determinant(m)
+    density = density_after(n, m)
+    line, said = flow_words(m)
+    if det == 0:
+        assert density is None and "no finite value" in line
+        return
+    assert density == pytest.approx(n / abs(det))
+    assert ("spread out" in line) == (abs(det) > 1)
+    assert ("crowd into" in line) == (abs(det) < 1)
+    assert f"= {fmt(density)}" in line and "over" in said
+
+
+def test_the_samples_fill_the_unit_square_evenly():
+    assert len(SAMPLES) == 36
+    assert np.all((SAMPLES > 0) & (SAMPLES < 1))
+    counts, _, _ = np.histogram2d(*SAMPLES.T, bins=2, range=[[0, 1], [0, 1]])
+    assert np.all(counts == 9)
+
+
+def test_a_determinant_that_would_show_as_zero_is_refused():
+    with pytest.raises(ParamError) as error:
+        Determinants.resolve_args(
+            {"matrix": [[1, 1], [1, 1.001]]}, lesson="determinants"
+        )
+    assert "shows as 0" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_derivation_beats_say_which_matrix_they_draw(scenes):
+    default = " ".join(b.say for b in scenes["default"].timeline.beats)
+    other = " ".join(b.say for b in scenes["other"].timeline.beats)
+    assert "Draw the box around the parallelogram: 3 wide" in default
+    assert "Take a matrix with positive entries, M" in other
+    shown = _all_shown(scenes["default"])
+    assert any(s.endswith("6 - 1 - 1 - 1.5 = 2.5") for s in shown)
+    chapters = [b.chapter for b in scenes["default"].timeline.beats if b.chapter]
+    assert chapters[-3:] == ["Squashed flat", "In machine learning", "Recap"]
+    assert "Why ad - bc" in chapters
