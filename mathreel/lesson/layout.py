@@ -330,6 +330,7 @@ class _Shape:
         self.fill_opacity = float(mob.get_fill_opacity())
         self.fill = self.fill_opacity > _FAINT
         self._segments: np.ndarray | None = None
+        self._bounds: np.ndarray | None = None  # per segment: x0, y0, x1, y1
 
     def segments(self) -> np.ndarray:
         """The outline as line segments, shape ``(m, 2, 2)`` (start/end, x/y)."""
@@ -349,7 +350,12 @@ class _Shape:
 
     def crosses(self, box: np.ndarray) -> bool:
         """Whether the outline passes through ``box`` (x0, y0, x1, y1)."""
-        return _segments_hit_box(self.segments(), box)
+        seg = self.segments()
+        if self._bounds is None:
+            self._bounds = np.concatenate([seg.min(axis=1), seg.max(axis=1)], axis=1)
+        lo_x, lo_y, hi_x, hi_y = self._bounds.T
+        near = (hi_x >= box[0]) & (lo_x <= box[2]) & (hi_y >= box[1]) & (lo_y <= box[3])
+        return _segments_hit_box(seg[near], box)
 
     def contains(self, x: float, y: float) -> bool:
         """Whether the point is inside the outline (even-odd rule)."""
@@ -593,12 +599,13 @@ def _text_over_problems(
             if shape.fill_opacity >= CARD_OPACITY and _inside(box, shape.box):
                 cards.append(shape)
         worst: tuple[float, str] | None = None
-        for glyph in glyphs:
-            if not isinstance(glyph, VMobject) or glyph.get_fill_opacity() <= 0.01:
-                continue
-            seen = _composite(
-                _rgb(glyph.get_fill_color()), float(glyph.get_fill_opacity()), under
-            )
+        inks = {
+            (glyph.get_fill_color().to_hex(), float(glyph.get_fill_opacity()))
+            for glyph in glyphs
+            if isinstance(glyph, VMobject) and glyph.get_fill_opacity() > 0.01
+        }
+        for ink, opacity in inks:
+            seen = _composite(_rgb(ink), opacity, under)
             ratio = contrast_ratio(seen, under)
             if worst is None or ratio < worst[0]:
                 worst = (ratio, _hex(seen))
