@@ -3,9 +3,42 @@
 Two points on a graph, ``x0`` and ``x0 + h``, give a secant line whose slope is the
 difference quotient ``(f(x0 + h) - f(x0)) / h``. As ``h`` shrinks the secant swings
 onto the tangent, and the quotient settles on its limit, the derivative
-``f'(x0)``. Doing this at every ``x`` traces a new function, ``f'``. The numbers
-and lines on screen come from the pure functions below, which the tests check on
+``f'(x0)``. Doing this at every ``x`` traces a new function, ``f'``. The
+machine-learning beat reads the slope of a loss of one weight,
+``L(w) = (w - 2)^2 / 2``: its sign says which way the loss falls, and steps
+``w <- w - 0.6 L'(w)`` from either side walk in to the minimum. The numbers and
+lines on screen come from the pure functions below, which the tests check on
 their own.
+
+General claims (text and narration), and why each holds:
+
+- "Steepness needs two points; the secant's slope is rise over run":
+  :func:`secant_slope` is the difference quotient (tested).
+- "Shrink h: the slopes settle on one number, the derivative": every named
+  function is differentiable; the quotients are tested to approach the exact
+  :func:`derivative` (Hypothesis over x0), which is tested against central
+  differences.
+- "The tangent is the line that runs in the graph's direction at x0" (was "the
+  line that just touches the graph": false where the tangent crosses the graph,
+  as at the sine's or the cubic's inflection points).
+- "Every point has its own tangent, so the slope is a function of x": all five
+  named functions are differentiable everywhere in their windows.
+- Each function's trace sentence (sine: positive while it climbs, zero at the
+  top, negative as it falls; parabola; cubic; sigmoid never negative; exp
+  steeper as it rises) and punchline (the derivative's formula): tested by
+  sampling :func:`derivative` for the stated signs and against the exact
+  derivative.
+- "Training turns the weights to make the loss small; it can only feel the
+  slope where it stands": gradient-based training uses the derivative at the
+  current weight, not the whole curve.
+- "The slope is negative: the loss falls to the right, so step right" (or
+  positive/left): computed by :func:`step_words` from the slope's sign; a
+  negative derivative means the function decreases as w grows (Hypothesis test
+  that a small step in the stated direction lowers the loss).
+- "w minus 0.6 times the slope takes w to ...", "the slope flattens, so the
+  steps shrink", "both close in on the bottom at 2, where the slope is 0":
+  :func:`descent` (tested: each step is ``-RATE * slope``, sizes shrink, the
+  loss falls every step, and ``L'(2) = 0``).
 """
 
 from __future__ import annotations
@@ -19,6 +52,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Arrow,
     Axes,
     Create,
     DashedLine,
@@ -26,6 +60,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    GrowArrow,
     Line,
     ReplacementTransform,
     Transform,
@@ -43,7 +78,7 @@ from mathreel.core.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt
+from scenes.kit.numbers import fmt, say_sig
 from scenes.style import (
     BLUE,
     CONTENT_BOTTOM,
@@ -63,15 +98,21 @@ __all__ = [
     "DIGITS",
     "FUNCTIONS",
     "H_STEPS",
+    "RATE",
+    "STARTS",
     "Derivatives",
     "NamedFunction",
     "clip_line",
     "derivative",
+    "descent",
     "displayed",
+    "loss",
+    "loss_slope",
     "practice",
     "reach",
     "secant_slope",
     "slopes_as_h_shrinks",
+    "step_words",
     "tangent_line",
     "value",
     "x0_range",
@@ -197,6 +238,8 @@ FUNCTIONS: dict[str, NamedFunction] = {
 H_STEPS: tuple[float, ...] = (1.0, 0.5, 0.1, 0.01)
 #: Decimal places of the slopes on screen.
 DIGITS = 3
+#: Type size of tick labels: digits at least 14 px tall at 480p.
+LABEL = 34
 
 
 def value(name: str, x: float | np.ndarray) -> float | np.ndarray:
@@ -269,8 +312,44 @@ def displayed(x: float, digits: int = DIGITS) -> float:
     return round(float(x), digits) + 0.0
 
 
-def _spoken(x: float, digits: int = DIGITS) -> str:
-    return fmt(x, digits).replace("-", "minus ")
+#: The machine-learning beat's loss of one weight, ``L(w) = (w - LOSS_BEST)^2 / 2``.
+LOSS_BEST = 2.0
+#: Its learning rate and the two starting weights (left and right of the minimum).
+RATE = 0.6
+STARTS = (-0.5, 4.5)
+#: Steps taken from each start.
+STEPS = 3
+
+
+def loss(w: float | np.ndarray) -> float | np.ndarray:
+    """The beat's loss ``(w - 2)^2 / 2``: lowest, 0, at ``w = 2``."""
+    result = 0.5 * (np.asarray(w, dtype=float) - LOSS_BEST) ** 2
+    return float(result) if np.ndim(result) == 0 else result
+
+
+def loss_slope(w: float) -> float:
+    """The loss's derivative ``L'(w) = w - 2``."""
+    return float(w) - LOSS_BEST
+
+
+def descent(
+    w0: float, rate: float = RATE, steps: int = STEPS
+) -> list[tuple[float, float]]:
+    """``(w, slope)`` at the start and after each step ``w <- w - rate * L'(w)``."""
+    path = [(float(w0), loss_slope(w0))]
+    for _ in range(steps):
+        w = path[-1][0] - rate * path[-1][1]
+        path.append((w, loss_slope(w)))
+    return path
+
+
+def step_words(slope: float) -> str:
+    """Which way the loss falls and the step goes, from the slope's sign."""
+    if slope < 0:
+        return "negative: the loss falls to the right, so step right"
+    if slope > 0:
+        return "positive: the loss falls to the left, so step left"
+    return "zero: a flat spot, so the step is zero"
 
 
 # -- layout (scene units) ------------------------------------------------------------
@@ -323,20 +402,8 @@ class Derivatives(CourseLesson):
         self.make_room_for_derivative()
         self.trace_derivative()
         self.name_derivative()
-        self.recap(
-            [
-                "A secant's slope is rise over run between two points.",
-                "As h goes to 0, secant slopes tend to the tangent's slope, f′(x₀).",
-                "At every x, that slope makes a new function, f′.",
-            ],
-            "every training step follows the derivatives of the loss, the gradient, "
-            "downhill.",
-            say=[
-                "A secant's slope is rise over run between two points.",
-                "As h goes to 0, secant slopes tend to the tangent's slope, f prime of x nought.",
-                "At every x, that slope makes a new function, f prime.",
-            ],
-        )
+        self.learn()
+        self.close()
 
     # -- drawing helpers -------------------------------------------------------------
     def make_axes(self, band: tuple[float, float], y_range: Sequence[float]) -> Axes:
@@ -440,7 +507,7 @@ class Derivatives(CourseLesson):
             f"Here is f(x) = {spec.caption}. How steep is it at x₀ = {fmt(x0)}, "
             f"where f(x₀) is {fmt(y0)}?",
             say=f"Here is f of x equals {spec.spoken}. How steep is it at x nought equals "
-            f"{_spoken(x0)}, where f of x nought is {_spoken(y0, 2)}?",
+            f"{say_sig(x0)}, where f of x nought is {say_sig(y0, 2)}?",
             chapter="Secant lines",
         ):
             self.play(Create(self.axes), run_time=1.0)
@@ -484,7 +551,7 @@ class Derivatives(CourseLesson):
         with self.beat(
             f"Steepness needs two points. Step h = {fmt(H_STEPS[0])} to the right; "
             "the line through both points is a secant.",
-            say=f"Steepness needs two points. Step h equals {_spoken(H_STEPS[0])} to the "
+            say=f"Steepness needs two points. Step h equals {say_sig(H_STEPS[0])} to the "
             "right; the line through both points is a secant.",
         ):
             self.play(Create(self.run), FadeIn(self.h_tag), run_time=0.8)
@@ -523,7 +590,7 @@ class Derivatives(CourseLesson):
             "Its slope is rise over run, the change in f divided by h: here "
             f"{fmt(first, DIGITS)}.",
             say="Its slope is rise over run, the change in f divided by h: here "
-            f"{_spoken(first)}.",
+            f"{say_sig(first)}.",
         ):
             self.play(FadeIn(self.quotient_card, shift=0.2 * UP), run_time=1.0)
             pulse = {"run_time": 0.8, "rate_func": there_and_back}
@@ -540,9 +607,9 @@ class Derivatives(CourseLesson):
 
     def table_row(self, left: str, number: float, y: float, color: str = INK) -> VGroup:
         """One row of the table: an h (or the limit) and the slope, at height ``y``."""
-        h = tex(left, size=32, color=PURPLE if color == INK else color)
+        h = tex(left, size=LABEL, color=PURPLE if color == INK else color)
         slope = DecimalNumber(
-            displayed(number), num_decimal_places=DIGITS, font_size=32, color=color
+            displayed(number), num_decimal_places=DIGITS, font_size=LABEL, color=color
         )
         h.move_to([TABLE_H, y, 0])
         slope.move_to([TABLE_SLOPE, y, 0], aligned_edge=LEFT)
@@ -551,7 +618,9 @@ class Derivatives(CourseLesson):
     def shrink_h(self) -> None:
         slopes = slopes_as_h_shrinks(self.name, self.x0, H_STEPS)
         top = self.quotient_card.get_bottom()[1] - 0.6
-        header = VGroup(tex("h", size=32, color=PURPLE), text("slope", SMALL, ORANGE))
+        header = VGroup(
+            tex("h", size=LABEL, color=PURPLE), text("slope", SMALL, ORANGE)
+        )
         header[0].move_to([TABLE_H, top, 0])
         header[1].move_to([TABLE_SLOPE, top, 0], aligned_edge=LEFT)
         rows = [
@@ -565,7 +634,7 @@ class Derivatives(CourseLesson):
         with self.beat(
             f"Now shrink h. The secant swings: at h = {h1} its slope is {s1}.",
             say=f"Now shrink h. The secant swings: at h equals {h1} its slope is "
-            f"{_spoken(slopes[1])}.",
+            f"{say_sig(slopes[1])}.",
             chapter="The limit",
         ):
             self.play(
@@ -580,7 +649,7 @@ class Derivatives(CourseLesson):
             self.play(FadeIn(rows[1], shift=0.1 * DOWN), run_time=0.4)
         with self.beat(
             f"At {h2} it is {s2}; at {h3}, {s3}. The slopes settle on one number.",
-            say=f"At {h2} it is {_spoken(slopes[2])}; at {h3}, {_spoken(slopes[3])}. "
+            say=f"At {h2} it is {say_sig(slopes[2])}; at {h3}, {say_sig(slopes[3])}. "
             "The slopes settle on one number.",
         ):
             self.play(
@@ -617,9 +686,10 @@ class Derivatives(CourseLesson):
         self.tangent_line = self.tangent(self.x0)
         with self.beat(
             f"Their limit is the derivative, f′(x₀) = {fmt(slope, DIGITS)}: the slope of "
-            "the tangent, the line that just touches the graph at x₀.",
-            say=f"Their limit is the derivative, f prime of x nought, {_spoken(slope)}: "
-            "the slope of the tangent, the line that just touches the graph at x nought.",
+            "the tangent, the line that runs in the graph's direction at x₀.",
+            say=f"Their limit is the derivative, f prime of x nought, {say_sig(slope)}: "
+            "the slope of the tangent, the line that runs in the graph's direction at "
+            "x nought.",
             key=True,
         ):
             self.slope_value.clear_updaters()
@@ -634,6 +704,7 @@ class Derivatives(CourseLesson):
             self.play(FadeIn(limit), Create(self.tangent_line), run_time=1.2)
             self.add(self.p_dot)
             self.play(FadeIn(limit_row, shift=0.1 * DOWN), run_time=0.6)
+            self.wait(1.5)
         self.limit_card = VGroup(heading, limit)
 
     def make_room_for_derivative(self) -> None:
@@ -743,6 +814,166 @@ class Derivatives(CourseLesson):
                 rate_func=there_and_back,
             )
         self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    # -- machine learning: the slope's sign says which way to step ------------------------
+    def learn(self) -> None:
+        axes = plot_axes(
+            [-1, 5, 1],
+            [0, 5, 1],
+            width=PLOT_RIGHT - PLOT_LEFT,
+            height=BIG[0] - BIG[1] - 0.5,
+            centre=[(PLOT_LEFT + PLOT_RIGHT) / 2, (BIG[0] + BIG[1]) / 2 + 0.2],
+        )
+        axes.x_axis.add_numbers(
+            x_values=[0, 2, 4], num_decimal_places=0, font_size=LABEL, excluding=[]
+        )
+        w_name = tex("w", size=PANEL, color=MUTED).next_to(
+            axes.x_axis, RIGHT, buff=0.12
+        )
+        curve = axes.plot(lambda w: float(loss(w)), x_range=[-1, 5, 0.05])
+        curve.set_stroke(BLUE, width=4)
+        name = tex("L(w)", "=", r"\tfrac{1}{2}(w - 2)^2", size=PANEL)
+        name[0].set_color(BLUE)
+        name.align_to(np.array([COLUMN, TOP - 0.05, 0]), UP + LEFT)
+        rule = tex(
+            r"w \leftarrow w - \eta\, L'(w)", rf"\quad \eta = {fmt(RATE)}", size=PANEL
+        )
+        rule.next_to(name, DOWN, buff=0.35, aligned_edge=LEFT)
+        colours = (ORANGE, PURPLE)
+        paths = [descent(w0) for w0 in STARTS]
+        self.loss_axes, self.loss_curve = axes, curve
+
+        def tangent_at(w: float, colour: str) -> Line:
+            slope = loss_slope(w)
+            run = 0.9 / float(np.hypot(1.0, slope))
+            return Line(
+                axes.c2p(w - run, float(loss(w)) - slope * run),
+                axes.c2p(w + run, float(loss(w)) + slope * run),
+                color=colour,
+                stroke_width=4,
+            )
+
+        def row(w: float, slope: float, colour: str) -> VGroup:
+            return tex(
+                rf"w = {fmt(w, 2)}",
+                r",\;",
+                rf"L'(w) = {fmt(slope, 2)}",
+                size=PANEL,
+                color=colour,
+            )
+
+        dots = [
+            Dot(axes.c2p(p[0][0], float(loss(p[0][0]))), color=c, radius=0.1)
+            for p, c in zip(paths, colours, strict=True)
+        ]
+        tangents = [tangent_at(p[0][0], c) for p, c in zip(paths, colours, strict=True)]
+        w0, s0 = paths[0][0]
+        w1 = paths[0][1][0]
+        first = row(w0, s0, colours[0]).next_to(rule, DOWN, buff=0.5, aligned_edge=LEFT)
+        with self.beat(
+            "In machine learning, a model's error is a loss, and training turns its "
+            "weights to make the loss small. Here is a loss of one weight, L(w) = "
+            "½(w − 2)². Standing at one w, training can't see the whole curve: it can "
+            "only feel the slope where it stands.",
+            say="In machine learning, a model's error is a loss, and training turns its "
+            "weights to make the loss small. Here is a loss of one weight: L of w equals "
+            "one half of w minus 2, squared. Standing at one w, training can't see the "
+            "whole curve: it can only feel the slope where it stands.",
+            chapter="In machine learning",
+        ):
+            self.play(Create(axes), FadeIn(w_name), FadeIn(name), run_time=1.0)
+            self.play(Create(curve), run_time=1.2)
+            self.play(FadeIn(dots[0], scale=0.5), Create(tangents[0]), run_time=0.8)
+        arrow = Arrow(
+            axes.c2p(w0, -0.35),
+            axes.c2p(w1, -0.35),
+            buff=0,
+            color=colours[0],
+            stroke_width=5,
+            max_tip_length_to_length_ratio=0.3,
+        )
+        with self.beat(
+            f"At w = {fmt(w0)} the slope is {fmt(s0)}, "
+            f"{step_words(s0)}: against the slope. The rule: w minus "
+            f"{fmt(RATE)} times the slope, which takes w to {fmt(w1)}.",
+            say=f"At w equals {say_sig(w0)} the slope is {say_sig(s0)}, "
+            f"{step_words(s0)}: against the slope. The rule: w minus "
+            f"{say_sig(RATE)} times the slope, which takes w to {say_sig(w1)}.",
+        ):
+            self.play(FadeIn(first), FadeIn(rule), run_time=0.8)
+            self.play(GrowArrow(arrow), run_time=0.8)
+            self.play(
+                dots[0].animate.move_to(axes.c2p(w1, float(loss(w1)))),
+                Transform(tangents[0], tangent_at(w1, colours[0])),
+                run_time=1.0,
+            )
+            self.play(FadeOut(arrow), run_time=0.3)
+        right = paths[1]
+        slopes = [s for _, s in paths[0][1:]]
+        with self.beat(
+            "Each step reads the slope again: "
+            + ", then ".join(fmt(s) for s in slopes[:2])
+            + ". The slope flattens, so the steps shrink. Start on the other side, at "
+            f"{fmt(right[0][0])}, and the slope is {fmt(right[0][1])}, "
+            f"{step_words(right[0][1])}. Both close in on the bottom at 2, where the "
+            "slope is 0.",
+            say="Each step reads the slope again: "
+            + ", then ".join(say_sig(s) for s in slopes[:2])
+            + ". The slope flattens, so the steps shrink. Start on the other side, at "
+            f"{say_sig(right[0][0])}, and the slope is {say_sig(right[0][1])}, "
+            f"{step_words(right[0][1])}. Both close in on the bottom at 2, where the "
+            "slope is 0.",
+        ):
+            for w, _ in paths[0][2:]:
+                self.play(
+                    dots[0].animate.move_to(axes.c2p(w, float(loss(w)))),
+                    Transform(tangents[0], tangent_at(w, colours[0])),
+                    run_time=0.7,
+                )
+            second = row(*right[0], colours[1]).next_to(
+                first, DOWN, buff=0.3, aligned_edge=LEFT
+            )
+            self.play(
+                FadeIn(dots[1], scale=0.5),
+                Create(tangents[1]),
+                FadeIn(second),
+                run_time=0.8,
+            )
+            for w, _ in right[1:]:
+                self.play(
+                    dots[1].animate.move_to(axes.c2p(w, float(loss(w)))),
+                    Transform(tangents[1], tangent_at(w, colours[1])),
+                    run_time=0.7,
+                )
+            ends = VGroup(
+                row(*paths[0][-1], colours[0]).move_to(first, aligned_edge=LEFT),
+                row(*right[-1], colours[1]).move_to(second, aligned_edge=LEFT),
+            )
+            self.play(
+                ReplacementTransform(first, ends[0]),
+                ReplacementTransform(second, ends[1]),
+                run_time=0.6,
+            )
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    def close(self) -> None:
+        axes = self.make_axes((TOP, CONTENT_BOTTOM + 1.4), self.spec.y_range)
+        graph = self.plot(axes, self.spec.f).set_stroke(BLUE, width=4)
+        self.axes = axes  # tangent() reads it
+        tangent = self.tangent(self.x0)
+        dot = Dot(self.on_f(self.x0), color=INK, radius=0.08)
+        label = tex(
+            "f'(x_0)", "=", fmt(derivative(self.name, self.x0), DIGITS), size=PANEL
+        )
+        label[0].set_color(GREEN)
+        label.move_to([COLUMN, axes.get_center()[1], 0], aligned_edge=LEFT)
+        picture = VGroup(axes, graph, tangent, dot, label)
+        self.play(FadeIn(picture), run_time=0.8)
+        self.recap_over(
+            [picture],
+            "The derivative is the tangent's slope, the limit of rise over run; its "
+            "sign tells training which way to step.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

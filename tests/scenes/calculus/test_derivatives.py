@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 
 import numpy as np
 import pytest
@@ -18,18 +19,24 @@ from scenes.calculus.derivatives import (
     DIGITS,
     FUNCTIONS,
     H_STEPS,
+    RATE,
+    STARTS,
     Derivatives,
     clip_line,
     derivative,
+    descent,
     displayed,
+    loss,
+    loss_slope,
     reach,
     secant_slope,
     slopes_as_h_shrinks,
+    step_words,
     tangent_line,
     value,
     x0_range,
 )
-from scenes.kit.numbers import fmt
+from scenes.kit.numbers import fmt, say_sig
 
 NAMES = sorted(FUNCTIONS)
 
@@ -93,6 +100,54 @@ def test_the_default_slopes_close_in_on_the_derivative():
     errors = np.abs(slopes - math.cos(1.0))
     assert list(errors) == sorted(errors, reverse=True)
     assert errors[-1] < 0.005
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-3, 7, allow_nan=False))
+def test_a_small_step_the_way_the_words_say_lowers_the_loss(w):
+    slope = loss_slope(w)
+    words = step_words(slope)
+    assert slope == pytest.approx(central_difference(loss, w), abs=1e-6)
+    if abs(slope) < 1e-9:
+        assert "zero" in words
+        return
+    step = 1e-3 if "step right" in words else -1e-3
+    assert ("step right" in words) == (slope < 0)
+    assert loss(w + step) < loss(w)
+
+
+@pytest.mark.parametrize("w0", STARTS)
+def test_descent_steps_against_the_slope_and_shrinks_in(w0):
+    path = descent(w0)
+    assert len(path) == 4
+    for (w, slope), (nxt, _) in itertools.pairwise(path):
+        assert nxt == pytest.approx(w - RATE * slope)
+        assert np.sign(nxt - w) == -np.sign(slope)
+        assert loss(nxt) < loss(w)
+    sizes = [abs(b[0] - a[0]) for a, b in itertools.pairwise(path)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert loss_slope(2.0) == 0
+    assert abs(path[-1][0] - 2) < abs(w0 - 2)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_trace_sentences_match_the_derivative(name):
+    lo, hi = FUNCTIONS[name].window
+    xs = np.linspace(lo, hi, 2001)
+    df = derivative(name, xs)
+    if name == "sigmoid":
+        assert np.all(df > 0) and np.argmax(df) == 1000  # steepest in the middle
+    if name == "exp":
+        assert np.all(np.diff(df) > 0)  # steeper the higher it is
+    if name == "parabola":
+        assert np.all(df[xs < 0] < 0) and np.all(np.diff(df) > 0)
+    if name == "cubic":
+        assert np.all(df[np.abs(xs) > 1.001] > 0) and np.all(df[np.abs(xs) < 0.999] < 0)
+    if name == "sine":
+        rising = np.abs(xs) < np.pi / 2 - 1e-3
+        assert np.all(df[rising] > 0) and np.all(
+            df[~rising & (np.abs(xs) > np.pi / 2 + 1e-3)] < 0
+        )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -258,7 +313,16 @@ def test_numbers_on_screen_are_the_pure_functions_outputs(function, x0, name, po
     assert followed_by(traced.shown, "x =") == shown_number(end, 2)
     assert followed_by(traced.shown, "f'(x) =") == shown_number(derivative(name, end))
     # and the derivative named at last
-    assert f"f'(x) = {FUNCTIONS[name].dtex}" in scene.timeline.beats[-3].shown
+    named = [b for b in scene.timeline.beats if b.text == FUNCTIONS[name].punchline]
+    assert f"f'(x) = {FUNCTIONS[name].dtex}" in named[0].shown
+    # the machine-learning beat: each walker's start and end, as the rule gives them
+    shown = [t for b in scene.timeline.beats for t in b.shown]
+    first, second = (descent(w0) for w0 in STARTS)
+    for w, slope in (first[0], first[-1], second[-1]):
+        assert f"w = {fmt(w)} ,\\; L'(w) = {fmt(slope)}" in shown
+    said = " ".join(b.text for b in scene.timeline.beats)
+    assert f"at {fmt(second[0][0])}, and the slope is {fmt(second[0][1])}" in said
+    assert any(t.endswith(rf"\eta = {fmt(RATE)}") for t in shown)
 
 
 @pytest.mark.parametrize(("function", "x0", "name", "point"), CASES)
@@ -268,6 +332,9 @@ def test_narration_says_the_numbers_it_shows(function, x0, name, point):
     narration = " ".join(b.text for b in beats)
     for s in slopes:
         assert fmt(s, DIGITS) in narration
+    said = " ".join(b.say for b in beats)
+    for s in slopes:
+        assert say_sig(s) in said
     assert f"x₀ = {fmt(point)}" in narration
 
 
@@ -279,12 +346,20 @@ def test_the_default_lesson_has_its_chapters_and_length():
         "Secant lines",
         "The limit",
         "The derivative as a function",
+        "In machine learning",
         "Recap",
     ]
     plan = scene.plan()
-    assert 45 <= plan.frames / 15 <= 120
+    assert 45 <= plan.frames / 15 <= 180
     assert scene.timeline.beats[0].shown[0] == "Derivatives"
-    assert "machine learning" in scene.timeline.beats[-1].text
+    assert "which way to step" in scene.timeline.beats[-1].text
+    # the step's direction is said from the slope's sign, on both sides
+    ml = " ".join(b.text for b in scene.timeline.beats if "slope" in b.text)
+    for w0 in STARTS:
+        assert step_words(loss_slope(w0)) in ml
+    # spoken numbers are rounded: no run of three-decimal numbers in the narration
+    for beat in scene.timeline.beats:
+        assert len(re.findall(r"\d\.\d{3}", beat.say)) <= 1, beat.say
 
 
 @pytest.mark.parametrize(
@@ -295,4 +370,4 @@ def test_the_default_lesson_has_its_chapters_and_length():
 def test_no_beat_has_layout_warnings(function, x0):
     scene = built(function, x0)
     assert [(b.index, b.warnings) for b in scene.timeline.beats if b.warnings] == []
-    assert 45 <= scene.plan().frames / 15 <= 120
+    assert 45 <= scene.plan().frames / 15 <= 180
