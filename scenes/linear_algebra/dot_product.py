@@ -78,7 +78,7 @@ from manim import (
 from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec
+from scenes.kit.numbers import factor, fmt, fmt_vec, say_num, say_sig, say_vec
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import legible_entries, require_visible
 from scenes.style import (
@@ -477,7 +477,7 @@ class DotProduct(CourseLesson):
 
     def products_line(self, u: np.ndarray, v: np.ndarray) -> Mobject:
         terms = [
-            rf"{fmt(a) if i == 0 else _paren(a)}\cdot{_paren(b)}"
+            rf"{fmt(a) if i == 0 else factor(fmt(a))}\cdot{factor(fmt(b))}"
             for i, (a, b) in enumerate(zip(u, v, strict=True))
         ]
         line = tex(r"u\cdot v", "=", " + ".join(terms), "=", fmt(dot(u, v)))
@@ -632,8 +632,8 @@ class DotProduct(CourseLesson):
             tex(
                 r"u\cdot v",
                 "=",
-                rf"{fmt(u_t[0])}\cdot{_paren(v_t[0])}",
-                rf"+\,0\cdot{_paren(v_t[1])}",
+                rf"{fmt(u_t[0])}\cdot{factor(fmt(v_t[0]))}",
+                rf"+\,0\cdot{factor(fmt(v_t[1]))}",
             ),
             tex(r"=\,|u|\times", r"\text{shadow}"),
             tex(r"=\,|u|\,|v|\cos\theta", "=", fmt(d)),
@@ -887,12 +887,6 @@ def _fold(row: Mobject, room: float) -> None:
     head = VGroup(*parts[:k])
     tail.next_to(head, DOWN, buff=0.25, aligned_edge=LEFT)
     tail.align_to(parts[1], LEFT)
-
-
-def _paren(x: float) -> str:
-    """A factor in a product, in parentheses when negative: ``(-2)``."""
-    shown = fmt(x)
-    return f"({shown})" if shown.startswith("-") else shown
 
 
 def _grow(mob: Mobject):

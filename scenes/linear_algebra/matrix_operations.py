@@ -67,7 +67,7 @@ from mathreel.core.params import Args
 from mathreel.core.params import Matrix as MatrixParam
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
+from scenes.kit.numbers import factor, fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.style import (
     ACCENT,
     BLUE,
@@ -259,14 +259,9 @@ def _shown_terms(terms: Sequence[tuple[float, float]]) -> str:
     return " + ".join(f"{fmt(x)}·{fmt(y)}" for x, y in terms)
 
 
-def _paren(x: float) -> str:
-    shown = fmt(x)
-    return f"({shown})" if shown.startswith("-") else shown
-
-
 def _tex_terms(terms: Sequence[tuple[float, float]]) -> str:
     return " + ".join(
-        rf"{fmt(x) if k == 0 else _paren(x)}\cdot{_paren(y)}"
+        rf"{fmt(x) if k == 0 else factor(fmt(x))}\cdot{factor(fmt(y))}"
         for k, (x, y) in enumerate(terms)
     )
 
@@ -405,9 +400,9 @@ class MatrixOperations(CourseLesson):
 
         def sum_line(i: int, j: int) -> Mobject:
             line = tex(
-                _paren(left[i, j]) if j or i else fmt(left[i, j]),
+                factor(fmt(left[i, j])) if j or i else fmt(left[i, j]),
                 "+",
-                _paren(right[i, j]),
+                factor(fmt(right[i, j])),
                 "=",
                 fmt(total[i, j]),
                 size=40,
@@ -477,7 +472,7 @@ class MatrixOperations(CourseLesson):
         parts = ["A", tex_matrix(b[:, j]), "="]
         for k, (coefficient, column) in enumerate(terms):
             parts += [
-                f"+{_paren(coefficient)}" if k else fmt(coefficient),
+                f"+{factor(fmt(coefficient))}" if k else fmt(coefficient),
                 tex_matrix(column),
             ]
         parts += ["=", tex_matrix(image)]
