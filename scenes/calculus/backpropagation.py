@@ -13,26 +13,69 @@ node it feeds times the value flowing along its edge. One step of gradient
 descent then moves every weight against its gradient, and a second forward pass
 shows the loss before and after.
 
+Why backwards is shown, not asserted: nudging each weight and re-running the
+network costs one forward pass per weight (counted on screen, 7 for the six
+weights), while the backward pass reuses each node's gradient for everything
+before it (the gradient at z1 serves w11 and w12; the one at y_hat serves all),
+so one forward and one backward pass give every gradient. The machine-learning
+beat repeats forward, backward, step and plots the loss.
+
 Every number on screen comes from the pure functions below (numpy only), which
 the tests check on their own, including against central finite differences.
+
+General claims (text and narration), and why each holds:
+
+- "Each hidden unit sums its weighted inputs, then applies a sigmoid; the output
+  is a weighted sum; the loss is the squared error": the definition of
+  :func:`forward` (tested against the formulas).
+- "Forward: left to right" and every value on screen: :func:`forward`.
+- "Backward: start with gradient 1 at the loss; multiply by each local slope":
+  the chain rule; :func:`backward` is tested against central differences for
+  any weights (Hypothesis) and each gradient as the product of the local
+  slopes on its path.
+- "The sigmoid's local slope is h(1 - h)": tested against a difference quotient.
+- "The gradient of w11 is the product of the local slopes along the path":
+  ``dL/dyhat * v1 * sigma'(z1) * x1``, tested.
+- "Nudging each weight and running again costs one forward pass per weight,
+  7 here counting the first": :func:`forward_difference` counts its passes
+  (``len(weights) + 1``, :func:`pass_counts`), tested; its gradient matches.
+- "The gradient at z1 serves both its weights, the one at y_hat everything
+  before it": ``dL/dw1k = dL/dz1 * xk``; every weight's path runs through
+  y_hat (tested: each gradient factors through ``dyhat``).
+- "One backward pass gives all six: 2 passes against 7, a million and one for
+  a million weights": :func:`pass_counts`; a backward pass costs a small
+  multiple of a forward pass (one multiplication per edge here), so the claim
+  counts passes, not time.
+- "Step every weight against its gradient" and "the loss falls/rises from A to
+  B": :func:`update`, words computed from the two losses (tested).
+- "Training is this loop; in N rounds the loss falls/rises from A to B": the
+  verb and numbers come from :func:`train` (tested: entry 1 is the one step
+  shown before).
+- "Libraries such as PyTorch build the backward pass for you": reverse-mode
+  automatic differentiation (``torch.autograd``).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
 import numpy as np
 from manim import (
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UP,
+    UR,
     Circle,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     Indicate,
+    Integer,
     Line,
     ReplacementTransform,
     RoundedRectangle,
@@ -43,9 +86,11 @@ from manim import (
 )
 
 from mathreel.core.params import Float, Seed, Vector
+from mathreel.lesson.layout import labels
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, fmt_small, say_small
+from scenes.kit.axes import plot_axes
+from scenes.kit.numbers import fmt, fmt_small, say_sig, say_small
 from scenes.style import (
     ACCENT,
     BACKGROUND,
@@ -64,6 +109,7 @@ from scenes.style import (
 )
 
 __all__ = [
+    "TRAIN_STEPS",
     "WEIGHTS",
     "Backpropagation",
     "Backward",
@@ -71,18 +117,23 @@ __all__ = [
     "backward",
     "entries_within",
     "forward",
+    "forward_difference",
     "init_weights",
     "loss",
     "numeric_gradient",
+    "pass_counts",
     "practice",
     "relation",
     "sigmoid",
+    "train",
     "update",
 ]
 
 #: The six weights, in the order of a weight vector: hidden ``w_jk`` (input k
 #: into hidden unit j), then output ``v_j``.
 WEIGHTS = ("w11", "w12", "w21", "w22", "v1", "v2")
+#: Rounds of forward, backward, step in the machine-learning beat.
+TRAIN_STEPS = 4
 
 
 # -- the math ------------------------------------------------------------------------
@@ -180,6 +231,51 @@ def numeric_gradient(
     return grad
 
 
+def forward_difference(
+    theta: np.ndarray, x: np.ndarray, target: float, eps: float = 1e-6
+) -> tuple[np.ndarray, int]:
+    """``dL/dw`` by nudging one weight at a time, and the forward passes it took.
+
+    One pass at ``theta``, then one more per weight with that weight nudged by
+    ``eps``: ``len(theta) + 1`` passes (:func:`pass_counts`).
+    """
+    theta = np.asarray(theta, dtype=float)
+    base, passes = loss(theta, x, target), 1
+    grad = np.empty_like(theta)
+    for i in range(len(theta)):
+        nudged = theta.copy()
+        nudged[i] += eps
+        grad[i] = (loss(nudged, x, target) - base) / eps
+        passes += 1
+    return grad, passes
+
+
+def pass_counts(weights: int) -> tuple[int, int]:
+    """Passes through the network for every weight's gradient: (nudging, backprop).
+
+    Nudging each weight needs ``weights + 1`` forward passes
+    (:func:`forward_difference`); backpropagation needs one forward and one
+    backward pass (:func:`backward`), whatever the number of weights.
+    """
+    return weights + 1, 2
+
+
+def train(
+    theta: np.ndarray, x: np.ndarray, target: float, rate: float, steps: int
+) -> np.ndarray:
+    """The loss before and after each of ``steps`` rounds of forward, backward, step.
+
+    Shape ``(steps + 1,)``; entry 0 is the starting loss, entry 1 the loss after
+    the lesson's one step.
+    """
+    theta = np.asarray(theta, dtype=float)
+    losses = [loss(theta, x, target)]
+    for _ in range(steps):
+        theta = update(theta, backward(theta, x, target).grad, rate)
+        losses.append(loss(theta, x, target))
+    return np.array(losses)
+
+
 def update(theta: np.ndarray, grad: np.ndarray, rate: float) -> np.ndarray:
     """One gradient-descent step: ``theta - rate * grad``."""
     return np.asarray(theta, dtype=float) - float(rate) * np.asarray(grad, dtype=float)
@@ -219,9 +315,9 @@ TOP, BOTTOM = 2.75, 0.35  # the graph's two rows
 MID = (TOP + BOTTOM) / 2
 X_IN, X_Z, X_H, X_OUT, X_L = -6.0, -2.9, 0.2, 3.3, 6.0
 X_TARGET = (X_OUT + X_L) / 2
-RADIUS = 0.42
-VALUE = 26  # numbers in nodes and on edges
-NAME = 30  # node names
+RADIUS = 0.55
+VALUE = 34  # numbers in nodes and on edges (digits 14.6 px tall at 480p)
+NAME = 34  # node names
 WORK = 34  # formulas in the work panel
 WORK_Y = (-0.75 + CONTENT_BOTTOM + 0.05) / 2  # centre of the work panel
 
@@ -261,6 +357,8 @@ EDGES = (
     ("yhat", "L", None, 0.5),
     ("y", "L", None, 0.5),
 )
+#: The edge each pill labels, by key (weights, sigmoids, the loss's slope).
+KEY_EDGE = {key: (a, b) for a, b, key, _ in EDGES if key} | {"out": ("yhat", "L")}
 WEIGHT_TEX = {
     "w11": "w_{11}",
     "w12": "w_{12}",
@@ -323,17 +421,12 @@ class Backpropagation(CourseLesson):
         self.backward_sigmoid()
         self.weight_gradient()
         self.all_gradients()
+        self.nudge_each()
+        self.reuse()
         self.update_step()
         self.forward_again()
-        self.recap(
-            [
-                "Forward: compute each node, left to right.",
-                "Backward: multiply local slopes, right to left.",
-                "Step each weight against its gradient.",
-            ],
-            "PyTorch and JAX run this backward pass automatically, on networks with "
-            "billions of weights.",
-        )
+        self.train_loop()
+        self.close()
 
     # -- drawing helpers ------------------------------------------------------------
     def node_shape(self, name: str):
@@ -357,7 +450,10 @@ class Backpropagation(CourseLesson):
     def edge_line(self, a: str, b: str) -> Line:
         return Line(_point(a), _point(b), buff=RADIUS, color=MUTED, stroke_width=3)
 
-    def pill(self, content: str, at: np.ndarray, color: str = INK) -> VGroup:
+    def pill(
+        self, content: str, at: np.ndarray, color: str = INK, edge: str = ""
+    ) -> VGroup:
+        """A label on a card, on the edge ``edge`` (a weight's or sigma's key)."""
         label = tex(content, size=VALUE, color=color)
         box = RoundedRectangle(
             corner_radius=0.1,
@@ -368,16 +464,20 @@ class Backpropagation(CourseLesson):
             fill_color=BACKGROUND,
             fill_opacity=1,
         )
-        return VGroup(box, label).move_to(at)
+        pill = VGroup(box, label).move_to(at)
+        if edge:
+            labels(label, self.edges[KEY_EDGE[edge]])
+        return pill
 
     def edge_point(self, a: str, b: str, t: float) -> np.ndarray:
         return _point(a) + t * (_point(b) - _point(a))
 
     def value_in(self, name: str, value: float, color: str = INK):
         label = tex(fmt_small(value), size=VALUE, color=color)
-        if label.width > 2 * RADIUS * 0.85:
-            label.scale_to_fit_width(2 * RADIUS * 0.85)
-        return label.move_to(_point(name))
+        if label.width > 2 * RADIUS * 0.92:
+            label.scale_to_fit_width(2 * RADIUS * 0.92)
+        touching = [line for (a, b), line in self.edges.items() if name in (a, b)]
+        return labels(label.move_to(_point(name)), self.shapes[name], *touching)
 
     def gradient_tag(self, name: str, value: float):
         label = tex(fmt_small(value), size=VALUE, color=RED)
@@ -441,7 +541,7 @@ class Backpropagation(CourseLesson):
             if key is None:
                 continue
             content = r"\sigma" if key.startswith("s") else WEIGHT_TEX[key]
-            self.pills[key] = self.pill(content, self.edge_point(a, b, t))
+            self.pills[key] = self.pill(content, self.edge_point(a, b, t), edge=key)
         card = self.work(
             r"z_j = w_{j1} x_1 + w_{j2} x_2 \qquad h_j = \sigma(z_j)",
             r"\hat y = v_1 h_1 + v_2 h_2 \qquad L = (\hat y - y)^2",
@@ -466,7 +566,9 @@ class Backpropagation(CourseLesson):
             "y": self.value_in("y", self.target, GREEN),
         }
         numbers = {
-            key: self.pill(fmt_small(self.weight[key]), self.pills[key].get_center())
+            key: self.pill(
+                fmt_small(self.weight[key]), self.pills[key].get_center(), edge=key
+            )
             for key in WEIGHTS
         }
         card = self.work(
@@ -560,7 +662,9 @@ class Backpropagation(CourseLesson):
         self.legend = legend
         self.tags = {"L": self.gradient_tag("L", 1.0)}
         self.tags["yhat"] = self.gradient_tag("yhat", g.dyhat)
-        local = self.pill(r"2(\hat y - y)", self.edge_point("yhat", "L", 0.5), ORANGE)
+        local = self.pill(
+            r"2(\hat y - y)", self.edge_point("yhat", "L", 0.5), ORANGE, edge="out"
+        )
         self.local = {"out": local}
         relation_ = (
             "="
@@ -630,7 +734,10 @@ class Backpropagation(CourseLesson):
             s, dz = g.slope[j - 1], g.dz[j - 1]
             self.tags[f"z{j}"] = self.gradient_tag(f"z{j}", dz)
             slopes[f"s{j}"] = self.pill(
-                rf"\sigma' = {fmt_small(s)}", self.pills[f"s{j}"].get_center(), ORANGE
+                rf"\sigma' = {fmt_small(s)}",
+                self.pills[f"s{j}"].get_center(),
+                ORANGE,
+                edge=f"s{j}",
             )
             eq = relation([g.dh[j - 1], s], dz)
             lines.append(
@@ -702,9 +809,7 @@ class Backpropagation(CourseLesson):
             r" \qquad ".join(cells[:3]),
             r" \qquad ".join(cells[3:]),
         )
-        with self.beat(
-            "One backward sweep gives all six gradients, reusing every product.",
-        ):
+        with self.beat("One backward sweep gives all six gradients."):
             self.play(
                 FadeOut(self.w11_tag),
                 self.edges[("x1", "z1")].animate.set_stroke(MUTED, width=3),
@@ -716,6 +821,72 @@ class Backpropagation(CourseLesson):
                 *(self.flash(b, a, RED) for a, b, key, _ in EDGES if key in WEIGHTS),
                 run_time=1.0,
             )
+
+    # -- why a backward pass ------------------------------------------------------------
+    def nudge_each(self) -> None:
+        nudged, _ = pass_counts(len(WEIGHTS))
+        counter = Integer(1, font_size=WORK, color=INK)
+        label = text("forward passes, nudging one weight at a time:", SMALL, INK)
+        row = VGroup(label, counter).arrange(RIGHT, buff=0.25)
+        card = panel(row).move_to([0, WORK_Y, 0])
+        sweep = [("x1", "z1"), ("x2", "z2"), ("z1", "h1"), ("z2", "h2")]
+        sweep += [("h1", "yhat"), ("h2", "yhat"), ("yhat", "L")]
+        with self.beat(
+            "Why go backwards? The obvious way is to nudge each weight and run the "
+            "network again to see the loss change: one forward pass per weight, "
+            f"{nudged} here counting the first.",
+            chapter="Why backwards",
+        ):
+            self.play(FadeOut(self.work_card), FadeIn(card), run_time=0.6)
+            self.work_card = card
+            for k, key in enumerate(WEIGHTS, start=2):
+                self.play(
+                    Indicate(self.pills[key], color=ACCENT, scale_factor=1.15),
+                    *(self.flash(a, b) for a, b in sweep),
+                    counter.animate.set_value(k),
+                    run_time=0.55,
+                )
+
+    def reuse(self) -> None:
+        nudged, backprop = pass_counts(len(WEIGHTS))
+        big_n = 1_000_000
+        big_nudged, _ = pass_counts(big_n)
+        card = self.work(
+            rf"\text{{nudging each weight: }} {nudged} \text{{ forward passes}}",
+            r"\text{backpropagation: 1 forward} + \text{1 backward pass}",
+            rf"\text{{a million weights: }} {big_nudged:,} \text{{ passes vs. }} "
+            f"{backprop}".replace(",", "{,}"),
+            colors={1: GREEN},
+        )
+        with self.beat(
+            "Backpropagation reuses instead: the gradient at z₁ serves both its "
+            "weights, the gradient at ŷ everything before it. One backward pass gives "
+            f"all {len(WEIGHTS)}: {backprop} passes against {nudged}, or against a "
+            "million and one for a million weights.",
+            say="Backpropagation reuses instead: the gradient at z 1 serves both its "
+            "weights, the gradient at y hat everything before it. One backward pass "
+            f"gives all {len(WEIGHTS)}: {backprop} passes against {nudged}, or against "
+            "a million and one for a million weights.",
+        ):
+            self.play(
+                Indicate(self.tags["z1"], color=RED),
+                self.flash("z1", "x1", RED),
+                self.flash("z1", "x2", RED),
+                Indicate(self.pills["w11"], color=RED, scale_factor=1.15),
+                Indicate(self.pills["w12"], color=RED, scale_factor=1.15),
+                run_time=1.0,
+            )
+            self.play(
+                Indicate(self.tags["yhat"], color=RED),
+                *(self.flash("yhat", h, RED) for h in ("h1", "h2")),
+                *(
+                    Indicate(self.pills[k], color=RED, scale_factor=1.15)
+                    for k in ("v1", "v2")
+                ),
+                run_time=1.0,
+            )
+            self.show_work(card)
+            self.wait(1.5)
 
     # -- one update step ---------------------------------------------------------------
     def update_step(self) -> None:
@@ -736,7 +907,9 @@ class Backpropagation(CourseLesson):
             rf"{fmt_small(new11)}",
         )
         numbers = {
-            key: self.pill(fmt_small(value), self.pills[key].get_center(), ACCENT)
+            key: self.pill(
+                fmt_small(value), self.pills[key].get_center(), ACCENT, edge=key
+            )
             for key, value in zip(WEIGHTS, self.new_theta, strict=True)
         }
         with self.beat(
@@ -756,7 +929,9 @@ class Backpropagation(CourseLesson):
     def forward_again(self) -> None:
         f, f2 = self.fwd, self.fwd2
         sigmas = {
-            f"s{j}": self.pill(r"\sigma", self.pills[f"s{j}"].get_center())
+            f"s{j}": self.pill(
+                r"\sigma", self.pills[f"s{j}"].get_center(), edge=f"s{j}"
+            )
             for j in (1, 2)
         }
         news = {
@@ -816,7 +991,88 @@ class Backpropagation(CourseLesson):
                 )
                 self.values.update({n: news[n] for n in group})
             self.show_work(card)
-        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
+    # -- machine learning ----------------------------------------------------------------
+    def train_loop(self) -> None:
+        losses = train(self.theta, self.xin, self.target, self.rate, TRAIN_STEPS)
+        top = max(float(losses.max()), 1e-9) * 1.1
+        axes = plot_axes(
+            [0, TRAIN_STEPS, 1],
+            [0, top, top],
+            width=6.0,
+            height=1.7,
+            centre=[0.6, WORK_Y + 0.1],
+            tick_size=0.05,
+        )
+        name = text("loss", SMALL, RED).next_to(axes.y_axis, LEFT, buff=0.2)
+        name.align_to(axes.y_axis, UP)
+        step = text("step", SMALL, MUTED).next_to(axes.x_axis, DOWN, buff=0.15)
+        step.align_to(axes.x_axis, RIGHT)
+        dots = [
+            Dot(axes.c2p(k, float(v)), radius=0.07, color=RED)
+            for k, v in enumerate(losses)
+        ]
+        segments = [
+            Line(a.get_center(), b.get_center(), color=RED, stroke_width=3)
+            for a, b in itertools.pairwise(dots)
+        ]
+        first, last = float(losses[0]), float(losses[-1])
+        verb = "falls" if last < first else "rises"
+        ends = VGroup(
+            tex(fmt_small(first), size=VALUE, color=RED).next_to(
+                dots[0], UR if losses[1] <= losses[0] else DR, 0.1
+            ),
+            tex(fmt_small(last), size=VALUE, color=RED).next_to(dots[-1], UR, 0.1),
+        )
+        self.train_plot = VGroup(axes, name, step)
+        forward_edges = [(a, b) for a, b, _, _ in EDGES if b != "L" or a == "yhat"]
+        with self.beat(
+            "In machine learning, training is this loop, over and over: forward, "
+            f"backward, step. In {TRAIN_STEPS} rounds the loss {verb} from "
+            f"{fmt_small(first)} to {fmt_small(last)}. Libraries such as PyTorch build "
+            "the backward pass for you.",
+            say="In machine learning, training is this loop, over and over: forward, "
+            f"backward, step. In {TRAIN_STEPS} rounds the loss {verb} from "
+            f"{say_sig(first)} to {say_sig(last)}. Libraries such as PyTorch build "
+            "the backward pass for you.",
+            chapter="In machine learning",
+        ):
+            self.play(
+                FadeOut(self.work_card), Create(axes), FadeIn(name, step), run_time=0.8
+            )
+            self.work_card = None
+            self.play(FadeIn(dots[0], scale=0.5), run_time=0.3)
+            self.play(FadeIn(ends[0]), run_time=0.3)
+            for k in range(1, len(dots)):
+                self.play(
+                    *(self.flash(a, b) for a, b in forward_edges),
+                    run_time=0.3,
+                )
+                self.play(
+                    *(self.flash(b, a, RED) for a, b in forward_edges),
+                    FadeIn(dots[k], scale=0.5),
+                    Create(segments[k - 1]),
+                    run_time=0.3,
+                )
+            self.play(FadeIn(ends[1]), run_time=0.3)
+
+    def close(self) -> None:
+        graph = [
+            *self.edges.values(),
+            *self.shapes.values(),
+            *self.names.values(),
+            *self.pills.values(),
+            *self.values.values(),
+        ]
+        parts = {id(m) for m in graph}
+        on_screen = [
+            m for m in self.mobjects if any(id(f) in parts for f in m.get_family())
+        ]
+        self.recap_over(
+            on_screen,
+            "Forward fills in the values left to right; backward multiplies local "
+            "slopes right to left, reusing each gradient.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

@@ -14,15 +14,19 @@ from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
 from scenes.calculus.backpropagation import (
     EDGES,
+    TRAIN_STEPS,
     WEIGHTS,
     Backpropagation,
     backward,
     forward,
+    forward_difference,
     init_weights,
     loss,
     numeric_gradient,
+    pass_counts,
     relation,
     sigmoid,
+    train,
     update,
 )
 from scenes.kit.numbers import fmt_small
@@ -141,6 +145,60 @@ def test_equals_only_when_the_shown_arithmetic_agrees():
     assert relation([-2.402, 0.2139], -0.5138) == r"\approx"  # -2.4 * 0.21 = -0.504
 
 
+# -- why backwards, and training ----------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(seeds, inputs, targets)
+def test_nudging_each_weight_costs_one_forward_pass_per_weight(seed, x, target):
+    theta = init_weights(seed)
+    calls = []
+
+    import scenes.calculus.backpropagation as module
+
+    real = module.forward
+
+    def counting(*args):
+        calls.append(1)
+        return real(*args)
+
+    module.forward = counting
+    try:
+        grad, passes = forward_difference(theta, x, target)
+    finally:
+        module.forward = real
+    assert passes == len(calls) == pass_counts(len(WEIGHTS))[0] == len(WEIGHTS) + 1
+    exact = backward(theta, x, target).grad
+    scale = 1 + loss(theta, x, target) + float(np.abs(exact).max())
+    np.testing.assert_allclose(grad, exact, atol=1e-4 * scale)
+
+
+@given(st.integers(1, 10**9))
+def test_backprop_needs_two_passes_whatever_the_size(n):
+    assert pass_counts(n) == (n + 1, 2)
+
+
+@given(seeds, inputs, targets, targets)
+def test_every_gradient_factors_through_the_one_at_the_output(seed, x, t1, t2):
+    """The gradient at y-hat serves everything before it: grad / dyhat does not
+    depend on the target (only dyhat does)."""
+    theta = init_weights(seed)
+    g1, g2 = backward(theta, x, t1), backward(theta, x, t2)
+    assume(abs(g1.dyhat) > 1e-3 and abs(g2.dyhat) > 1e-3)
+    np.testing.assert_allclose(g1.grad / g1.dyhat, g2.grad / g2.dyhat, atol=1e-9)
+
+
+@given(seeds, inputs, targets, st.floats(0.01, 2))
+def test_training_repeats_the_lessons_one_step(seed, x, target, rate):
+    theta = init_weights(seed)
+    losses = train(theta, x, target, rate, TRAIN_STEPS)
+    assert losses.shape == (TRAIN_STEPS + 1,)
+    assert losses[0] == loss(theta, x, target)
+    one = update(theta, backward(theta, x, target).grad, rate)
+    assert losses[1] == pytest.approx(loss(one, x, target))
+    assert np.all(np.isfinite(losses))
+
+
 # -- what the scene shows -------------------------------------------------------------
 
 OTHER = {"seed": 3, "x": [-1.5, 2], "target": -1, "learning_rate": 0.1}
@@ -209,6 +267,20 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
         for s in shown
     )
     assert f2.loss < f.loss
+    nudged, _backprop = pass_counts(len(WEIGHTS))
+    assert str(nudged) in beat_shown(scene, "Why go backwards")
+    shown = " ".join(beat_shown(scene, "Backpropagation reuses"))
+    assert f"{nudged}" in shown and "1{,}000{,}001" in shown
+    losses = train(theta, a.x, a.target, a.learning_rate, TRAIN_STEPS)
+    shown = beat_shown(scene, "In machine learning")
+    assert fmt_small(losses[0]) in shown and fmt_small(losses[-1]) in shown
+    text = next(b.text for b in scene.timeline.beats if b.text.startswith("In machine"))
+    verb = "falls" if losses[-1] < losses[0] else "rises"
+    assert f"loss {verb} from {fmt_small(losses[0])} to {fmt_small(losses[-1])}" in text
+    chapters = [b.chapter for b in scene.timeline.beats if b.chapter]
+    assert chapters[-2:] == ["In machine learning", "Recap"]
+    assert sum(b.chapter == "Recap" for b in scene.timeline.beats) == 1
+    assert not any(b.text.startswith("To remember") for b in scene.timeline.beats)
     key = [b for b in scene.timeline.beats if b.key]
     assert len(key) == 1 and key[0].text.startswith("Last, a weight")
     assert not scene.timeline.warnings
