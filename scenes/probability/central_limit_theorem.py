@@ -14,7 +14,7 @@ The recap is one line over the four panels.
 
 The draws are seeded. Everything the scene draws and says comes from the pure
 functions below (numpy only), which the tests check on their own and against
-scipy.stats. Numbers are spoken to two significant figures (:func:`sig2`) and
+scipy.stats. Numbers are spoken to two significant figures (the kit's ``say_sig``) and
 symbols as words (``say=``); the screen keeps three decimals.
 
 General claims (text and narration), and why each holds:
@@ -77,7 +77,7 @@ from mathreel.core.params import Choice, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt
+from scenes.kit.numbers import fmt, say_sig
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
@@ -113,7 +113,6 @@ __all__ = [
     "measured_spreads",
     "practice",
     "sample_means",
-    "sig2",
     "source_bin_edges",
     "standard_error",
     "window",
@@ -368,17 +367,6 @@ def measured_spreads(
     ]
 
 
-def sig2(x: float) -> str:
-    """``x`` rounded to two significant figures, as the narrator says it: ``0.32``."""
-    x = float(x)
-    if x == 0:
-        return "0"
-    places = 1 - math.floor(math.log10(abs(x)))
-    if places <= 0:  # 101 is said "100"
-        return kit_numbers.spoken(str(int(round(x, places))))
-    return kit_numbers.spoken(fmt(x, places))
-
-
 def displayed(x: float, digits: int = DIGITS) -> float:
     """``x`` rounded as a number on screen shows it, with no ``-0``."""
     return round(float(x), digits) + 0.0
@@ -525,8 +513,8 @@ class CentralLimitTheorem(CourseLesson):
             f"Its mean is {fmt(spec.mean, DIGITS)} and its standard deviation is "
             f"{fmt(spec.sd, DIGITS)}.",
             say=f"Start with a lopsided distribution, the {spec.name}: {spec.describe}. "
-            f"Its mean, mu, is {sig2(spec.mean)}, and its standard deviation, sigma, "
-            f"is {sig2(spec.sd)}.",
+            f"Its mean, mu, is {say_sig(spec.mean)}, and its standard deviation, sigma, "
+            f"is {say_sig(spec.sd)}.",
             chapter="A skewed source",
         ):
             self.play(Create(ax), run_time=1.0)
@@ -602,7 +590,7 @@ class CentralLimitTheorem(CourseLesson):
             f"sample's mean is {fmt(self.means[0], DIGITS)}. It becomes one block in a "
             "new histogram, of sample means.",
             say=f"Now take {n} of the values at a time, a sample, and average them. "
-            f"This sample's mean is about {sig2(self.means[0])}. It becomes one block "
+            f"This sample's mean is about {say_sig(self.means[0])}. It becomes one block "
             "in a new histogram, of sample means.",
             chapter="Averaging samples",
         ):
@@ -720,9 +708,9 @@ class CentralLimitTheorem(CourseLesson):
             f"source mean, {fmt(mu, DIGITS)}, with standard deviation σ/√n: "
             f"{fmt(self.spec.sd, DIGITS)}/√{n} = {fmt(se, DIGITS)}.",
             say="Zoom in. The central limit theorem predicts this hill: a normal curve "
-            f"centred on the source mean, {sig2(mu)}, with standard deviation sigma "
-            f"over the square root of n: {sig2(self.spec.sd)} over the square root of "
-            f"{n}, about {sig2(se)}.",
+            f"centred on the source mean, {say_sig(mu)}, with standard deviation sigma "
+            f"over the square root of n: {say_sig(self.spec.sd)} over the square root of "
+            f"{n}, about {say_sig(se)}.",
             chapter="The normal curve",
             key=True,
         ):
@@ -753,8 +741,8 @@ class CentralLimitTheorem(CourseLesson):
         with self.beat(
             f"And the {total} means agree: they average {fmt(average, DIGITS)}, with a "
             f"standard deviation of {fmt(spread, DIGITS)}.{leftover}",
-            say=f"And the {total} means agree: they average about {sig2(average)}, "
-            f"with a standard deviation of about {sig2(spread)}.{leftover}",
+            say=f"And the {total} means agree: they average about {say_sig(average)}, "
+            f"with a standard deviation of about {say_sig(spread)}.{leftover}",
         ):
             self.play(FadeIn(measured, shift=0.1 * UP), run_time=0.8)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
@@ -813,7 +801,7 @@ class CentralLimitTheorem(CourseLesson):
             say=f"The theorem is about n growing. Here are {a.samples} means of one, "
             "two, five and thirty draws. At n equals one they are the source itself; "
             "each step the hill narrows, and its skewness falls, from "
-            f"{sig2(skews[0])} to {sig2(skews[-1])}.",
+            f"{say_sig(skews[0])} to {say_sig(skews[-1])}.",
             chapter="Growing n",
         ):
             for panel in self.panels:

@@ -76,7 +76,7 @@ from mathreel.core.params import Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
-from scenes.kit.numbers import fmt, say_num
+from scenes.kit.numbers import fmt, say_num, say_sig
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import DECIMAL_STEPS, nice_step, tick_places
 from scenes.style import (
@@ -115,7 +115,6 @@ __all__ = [
     "population_window",
     "practice",
     "sample_means",
-    "sig2",
     "standard_error",
     "z_critical",
     "z_interval",
@@ -237,17 +236,6 @@ def accuracy_interval(correct: int, total: int, level: float) -> tuple[float, fl
     p = correct / total
     half = z_critical(level) * math.sqrt(p * (1.0 - p) / total)
     return max(0.0, p - half), min(1.0, p + half)
-
-
-def sig2(x: float) -> str:
-    """``x`` to two significant figures as spoken: ``84``, ``0.32``."""
-    x = float(x)
-    if x == 0:
-        return "0"
-    places = 1 - math.floor(math.log10(abs(x)))
-    if places <= 0:
-        return str(int(round(x, places)))
-    return fmt(x, places)
 
 
 def percent(x: float) -> str:
@@ -913,7 +901,7 @@ class ConfidenceIntervals(CourseLesson):
             say="In machine learning, a model's test accuracy is a sample mean too: "
             f"the share of test examples it gets right. {rows[0][0]} right out of "
             f"{rows[0][1]} gives a {percent(level)} percent interval from about "
-            f"{sig2(100 * lo0)} to {sig2(100 * hi0)} percent.",
+            f"{say_sig(100 * lo0)} to {say_sig(100 * hi0)} percent.",
             chapter="In machine learning",
         ):
             # fade copies, so the picture comes back untouched for the recap
@@ -932,7 +920,7 @@ class ConfidenceIntervals(CourseLesson):
             f"{percent(lo2)}% to {percent(hi2)}%. Without such error bars, a one-point "
             "gain between two models may be noise.",
             say="Sixteen times the test set, the same 90 percent: a quarter of the "
-            f"width, about {sig2(100 * lo2)} to {sig2(100 * hi2)} percent. Without such "
+            f"width, about {say_sig(100 * lo2)} to {say_sig(100 * hi2)} percent. Without such "
             "error bars, a one-point gain between two models may be noise.",
         ):
             for k in (1, 2):

@@ -32,7 +32,6 @@ from scenes.probability.central_limit_theorem import (
     means_skewness,
     measured_spreads,
     sample_means,
-    sig2,
     standard_error,
     window,
     zoom_window,
@@ -297,23 +296,6 @@ def test_lopsidedness_falls_along_the_panels():
     skews = [means_skewness("exponential", n) for n in GROWTH]
     assert skews == sorted(skews, reverse=True)
     assert [fmt(s, 2) for s in skews] == ["2", "1.41", "0.89", "0.37"]
-
-
-@given(st.floats(1e-4, 1e4))
-def test_spoken_numbers_have_two_significant_figures(x):
-    said = sig2(x)
-    assert float(said) == pytest.approx(float(f"{x:.2g}"), rel=1e-9)
-    assert len(said.replace(".", "").lstrip("0").rstrip("0")) <= 2
-
-
-def test_spoken_examples():
-    assert [sig2(x) for x in (1.0, 1.41421, 0.316228, 0.7349, 0.0312)] == [
-        "1",
-        "1.4",
-        "0.32",
-        "0.73",
-        "0.031",
-    ]
 
 
 def test_the_theorem_is_shown_as_n_grows_and_says_its_condition(scene):
