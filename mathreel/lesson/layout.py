@@ -19,7 +19,13 @@ The rules (each names the text it is about):
   visible mobject (sampled along its curves, so a label beside a line passes)
   or overlapped by a filled shape drawn above it, unless the text sits on an
   opaque card drawn between them (``scenes.style.panel``) or is marked with
-  :func:`labels` as the label of what it overlaps.
+  :func:`labels` as the label of what it overlaps;
+* **cards**: an opaque card under text (fill opacity at least
+  :data:`CARD_OPACITY`: a ``panel``, a background rectangle) hides no line or
+  shape of the picture beneath it, only backdrops and what its texts label.
+
+Findings of the size and contrast rules for many texts of one top-level mobject
+(an axes' tick labels, a matrix's entries) are reported in one line.
 
 Mobjects that are meant to extend past the frame (a ``NumberPlane`` grid, a
 transformed grid) are skipped by every rule, as is anything marked with
