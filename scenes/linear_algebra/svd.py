@@ -1,19 +1,54 @@
-"""Singular value decomposition: every matrix is a rotation, a stretch and a rotation.
+"""Singular value decomposition: turn or reflect, scale, turn or reflect.
 
 A 2x2 matrix A turns the unit circle into an ellipse. Two perpendicular
 directions on the circle, ``v1`` and ``v2``, land on the ellipse's axes, still
 perpendicular; the axes' half-lengths are the singular values ``sigma1 >= sigma2``.
-So ``A = U Sigma V^T``: ``V^T`` rotates ``v1, v2`` onto the coordinate axes,
-``Sigma`` stretches along them, ``U`` rotates the result into place. Dropping
-``sigma2`` leaves the rank-1 matrix ``sigma1 u1 v1^T``, the closest rank-1 matrix
-to A, and the reason SVD compresses images.
+So ``A = U Sigma V^T``: ``V^T`` turns ``v1, v2`` onto the coordinate axes,
+``Sigma`` scales along them, ``U`` turns (or, when ``det A < 0``, reflects) the
+result into place. Dropping ``sigma2`` leaves the rank-1 matrix
+``sigma1 u1 v1^T``, the closest rank-1 matrix to A. The machine-learning
+chapter does the same to a picture: a 24 x 24 grey face drawn with numpy, kept
+to its top 1, 2, 3 and 5 terms, with the share of its sum of squares each keeps
+and the numbers each stores.
 
 Sign conventions, so the three animated steps really compose to A: ``V`` is
 always a rotation (``det V = 1``) whose angle is in (-90, 90] degrees; ``U`` is
-then a rotation when ``det A > 0`` and a rotation after a flip when ``det A < 0``.
-A singular, nearly singular or evenly stretching matrix is rejected with a
-one-line :class:`ParamError` that says why. The numbers on screen come from the
-pure functions below, which the tests check on their own.
+then a rotation when ``det A > 0`` and a reflection (a flip, then a rotation)
+when ``det A < 0``. A singular, nearly singular or evenly stretching matrix is
+rejected with a one-line :class:`ParamError` that says why. The numbers on
+screen come from the pure functions below, which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Two perpendicular directions land on the ellipse's axes, still
+  perpendicular; the half-lengths are the singular values": ``A v_i = sigma_i
+  u_i`` with orthonormal ``u``, ``v`` (:func:`svd2` tested against numpy).
+- "Every matrix splits into three simple steps: a rotation or a reflection, a
+  scaling along the axes, and another rotation or reflection": every real
+  matrix has an SVD with orthogonal U, V, and an orthogonal 2x2 matrix is a
+  rotation (det +1) or a reflection (det -1). (The old words, "every matrix is
+  a rotation, a stretch and a rotation", were false when det A < 0.)
+- "Here V transpose rotates and U rotates / reflects", the factor notes and the
+  recap line: :func:`factor_kinds` reads the signs of det V and det U; a
+  Hypothesis test over the matrix parameter checks that the words match the
+  signs, and that U reflects exactly when det A < 0.
+- "V transpose turns v1 and v2 onto the axes": ``V^T v_i = e_i`` (the arrows
+  are then labelled e1, e2, and sigma_i e_i after Sigma, sigma_i u_i after U).
+- "Sigma stretches across by sigma1 and shrinks up and down to sigma2":
+  :func:`scale_words` says "stretches" only for a factor above 1 and "shrinks"
+  only below 1 (Hypothesis test).
+- "The three steps together are A": the product of :func:`svd_steps` is A
+  (Hypothesis test).
+- "It is the closest rank-one matrix to A; it misses by sigma2; keeping sigma2
+  instead would miss by sigma1": Eckart-Young in the Frobenius norm (a
+  Hypothesis test against random rank-1 matrices, and the two truncations).
+- "A picture is a matrix too": a grey image is a rows x columns array.
+- "Its singular values fall fast" and "one term keeps 62%, five keep 99% of the
+  sum of squares": :func:`kept_energy` is ``sum_{i<=k} sigma_i^2 / sum
+  sigma_i^2``, which equals ``1 - |X - X_k|^2 / |X|^2`` (Hypothesis test), and
+  the shown values are computed from :func:`picture`.
+- "In 245 numbers instead of 576": :func:`storage` counts one sigma, one u and
+  one v per kept term (tested).
 """
 
 from __future__ import annotations
@@ -24,7 +59,6 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    RIGHT,
     UL,
     ApplyMatrix,
     Arrow,
@@ -34,27 +68,32 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    GrowFromEdge,
+    LaggedStart,
     Mobject,
     NumberPlane,
+    Rectangle,
     ReplacementTransform,
     Rotate,
+    Square,
     Transform,
     VGroup,
     config,
+    rgb_to_hex,
 )
 
 from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, say_num, tex_matrix
+from scenes.kit.numbers import fmt, say_sig, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, legible_entries
 from scenes.style import (
     ACCENT,
-    BACKGROUND,
     BLUE,
     CONTENT_BOTTOM,
     GREEN,
+    INK,
     MUTED,
     ORANGE,
     PURPLE,
@@ -67,15 +106,22 @@ from scenes.style import (
 )
 
 __all__ = [
-    "IMAGE_SIDE",
-    "KEEP",
     "OLD_VIEW",
+    "PICTURE_SIDE",
+    "RANKS",
     "SVD",
     "degree_text",
+    "factor_kinds",
+    "kept_energy",
+    "picture",
     "plane_unit",
     "practice",
     "rank1",
+    "rank_k",
+    "recap_line",
     "rotation",
+    "scale_words",
+    "shades",
     "storage",
     "svd2",
     "svd_problem",
@@ -92,9 +138,6 @@ OLD_VIEW = 4.0
 _digits = legible_entries("entries", ratio=math.inf)
 #: Singular values closer than this count as equal.
 MIN_GAP = 0.1
-#: The compression example: an IMAGE_SIDE x IMAGE_SIDE image keeping KEEP values.
-IMAGE_SIDE = 1000
-KEEP = 50
 
 FLIP = np.diag([1.0, -1.0])
 
@@ -170,6 +213,81 @@ def storage(rows: int, cols: int, keep: int) -> int:
     return keep * (rows + cols + 1)
 
 
+def factor_kinds(m: np.ndarray) -> tuple[str, str]:
+    """What ``V^T`` and ``U`` of :func:`svd2` do: ``"rotates"`` or ``"reflects"``.
+
+    Read off the sign of each factor's determinant: an orthogonal 2x2 matrix
+    with determinant +1 is a rotation, with -1 a reflection. In the lesson's
+    convention V is always a rotation, and U reflects exactly when ``det A < 0``.
+    """
+    u, _, vt = svd2(m)
+    return tuple(  # type: ignore[return-value]
+        "rotates" if np.linalg.det(f) > 0 else "reflects" for f in (vt, u)
+    )
+
+
+def recap_line(m: np.ndarray) -> str:
+    """The recap's one line, with the two outer steps' kinds from :func:`factor_kinds`."""
+    first, last = (k.removesuffix("s") for k in factor_kinds(m))
+    return f"A = U Σ Vᵀ: {first}, scale, {last}; keep the largest σ."
+
+
+def scale_words(s: float, way: str, number=fmt) -> str:
+    """What Sigma does along one axis: stretch (``s > 1``), shrink (``s < 1``) or keep.
+
+    ``way`` names the axis ("across", "up and down"); ``number`` formats ``s``
+    (:func:`fmt` shown, :func:`say_sig` spoken).
+    """
+    if s > 1:
+        return f"stretches {way} by {number(s)}"
+    if s < 1:
+        return f"shrinks {way} to {number(s)} of the size"
+    return f"leaves {way} as it is"
+
+
+#: Side of the machine-learning chapter's picture, in pixels.
+PICTURE_SIDE = 24
+#: The ranks the machine-learning chapter keeps, one after another.
+RANKS = (1, 2, 3, 5)
+
+
+def picture(side: int = PICTURE_SIDE) -> np.ndarray:
+    """A smiling face drawn with numpy: grey levels in [0, 1], shape (side, side).
+
+    A ring, two eyes and a smile, each a soft stroke (a Gaussian of the distance
+    to the curve), so nothing is downloaded. Row 0 is the top of the picture.
+    """
+    c = (np.arange(side) + 0.5) / side * 2 - 1
+    x, y = np.meshgrid(c, -c)
+
+    def soft(d: np.ndarray, w: float = 0.09) -> np.ndarray:
+        return np.exp(-((d / w) ** 2))
+
+    img = soft(np.hypot(x, y) - 0.78)
+    for ex in (-0.3, 0.3):
+        img = np.maximum(img, soft(np.maximum(np.hypot(x - ex, y - 0.28) - 0.08, 0)))
+    smile = soft(np.hypot(x, y - 0.1) - 0.45) * (y < -0.05)
+    return np.maximum(img, smile)
+
+
+def rank_k(img: np.ndarray, k: int) -> np.ndarray:
+    """The sum of the top ``k`` terms ``sigma_i u_i v_i^T`` of ``img`` (same shape)."""
+    u, s, vt = np.linalg.svd(np.asarray(img, dtype=float), full_matrices=False)
+    return (u[:, :k] * s[:k]) @ vt[:k]
+
+
+def kept_energy(img: np.ndarray, k: int) -> float:
+    """Share of ``sum sigma_i^2`` (the image's sum of squares) the top ``k`` keep, 0 to 1."""
+    s = np.linalg.svd(np.asarray(img, dtype=float), compute_uv=False)
+    total = float(np.sum(s * s))
+    return float(np.sum(s[:k] ** 2)) / total if total > 0 else 1.0
+
+
+def shades(img: np.ndarray) -> np.ndarray:
+    """Grey levels as drawn: clipped to [0, 1] (a truncation may over- or undershoot)."""
+    return np.clip(np.asarray(img, dtype=float), 0.0, 1.0)
+
+
 def view_unit(sigma1: float, half_width: float, half_height: float) -> float:
     """Scene units per plane unit: the circle and the ellipse, with label room.
 
@@ -236,10 +354,21 @@ def rotate_words(deg: float) -> str:
 #: Where the plane goes: right of the panel, above the captions.
 PLANE_BOX = Box(-2.0, config.frame_width / 2 - 0.3, CONTENT_BOTTOM + 0.1, 3.9)
 V_COLORS = (ACCENT, GREEN)
+#: The recap's plane: the same picture, above the band its line takes.
+RECAP_BOX = Box(-2.0, config.frame_width / 2 - 0.3, CONTENT_BOTTOM + 1.0, 3.9)
+#: The machine-learning chapter: the picture, its rank-k copy, the singular values.
+PIXEL = 0.16
+ORIGINAL_AT = np.array([-4.3, -0.3, 0.0])
+COPY_AT = np.array([0.0, -0.3, 0.0])
+BARS = 12
+BAR_W = 0.3
+BAR_H = 3.0
+BARS_AT = (4.7, -0.3 - PIXEL * PICTURE_SIDE / 2)
+READOUT_Y = 2.6
 
 
 class SVD(CourseLesson):
-    """Rotate, stretch, rotate: the unit circle becomes an ellipse; keep sigma1."""
+    """Turn (or reflect), scale, turn: the unit circle becomes an ellipse; keep sigma1."""
 
     params = {
         "matrix": Matrix(
@@ -266,16 +395,9 @@ class SVD(CourseLesson):
         self.flatten(a)
         self.show_rank1(a)
         self.best_rank1(a)
-        self.compression()
-        self.recap(
-            [
-                "Every matrix is a rotation, a stretch along the axes, and a rotation.",
-                "The stretches are the singular values, largest first.",
-                "Keeping the largest ones gives the best low-rank approximation.",
-            ],
-            "low-rank approximations compress images and embeddings, and power "
-            "recommender systems and LoRA fine-tuning.",
-        )
+        self.image_intro()
+        self.image_ranks()
+        self.recap(a)
 
     # -- view ------------------------------------------------------------------
     def setup_view(self) -> None:
@@ -308,8 +430,7 @@ class SVD(CourseLesson):
 
     def label_for(self, content: str, arrow: Arrow, color: str) -> object:
         """A label that stays just beyond the tip of ``arrow`` as it moves."""
-        label = tex(content, color=color, size=36)
-        label.add_background_rectangle(color=BACKGROUND, opacity=0.75, buff=0.04)
+        label = panel(tex(content, color=color, size=36), buff=0.06)
 
         def follow(mob, arrow=arrow):
             start, end = arrow.get_start(), arrow.get_end()
@@ -417,7 +538,7 @@ class SVD(CourseLesson):
         with self.beat(
             f"The axes' half-lengths, {fmt(s1)} and {fmt(s2)}, are the singular "
             "values of A, sigma 1 and sigma 2. Their directions are called u1 and u2.",
-            say=f"The axes' half-lengths, {say_num(s1)} and {say_num(s2)}, are the "
+            say=f"The axes' half-lengths, {say_sig(s1)} and {say_sig(s2)}, are the "
             "singular values of A, sigma 1 and sigma 2. Their directions are called "
             "u 1 and u 2.",
         ):
@@ -457,11 +578,14 @@ class SVD(CourseLesson):
     def factor_row(self, symbol: str, m: np.ndarray, note: str, color: str) -> VGroup:
         formula = tex(symbol, "=", tex_matrix(m), size=34)
         formula[0].set_color(color)
-        return VGroup(formula, text(note, SMALL, MUTED)).arrange(RIGHT, buff=0.3)
+        # the note under the formula keeps the panel narrow, clear of the ellipse
+        note_text = text(note, SMALL, MUTED)
+        return VGroup(formula, note_text).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
 
     def show_factors(self, a: np.ndarray) -> None:
         steps = svd_steps(a)
         self.flipped = any(name == "flip" for name, _ in steps)
+        kinds = factor_kinds(a)
         heading = tex("A", "=", "U", r"\Sigma", "V^T")
         heading[0].set_color(BLUE)
         a_row = tex("A", "=", tex_matrix(a), size=34)
@@ -470,11 +594,11 @@ class SVD(CourseLesson):
             "V^T": self.factor_row(
                 "V^T", self.vt, f"rotate {degree_text(turn_angle(self.vt))}", PURPLE
             ),
-            "Sigma": self.factor_row(r"\Sigma", np.diag(self.s), "stretch", ACCENT),
+            "Sigma": self.factor_row(r"\Sigma", np.diag(self.s), "scale", ACCENT),
             "U": self.factor_row(
                 "U",
                 self.u,
-                ("flip, rotate " if self.flipped else "rotate ")
+                ("reflect: flip, rotate " if self.flipped else "rotate ")
                 + degree_text(turn_angle(self.u)),
                 RED,
             ),
@@ -482,10 +606,14 @@ class SVD(CourseLesson):
         old = self.info
         self.info = self.side_panel(heading, a_row)
         with self.beat(
-            "Every matrix splits into three simple steps: A = U Sigma V transpose. "
-            "Read it from the right: V transpose acts first.",
-            say="Every matrix splits into three simple steps: A equals U Sigma V "
-            "transpose. Read it from the right: V transpose acts first.",
+            "Every matrix splits into three simple steps, A = U Sigma V transpose: a "
+            "rotation or a reflection, a scaling along the axes, and another rotation "
+            f"or reflection. Here V transpose {kinds[0]} and U {kinds[1]}. Read it from "
+            "the right: V transpose acts first.",
+            say="Every matrix splits into three simple steps, A equals U Sigma V "
+            "transpose: a rotation or a reflection, a scaling along the axes, and "
+            f"another rotation or reflection. Here V transpose {kinds[0]}, and U "
+            f"{kinds[1]}. Read it from the right: V transpose acts first.",
             chapter="Rotate, stretch, rotate",
         ):
             self.play(ReplacementTransform(old, self.info), run_time=1)
@@ -497,6 +625,21 @@ class SVD(CourseLesson):
         self.play(ReplacementTransform(self.info, grown), run_time=0.6)
         self.info = grown
 
+    def relabel(self, contents: list[str]) -> None:
+        """Swap the arrows' labels for ``contents`` (what the arrows are now)."""
+        new = [
+            self.label_for(c, self.arrows[i], V_COLORS[i])
+            for i, c in enumerate(contents)
+        ]
+        self.play(
+            *(
+                ReplacementTransform(o, n)
+                for o, n in zip(self.labels, new, strict=True)
+            ),
+            run_time=0.5,
+        )
+        self.labels = new
+
     def step_vt(self) -> None:
         deg = turn_angle(self.vt)
         with self.beat(
@@ -506,23 +649,30 @@ class SVD(CourseLesson):
             self.reveal("V^T")
             self.tips = [self.vt @ t for t in self.tips]
             self.apply_step("V^T", self.vt)
+            self.relabel([f"e_{i + 1}" for i in range(2)])
 
     def step_sigma(self) -> None:
         s1, s2 = self.s
         sigma = np.diag(self.s)
         with self.beat(
-            f"Then Sigma stretches along the axes: by {fmt(s1)} across and by "
-            f"{fmt(s2)} up and down. The circle becomes an ellipse.",
-            say=f"Then Sigma stretches along the axes: by {say_num(s1)} across, and "
-            f"by {say_num(s2)} up and down. The circle becomes an ellipse.",
+            f"Then Sigma acts along the axes: it {scale_words(s1, 'across')}, and "
+            f"{scale_words(s2, 'up and down')}. The circle becomes an ellipse.",
+            say=f"Then Sigma acts along the axes: it "
+            f"{scale_words(s1, 'across', say_sig)}, and "
+            f"{scale_words(s2, 'up and down', say_sig)}. The circle becomes an ellipse.",
         ):
             self.reveal("Sigma")
             self.apply_step("Sigma", sigma)
             self.tips = [sigma @ t for t in self.tips]
+            self.relabel([rf"\sigma_{i + 1} e_{i + 1}" for i in range(2)])
 
     def step_u(self, a: np.ndarray) -> None:
         deg = turn_angle(self.u)
-        flip = "flips it over and then rotates it" if self.flipped else "rotates it"
+        flip = (
+            "reflects it: it flips it over and then rotates it"
+            if self.flipped
+            else "rotates it"
+        )
         final = [
             self.label_for(rf"\sigma_{i + 1} u_{i + 1}", self.arrows[i], V_COLORS[i])
             for i in range(2)
@@ -548,6 +698,7 @@ class SVD(CourseLesson):
                 run_time=0.6,
             )
             self.labels = final
+            self.wait(1.5)
 
     # -- chapter: low rank ----------------------------------------------------------
     def flatten(self, a: np.ndarray) -> None:
@@ -592,44 +743,184 @@ class SVD(CourseLesson):
             f"It is the closest rank-one matrix to A. It misses by {fmt(keep1)}, "
             f"which is sigma 2; keeping sigma 2 instead would miss by {fmt(keep2)}.",
             say=f"It is the closest rank-one matrix to A. It misses by "
-            f"{say_num(keep1)}, which is sigma 2; keeping sigma 2 instead would miss "
-            f"by {say_num(keep2)}.",
+            f"{say_sig(keep1)}, which is sigma 2; keeping sigma 2 instead would miss "
+            f"by {say_sig(keep2)}.",
         ):
             self.play(ReplacementTransform(old, self.info), run_time=1)
 
-    def compression(self) -> None:
-        full = IMAGE_SIDE * IMAGE_SIDE
-        kept = storage(IMAGE_SIDE, IMAGE_SIDE, KEEP)
-        lines = VGroup(
-            text(f"{IMAGE_SIDE} × {IMAGE_SIDE} image: {full:,} numbers", SMALL),
-            text(
-                f"top {KEEP} singular values: {KEEP} × {2 * IMAGE_SIDE + 1} = {kept:,}",
-                SMALL,
-                ACCENT,
-            ),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        card = panel(lines).next_to(self.info, DOWN, buff=0.3, aligned_edge=LEFT)
-        card.set_z_index(10)
-        share = round(100 * kept / full)
-        with self.beat(
-            f"That is how SVD compresses. A {IMAGE_SIDE} by {IMAGE_SIDE} image is "
-            f"{full:,} numbers; its top {KEEP} singular values with their vectors "
-            f"take {kept:,}, about {share} percent.",
-        ):
-            self.play(FadeIn(card), run_time=0.8)
+    # -- chapter: in machine learning (rank-k pictures) --------------------------------
+    def pixels(self, img: np.ndarray, centre: np.ndarray) -> VGroup:
+        """``img`` as a grid of grey squares centred on ``centre`` (row 0 on top)."""
+        rows, cols = img.shape
+        side = PIXEL
+        grey = shades(img)
+        squares = VGroup()
+        for i in range(rows):
+            for j in range(cols):
+                level = round(40 + 215 * float(grey[i, j]))
+                squares.add(
+                    Square(side * 1.02, stroke_width=0)
+                    .set_fill(rgb_to_hex((level / 255, level / 255, level / 255)), 1)
+                    .move_to(
+                        centre
+                        + np.array(
+                            [
+                                (j - (cols - 1) / 2) * side,
+                                ((rows - 1) / 2 - i) * side,
+                                0,
+                            ]
+                        )
+                    )
+                )
+        return squares
+
+    def image_intro(self) -> None:
+        img = picture()
+        self.img = img
+        n = img.shape[0]
+        sig = np.linalg.svd(img, compute_uv=False)
         for lab in self.labels:
             lab.clear_updaters()
+        self.original = self.pixels(img, ORIGINAL_AT)
+        self.copy_img = self.pixels(rank_k(img, 0), COPY_AT)
+        caption = VGroup(
+            text(f"{n} × {n} picture", SMALL, INK).next_to(
+                self.original, DOWN, buff=0.2
+            ),
+            text("top k terms", SMALL, INK).next_to(self.copy_img, DOWN, buff=0.2),
+        )
+        # the singular values as bars, largest first
+        count = BARS
+        top = float(sig[0])
+        bars = VGroup(
+            *(
+                Rectangle(
+                    width=BAR_W * 0.7,
+                    height=max(BAR_H * float(sig[i]) / top, 0.02),
+                    stroke_width=0,
+                )
+                .set_fill(MUTED, 1)
+                .move_to(
+                    [BARS_AT[0] + (i - (count - 1) / 2) * BAR_W, BARS_AT[1], 0],
+                    aligned_edge=DOWN,
+                )
+                for i in range(count)
+            )
+        )
+        self.bars = bars
+        bar_name = text("singular values", SMALL, MUTED).next_to(bars, DOWN, buff=0.2)
+        self.bar_name = bar_name
+        self.pic_caption = caption
+        with self.beat(
+            "In machine learning, data comes as matrices, and a picture is one too: "
+            f"{n} by {n} grey levels, {n * n} numbers. Its singular values, largest "
+            "first, fall fast.",
+            chapter="In machine learning",
+        ):
+            self.play(
+                FadeOut(*self.mobjects),
+                run_time=0.6,
+            )
+            self.play(FadeIn(self.original), FadeIn(caption[0]), run_time=1.0)
+            self.play(
+                LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=0.1),
+                FadeIn(bar_name),
+                run_time=1.5,
+            )
+
+    def image_ranks(self) -> None:
+        n = self.img.shape[0]
+        energies = [kept_energy(self.img, k) for k in RANKS]
+        costs = [storage(n, n, k) for k in RANKS]
+
+        def readout(k: int, energy: float, cost: int) -> Mobject:
+            line = (
+                f"rank {k}: keeps {round(100 * energy)}% of the sum of squares, "
+                f"in {cost} of {n * n} numbers"
+            )
+            return text(line, SMALL, ACCENT).move_to([0, READOUT_Y, 0])
+
+        first, last = RANKS[0], RANKS[-1]
+        said_first = round(100 * energies[0])
+        said_last = round(100 * energies[-1])
+        with self.beat(
+            f"Keep only the top k terms, sigma u v transpose, for k = "
+            f"{', '.join(str(k) for k in RANKS[:-1])} and {last}. One term keeps "
+            f"{said_first}% of the picture's sum of squares; {last} keep {said_last}%, "
+            f"in {costs[-1]} numbers instead of {n * n}.",
+            say=f"Keep only the top k terms, sigma u v transpose, for k equals "
+            f"{', '.join(str(k) for k in RANKS[:-1])} and {last}. One term keeps "
+            f"{said_first} percent of the picture's sum of squares; {last} keep "
+            f"{said_last} percent, in {costs[-1]} numbers instead of {n * n}.",
+        ):
+            current = readout(first, energies[0], costs[0])
+            self.play(
+                FadeIn(self.copy_img),
+                FadeIn(current),
+                FadeIn(self.pic_caption[1]),
+                run_time=0.6,
+            )
+            for k, energy, cost in zip(RANKS, energies, costs, strict=True):
+                target = self.pixels(rank_k(self.img, k), COPY_AT)
+                new = readout(k, energy, cost)
+                self.play(
+                    Transform(self.copy_img, target),
+                    ReplacementTransform(current, new),
+                    *(
+                        bar.animate.set_fill(ACCENT if i < k else MUTED, 1)
+                        for i, bar in enumerate(self.bars)
+                    ),
+                    run_time=1.2,
+                )
+                current = new
+                self.wait(0.8)
+            self.wait(1.0)
+        self.rank_readout = current
         self.play(
             FadeOut(
-                card,
-                self.info,
-                self.plane,
-                self.ghost,
-                self.circ,
-                self.arrows[0],
-                self.labels[0],
+                self.original,
+                self.copy_img,
+                self.bars,
+                self.bar_name,
+                self.pic_caption,
+                current,
             ),
             run_time=0.6,
+        )
+
+    def recap(self, a: np.ndarray) -> None:
+        """Rebuild the key picture (the ellipse A makes, sigma_i u_i) and close over it."""
+        box = RECAP_BOX
+        unit = view_unit(
+            self.s[0], (box.right - box.left) / 2, (box.top - box.bottom) / 2
+        )
+        origin = np.array([(box.left + box.right) / 2, (box.bottom + box.top) / 2, 0.0])
+        view = PlaneView(unit, origin)
+        ghost = view.plane(0.35, reach=18, line_opacity=0.4, axis_opacity=0.7)
+        self.backdrop(ghost)
+        ellipse = (
+            Circle(radius=unit, color=ORANGE, stroke_width=5)
+            .move_to(origin)
+            .apply_matrix(a, about_point=origin)
+        )
+        arrows, labels = [], []
+        for i in range(2):
+            end = self.s[i] * self.u[:, i]
+            arr = view.arrow(end, V_COLORS[i], width=6, tip=0.24, tip_ratio=0.3)
+            arrows.append(arr)
+            labels.append(
+                self.label_for(rf"\sigma_{i + 1} u_{i + 1}", arr, V_COLORS[i])
+            )
+        for lab in labels:
+            lab.clear_updaters()
+        picture = [ghost, ellipse, *arrows, *labels]
+        self.play(*(FadeIn(mob) for mob in picture), run_time=0.6)
+        first, last = factor_kinds(a)
+        self.recap_over(
+            picture,
+            recap_line(a),
+            say=f"A equals U Sigma V transpose: {first.removesuffix('s')}, scale, "
+            f"{last.removesuffix('s')}. Keep the largest sigmas to compress.",
         )
 
 

@@ -14,12 +14,19 @@ from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, tex_matrix
 from scenes.linear_algebra.svd import (
     FLIP,
-    IMAGE_SIDE,
-    KEEP,
+    PICTURE_SIDE,
+    RANKS,
     SVD,
     degree_text,
+    factor_kinds,
+    kept_energy,
+    picture,
     rank1,
+    rank_k,
+    recap_line,
     rotation,
+    scale_words,
+    shades,
     storage,
     svd2,
     svd_problem,
@@ -92,7 +99,8 @@ def test_no_rank1_matrix_is_closer_than_sigma1_u1_v1(m, x, y):
 
 
 def test_storage_of_the_compression_example():
-    assert storage(IMAGE_SIDE, IMAGE_SIDE, KEEP) == 100_050
+    assert storage(1000, 1000, 50) == 100_050
+    assert storage(PICTURE_SIDE, PICTURE_SIDE, 5) == 245
     assert storage(2, 2, 1) == 5
 
 
@@ -126,6 +134,58 @@ def test_each_kind_of_unusable_matrix_says_why():
     assert svd_problem(np.array([[1.5, 2], [0, 1.5]])) is None
 
 
+@given(matrices)
+def test_rotate_or_reflect_words_follow_the_signs_of_det_u_and_det_v(m):
+    # "every matrix is a rotation, a stretch and a rotation" is false when
+    # det A < 0: the words come from the factors' determinants instead
+    assume(svd_problem(m) is None)
+    u, _, vt = svd2(m)
+    kinds = factor_kinds(m)
+    for kind, f in zip(kinds, (vt, u), strict=True):
+        assert kind == ("rotates" if np.linalg.det(f) > 0 else "reflects")
+    assert kinds[0] == "rotates"  # the lesson's convention: V is a rotation
+    assert (kinds[1] == "reflects") == (np.linalg.det(m) < 0)
+    assert f"{kinds[0][:-1]}, scale, {kinds[1][:-1]}" in recap_line(m)
+    assert len(recap_line(m)) <= 60  # one line on the recap card
+
+
+@given(st.floats(0.01, 20, allow_nan=False))
+def test_scale_words_say_stretch_only_for_factors_above_one(s):
+    words = scale_words(s, "across")
+    assert ("stretches" in words) == (s > 1)
+    assert ("shrinks" in words) == (s < 1)
+
+
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(1, 6), st.integers(1, 6)),
+        elements=st.floats(-5, 5, allow_nan=False),
+    ),
+    st.integers(0, 6),
+)
+def test_kept_energy_is_the_share_of_the_sum_of_squares_the_copy_keeps(img, k):
+    total = float(np.sum(img * img))
+    assume(total > 1e-6)
+    copy = rank_k(img, k)
+    assert np.linalg.matrix_rank(copy, tol=1e-7) <= k
+    lost = float(np.sum((img - copy) ** 2))
+    assert kept_energy(img, k) == pytest.approx(1 - lost / total, abs=1e-7)
+    assert kept_energy(img, k) <= kept_energy(img, k + 1) + 1e-12
+    if k >= min(img.shape):
+        assert kept_energy(img, k) == pytest.approx(1.0)
+        assert np.allclose(copy, img, atol=1e-7)
+
+
+def test_the_picture_is_a_grey_image_whose_energy_climbs_with_rank():
+    img = picture()
+    assert img.shape == (PICTURE_SIDE, PICTURE_SIDE)
+    assert 0 <= img.min() and img.max() <= 1
+    energies = [kept_energy(img, k) for k in RANKS]
+    assert energies == sorted(energies) and energies[-1] > 0.95 > energies[0]
+    assert np.array_equal(shades(np.array([[-0.2, 0.5, 1.3]])), [[0, 0.5, 1]])
+
+
 # -- what the scene shows ------------------------------------------------------------
 
 
@@ -150,11 +210,18 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     assert f"U = {tex_matrix(u)}" in shown
     assert f"rotate {degree_text(turn_angle(vt))}" in shown
     turn_u = f"rotate {degree_text(turn_angle(u))}"
-    assert ("flip, " + turn_u if flipped else turn_u) in shown
+    assert ("reflect: flip, " + turn_u if flipped else turn_u) in shown
     assert rf"A_1 = \sigma_1 u_1 v_1^T = {tex_matrix(rank1(a))}" in shown
     assert rf"\|A - \sigma_1 u_1 v_1^T\| = {fmt(keep1)}" in shown
     assert rf"\|A - \sigma_2 u_2 v_2^T\| = {fmt(keep2)}" in shown
-    assert f"{storage(IMAGE_SIDE, IMAGE_SIDE, KEEP):,}" in shown
+    img = picture()
+    n = PICTURE_SIDE
+    k = RANKS[-1]  # the rank shown when the beat ends
+    energy = round(100 * kept_energy(img, k))
+    cost = storage(n, n, k)
+    line = f"rank {k}: keeps {energy}% of the sum of squares, in {cost} of {n * n}"
+    assert line in shown
+    assert recap_line(a) in shown
     for beat in scene.timeline.beats:
         assert not beat.warnings, (beat.index, beat.warnings)
 
@@ -165,7 +232,19 @@ def test_narration_uses_the_same_numbers(scenes):
     assert f"{fmt(s[0])} and {fmt(s[1])}" in says
     assert "62 degrees clockwise" in says and "28 degrees counter-clockwise" in says
     other = " ".join(b.say for b in scenes["other"].timeline.beats)
-    assert "flips it over and then rotates it" in other
+    assert "reflects it: it flips it over and then rotates it" in other
+    assert "Here V transpose rotates, and U reflects" in other
+    assert "Here V transpose rotates, and U rotates" in says
+
+
+@pytest.mark.parametrize("which", ["default", "other"])
+def test_arrows_are_labelled_by_what_they_are_after_each_step(scenes, which):
+    # after V transpose the arrows are e1, e2; after Sigma sigma_i e_i (not v1, v2)
+    beats = scenes[which].timeline.beats
+    vt_beat = next(b for b in beats if b.text.startswith("First V transpose"))
+    sigma_beat = next(b for b in beats if b.text.startswith("Then Sigma"))
+    assert "e_1" in vt_beat.shown and "v_1" not in vt_beat.shown
+    assert r"\sigma_1 e_1" in sigma_beat.shown and "v_1" not in sigma_beat.shown
 
 
 def test_exactly_one_key_beat(scenes):
