@@ -1,13 +1,45 @@
 """Inverses: the matrix that undoes A, and solving ``A x = b`` with it.
 
 Applying ``A`` and then ``A^-1`` puts every point of the plane back, so
-``A^-1 A = I``; for a 2x2 matrix ``A^-1 = adj(A) / det A``. Solving ``A x = b``
-asks which vector ``A`` sends onto ``b``: in the grid that ``A`` moved, ``b`` sits
-``x1`` steps along the first column and ``x2`` along the second, and ``A^-1``
-carries ``b`` back onto that ``x``. A singular matrix squashes the plane onto a
-line, sending different points to one spot, so nothing can undo it. The numbers
-on screen come from the pure functions below (numpy only), which the tests check
-on their own.
+``A^-1 A = I``. The 2x2 recipe ``A^-1 = adj(A) / det A`` is derived from the
+picture: A sends ``(d, -c)`` onto ``det A`` times i-hat and ``(-b, a)`` onto
+``det A`` times j-hat, so those vectors over ``det A`` are where ``A^-1`` sends
+the basis, its columns. Solving ``A x = b`` asks which vector ``A`` sends onto
+``b``: in the grid that ``A`` moved, ``b`` sits ``x1`` steps along the first
+column and ``x2`` along the second, and ``A^-1`` carries ``b`` back onto that
+``x``. A singular matrix squashes the plane onto a line, sending different
+points to one spot, so nothing can undo it. The machine-learning beat fits a
+line to five points: the 5 x 2 system ``X w = y`` has no inverse and no exact
+solution, and least squares solves the square normal equations
+``X^T X w = X^T y`` with a 2 x 2 inverse. The numbers on screen come from the
+pure functions below (numpy only), which the tests check on their own.
+
+General claims (text and narration), and why each holds:
+
+- "Apply A inverse, and the grid returns exactly": ``A^-1 A = I`` (tested).
+- "A inverse must send i-hat back to the vector A sends onto i-hat": if
+  ``A u = e1`` then ``A^-1 e1 = u``.
+- "A sends (d, -c) to d times the first column minus c times the second: the
+  determinant times i-hat; likewise (-b, a) lands on the determinant times
+  j-hat": :func:`undo_columns` (Hypothesis test: ``A p = det e1``,
+  ``A q = det e2``, and ``p / det``, ``q / det`` are ``A^-1``'s columns).
+  The words come from :func:`column_words` ("minus" or "plus" by the sign
+  shown; tested).
+- "That is the recipe: swap a and d, flip the signs of b and c, divide by the
+  determinant": :func:`inverse` is ``adjugate / det`` (tested against numpy).
+- "b sits x1 steps along the first column, x2 along the second": ``A x = b``
+  means ``b = x1 col1 + x2 col2`` (tested, :func:`solve`).
+- "S has determinant 0: its columns lie on one line, and it squashes the whole
+  plane onto it"; "two different points both land on one spot, so S has no
+  inverse": :data:`SINGULAR` has rank 1 and :func:`twin` gives a second point
+  with the same image (tested).
+- "X is 5 by 2, not square, so it has no inverse, and no line hits every
+  point": only square matrices have inverses; the data's misses from the best
+  line are not all 0 (tested), so no line fits exactly.
+- "Least squares picks the line with the smallest squared misses; its weights
+  solve X^T X w = X^T y, 2 by 2 and invertible here": the normal equations
+  (tested: :func:`normal_equations` matches ``numpy.linalg.lstsq``; ``det``
+  of ``X^T X`` is not 0 because the inputs are not all equal).
 """
 
 from __future__ import annotations
@@ -27,6 +59,7 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowArrow,
+    Line,
     ReplacementTransform,
     Transform,
     VGroup,
@@ -38,6 +71,7 @@ from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix, Vector, nonsingular
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
@@ -46,6 +80,7 @@ from scenes.style import (
     CONTENT_BOTTOM,
     GREEN,
     INK,
+    MUTED,
     ORANGE,
     PURPLE,
     RED,
@@ -57,6 +92,8 @@ from scenes.style import (
 )
 
 __all__ = [
+    "DATA_T",
+    "DATA_Y",
     "MAX_INVERSE",
     "OLD_SOLUTION",
     "OLD_VIEW",
@@ -64,9 +101,14 @@ __all__ = [
     "SINGULAR_POINT",
     "Inverses",
     "adjugate",
+    "column_words",
+    "combo_tex",
+    "design_matrix",
     "determinant",
     "inverse",
     "inverse_within",
+    "misses",
+    "normal_equations",
     "null_vector",
     "plane_view",
     "practice",
@@ -74,6 +116,7 @@ __all__ = [
     "solve",
     "transform",
     "twin",
+    "undo_columns",
 ]
 
 #: Entries of A up to this size were always shown; past it the view only scales.
@@ -159,6 +202,87 @@ def inverse_within(limit: float):
     return check
 
 
+def undo_columns(
+    matrix: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The two vectors A sends onto the axes, and where they land.
+
+    For ``A = [[a, b], [c, d]]``: ``p = (d, -c)`` lands on ``(det A, 0)`` and
+    ``q = (-b, a)`` on ``(0, det A)``, so ``p / det A`` and ``q / det A`` land
+    on i-hat and j-hat: they are the columns of ``A^-1``. Returns
+    ``(p, q, A p, A q)``, each of shape (2,).
+    """
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    p = np.array([d, -c]) + 0.0
+    q = np.array([-b, a]) + 0.0
+    return p, q, transform(matrix, p), transform(matrix, q)
+
+
+def combo_tex(coeffs: np.ndarray, matrix: np.ndarray) -> str:
+    r"""``x [col1] + y [col2]`` in LaTeX, a negative ``y`` written as ``- |y|``."""
+    x, y = (float(v) for v in coeffs)
+    m = np.asarray(matrix, dtype=float)
+    sign = "-" if fmt(y).startswith("-") else "+"
+    return f"{fmt(x)}{tex_matrix(m[:, 0])} {sign} {fmt(abs(y))}{tex_matrix(m[:, 1])}"
+
+
+def column_words(matrix: np.ndarray, which: int) -> tuple[str, str]:
+    """The derivation beat's sentence (shown, spoken) for A inverse's column ``which``."""
+    det = determinant(matrix)
+    u, image = undo_columns(matrix)[which], undo_columns(matrix)[2 + which]
+    hat = ("i-hat", "j-hat")[which]
+    x, y = u
+    sign = "minus" if fmt(y).startswith("-") else "plus"
+
+    def words(vec, num) -> str:
+        if which == 0:
+            return (
+                f"Why the recipe? A inverse must send i-hat back to the vector A "
+                f"sends onto i-hat. Try d and minus c: {vec(u)}. A sends it to "
+                f"{num(x)} times the first column {sign} {num(abs(y))} times the "
+                f"second: {vec(image)}, the determinant times i-hat. So {vec(u)} "
+                f"over {num(det)} is A inverse's first column."
+            )
+        return (
+            f"Likewise, minus b and a, {vec(u)}, lands on {vec(image)}, the "
+            f"determinant times {hat}, so {vec(u)} over {num(det)} is the second "
+            "column. That is the recipe: swap a and d, flip the signs of b and c, "
+            "divide by the determinant."
+        )
+
+    return words(fmt_vec, fmt), words(say_vec, say_num)
+
+
+#: The machine-learning beat's data: inputs t and targets y of five examples.
+DATA_T = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+DATA_Y = np.array([1.0, 2.0, 2.5, 4.0, 4.5])
+
+
+def design_matrix(t: np.ndarray) -> np.ndarray:
+    """``X``, shape (n, 2): a column of ones (the intercept) and the inputs."""
+    t = np.asarray(t, dtype=float)
+    return np.column_stack([np.ones_like(t), t])
+
+
+def normal_equations(
+    t: np.ndarray, y: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``X^T X`` (2, 2), ``X^T y`` (2,) and the weights ``w = (X^T X)^-1 X^T y``.
+
+    ``w`` minimises ``|X w - y|^2`` (the least-squares line ``w1 + w2 t``);
+    :func:`inverse` raises ``ZeroDivisionError`` when all ``t`` are equal.
+    """
+    x = design_matrix(t)
+    xtx = x.T @ x
+    xty = x.T @ np.asarray(y, dtype=float)
+    return xtx, xty, inverse(xtx) @ xty
+
+
+def misses(t: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``y - X w``: how far each target is from the line, shape (n,)."""
+    return np.asarray(y, dtype=float) - design_matrix(t) @ np.asarray(w, dtype=float)
+
+
 # -- the lesson --------------------------------------------------------------------------
 
 #: The box (scene units) where the plane's arrows are drawn, right of the panel.
@@ -191,6 +315,11 @@ def plane_view(a: np.ndarray, b: np.ndarray) -> tuple[float, np.ndarray]:
             transform(SINGULAR, p1),
         ]
     )
+    # the derivation's vectors too, unless they would shrink the basis from sight
+    more = np.vstack([points, *undo_columns(a)])
+    unit, origin = fit_view(more, PLANE_BOX, max_unit=1.3)
+    if unit >= MIN_ARROW:
+        return unit, origin
     return fit_view(points, PLANE_BOX, max_unit=1.3)
 
 
@@ -248,23 +377,17 @@ class Inverses(CourseLesson):
         self.apply_a(a)
         self.undo(a)
         self.identity(a)
-        self.recipe(a)
+        self.derive_column(a, 0)
+        self.derive_column(a, 1)
         self.pose_problem(a, b)
         self.read_in_moved_grid(a, b)
         self.carry_back(a, b)
         self.check(a, b)
         self.singular_collapse()
         self.singular_twins()
-        self.recap(
-            [
-                "The inverse undoes A: apply A, then A inverse, and every point is back.",
-                "A inverse times A is the identity matrix.",
-                "To solve A x = b, find the vector A sends onto b: x = A inverse b.",
-                "A matrix with determinant 0 squashes the plane and has no inverse.",
-            ],
-            "least squares regression solves A x = b for the weights, and "
-            "whitening data multiplies by an inverse matrix.",
-        )
+        self.fit_data()
+        self.solve_normal_equations()
+        self.recap_over_solution(a, b)
 
     # -- helpers -------------------------------------------------------------------------
     def show_panel(self, *rows) -> None:
@@ -310,7 +433,7 @@ class Inverses(CourseLesson):
         """A name just past the tip of the arrow to ``xy``."""
         away = np.asarray(xy, dtype=float)
         away = away / (np.linalg.norm(away) or 1.0)
-        return tex(name, size=40, color=color).move_to(
+        return tex(name, size=54, color=color).move_to(
             self.view.point(xy) + 0.35 * np.array([*away, 0.0])
         )
 
@@ -372,32 +495,185 @@ class Inverses(CourseLesson):
                 run_time=1.0,
             )
 
-    def recipe(self, a: np.ndarray) -> None:
+    def derive_column(self, a: np.ndarray, which: int) -> None:
+        """A inverse's column ``which`` (0 or 1): the vector A sends onto that axis."""
         det = determinant(a)
         ainv = inverse(a)
-        formula = tex(
-            "A^{-1}",
+        vecs = undo_columns(a)
+        u, image = vecs[which], vecs[2 + which]
+        hat = (r"\hat{\imath}", r"\hat{\jmath}")[which]
+        colour = (GREEN, RED)[which]
+        v = self.view
+        arrow = v.arrow(u, ORANGE)
+        tag = self.label(fmt_vec(u), u, ORANGE)
+        landed = tex(
+            r"A", tex_matrix(u), "=", combo_tex(u, a), "=", tex_matrix(image), size=SIZE
+        )
+        column = tex(
+            r"A^{-1}", hat, "=", rf"\frac{{1}}{{{fmt(det)}}}", tex_matrix(u), size=SIZE
+        )
+        column[1].set_color(colour)
+        rows = [self.named("A", a, PURPLE), landed, column]
+        if which == 1:
+            rows.append(
+                tex(
+                    "A^{-1}",
+                    "=",
+                    rf"\frac{{1}}{{{fmt(det)}}}",
+                    tex_matrix(adjugate(a)),
+                    "=",
+                    tex_matrix(ainv),
+                    size=SIZE,
+                )
+            )
+            rows[-1][0].set_color(ORANGE)
+        line, said = column_words(a, which)
+        with self.beat(
+            line, say=said, chapter="Why the recipe" if which == 0 else None
+        ):
+            self.show_panel(*(row.copy() for row in rows[:2]))
+            self.play(GrowArrow(arrow), FadeIn(tag), run_time=0.6)
+            self.apply(
+                a,
+                *self.basis_to(a),
+                Transform(arrow, v.arrow(image, ORANGE)),
+                Transform(tag, self.label(fmt_vec(image), image, ORANGE)),
+                run_time=2,
+            )
+            self.apply(
+                ainv,
+                *self.basis_to(np.eye(2)),
+                Transform(arrow, v.arrow(u / det, ORANGE)),
+                FadeOut(tag),
+                run_time=2,
+            )
+            self.show_panel(*rows)
+        self.play(FadeOut(arrow), run_time=0.3)
+
+    # -- machine learning ---------------------------------------------------------
+    def fit_data(self) -> None:
+        x = design_matrix(DATA_T)
+        n = len(DATA_T)
+        self.axes = plot_axes(
+            (0, 4.5, 1),
+            (0, 5.5, 1),
+            width=5.2,
+            height=4.6,
+            start=(0.9, CONTENT_BOTTOM + 0.5),
+            numbers=range(5),
+            number_size=34,
+        )
+        names = VGroup(
+            tex("t", size=SIZE, color=MUTED).next_to(self.axes.c2p(4.5, 0), DOWN),
+            tex("y", size=SIZE, color=MUTED).next_to(self.axes.c2p(0, 5.5), LEFT),
+        )
+        self.points = VGroup(
+            *(
+                Dot(self.axes.c2p(t, y), radius=0.08, color=ACCENT)
+                for t, y in zip(DATA_T, DATA_Y, strict=True)
+            )
+        )
+        system = tex(
+            tex_matrix(x),
+            r"\begin{bmatrix} w_1 \\ w_2 \end{bmatrix}",
             "=",
-            rf"\frac{{1}}{{{fmt(det)}}}",
-            tex_matrix(adjugate(a)),
-            "=",
-            tex_matrix(ainv),
+            tex_matrix(DATA_Y),
             size=SIZE,
         )
-        formula[0].set_color(ORANGE)
-        rule = tex(r"\det A = ad - bc = ", fmt(det), size=SIZE)
+        system[3].set_color(ACCENT)
+        rows = [
+            text(f"{n} equations, 2 weights", SMALL, MUTED),
+            tex("X", "w", "=", "y", size=SIZE),
+            system,
+        ]
         with self.beat(
-            "For a 2 by 2 matrix there is a recipe: swap a and d, flip the signs of b "
-            f"and c, and divide by the determinant, a d minus b c, here {fmt(det)}.",
-            say="For a 2 by 2 matrix there is a recipe: swap a and d, flip the signs of "
-            f"b and c, and divide by the determinant, a d minus b c, here {say_num(det)}.",
+            f"In machine learning, fit a line, y = w1 + w2 t, to {n} points: {n} "
+            f"equations X w = y for 2 weights. X is {n} by 2, not square, so it has "
+            "no inverse, and no line hits every point.",
+            say=f"In machine learning, fit a line, y equals w 1 plus w 2 t, to {n} "
+            f"points: {n} equations, X w equals y, for 2 weights. X is {n} by 2, not "
+            "square, so it has no inverse, and no line hits every point.",
+            chapter="In machine learning",
         ):
-            self.show_panel(self.named("A", a, PURPLE), rule, formula)
-            self.play(
-                formula[3].animate.set_color(ACCENT),
-                rate_func=there_and_back,
-                run_time=1.0,
+            leftovers = list(self.mobjects)  # the singular picture's arrows and dots
+            if leftovers:
+                self.play(FadeOut(*leftovers), run_time=0.4)
+            self.play(Create(self.axes), FadeIn(names), run_time=1.0)
+            self.play(FadeIn(self.points, lag_ratio=0.2), run_time=1.0)
+            self.show_panel(*rows)
+        self.names = names
+
+    def solve_normal_equations(self) -> None:
+        xtx, xty, w = normal_equations(DATA_T, DATA_Y)
+        ax = self.axes
+        fit = ax.plot(lambda t: w[0] + w[1] * t, x_range=[0, 4.5], color=GREEN)
+        gaps = VGroup(
+            *(
+                Line(ax.c2p(t, y), ax.c2p(t, y - r), color=RED, stroke_width=3)
+                for t, y, r in zip(
+                    DATA_T, DATA_Y, misses(DATA_T, DATA_Y, w), strict=True
+                )
             )
+        )
+        square = tex(r"X^{\top}X", "w", "=", r"X^{\top}y", size=SIZE)
+        numbers = tex(tex_matrix(xtx), "w", "=", tex_matrix(xty), size=SIZE)
+        answer = tex(
+            "w",
+            r"= (X^{\top}X)^{-1} X^{\top}y =",
+            tex_matrix(w),
+            size=SIZE,
+        )
+        answer[0].set_color(GREEN)
+        answer[2].set_color(GREEN)
+        with self.beat(
+            "Least squares picks the line with the smallest squared misses. Its "
+            "weights solve a square system, X transpose X w = X transpose y: 2 by 2, "
+            f"and invertible here. Its inverse gives w = {fmt_vec(w)}: the line "
+            f"y = {fmt(w[0])} + {fmt(w[1])} t.",
+            say="Least squares picks the line with the smallest squared misses. Its "
+            "weights solve a square system, X transpose X w equals X transpose y: 2 "
+            f"by 2, and invertible here. Its inverse gives w equals {say_vec(w)}: the "
+            f"line y equals {say_num(w[0])} plus {say_num(w[1])} t.",
+        ):
+            self.show_panel(square.copy(), numbers.copy())
+            self.show_panel(square, numbers, answer)
+            self.play(Create(fit), run_time=1.2)
+            self.play(Create(gaps), run_time=0.8)
+            self.wait(1.0)
+        self.play(
+            FadeOut(self.axes, self.names, self.points, fit, gaps, self.info),
+            run_time=0.6,
+        )
+        self.info = None
+
+    def recap_over_solution(self, a: np.ndarray, b: np.ndarray) -> None:
+        """The key picture again: b carried back onto x in the plane."""
+        x = solve(a, b)
+        # a view of its own that keeps the recap card's strip free
+        box = PLANE_BOX._replace(bottom=CONTENT_BOTTOM + 1.2)
+        main = self.view
+        v = self.view = PlaneView(
+            *fit_view(np.vstack([np.eye(2), -np.eye(2), b, x]), box, max_unit=1.3)
+        )
+        self.ghost = v.plane(opacity=0.25)
+        self.plane = v.plane()
+        arrows = [
+            v.arrow(b, ACCENT).set_opacity(0.5),
+            self.label("b", b, ACCENT),
+            v.arrow(x, GREEN),
+            self.label("x", x, GREEN),
+        ]
+        answer = tex("x", "= A^{-1} b =", tex_matrix(x), size=SIZE)
+        answer[0].set_color(GREEN)
+        self.show_panel(self.named("A", a, PURPLE), self.named("b", b, ACCENT), answer)
+        picture = [self.ghost, self.plane, *arrows, self.info]
+        self.play(*(FadeIn(m) for m in picture[:-1]), run_time=0.8)
+        self.recap_over(
+            picture,
+            "A inverse undoes A: it carries b back onto the x that A sends to b. "
+            "A determinant of 0 means no inverse.",
+        )
+        self.view = main
 
     def pose_problem(self, a: np.ndarray, b: np.ndarray) -> None:
         self.b_arrow = self.view.arrow(b, ACCENT)

@@ -12,17 +12,25 @@ from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec, tex_matrix
 from scenes.linear_algebra.inverses import (
+    DATA_T,
+    DATA_Y,
     SINGULAR,
     SINGULAR_POINT,
     Inverses,
     adjugate,
+    column_words,
+    combo_tex,
+    design_matrix,
     determinant,
     inverse,
+    misses,
+    normal_equations,
     null_vector,
     residual,
     solve,
     transform,
     twin,
+    undo_columns,
 )
 from scenes.style import CONTENT_BOTTOM
 
@@ -174,3 +182,65 @@ def test_large_values_scale_the_view_instead_of_being_refused(course, given_args
         x, y, _ = scene.view.point(p)
         assert abs(x) <= 7.1 and CONTENT_BOTTOM <= y <= 4.0
     assert not scene.timeline.warnings
+
+
+# -- the derivation and the machine-learning beat (issue 14) ----------------------
+
+
+@given(matrices)
+def test_the_vectors_a_sends_onto_the_axes_are_the_inverse_columns(m):
+    det = determinant(m)
+    p, q, ap, aq = undo_columns(m)
+    assert np.allclose(ap, [det, 0], atol=1e-9)
+    assert np.allclose(aq, [0, det], atol=1e-9)
+    assert np.allclose(m @ p, ap) and np.allclose(m @ q, aq)
+    assume(abs(det) > 0.05)
+    assert np.allclose(np.column_stack([p, q]) / det, np.linalg.inv(m), atol=1e-6)
+
+
+@given(matrices)
+def test_the_column_words_follow_the_numbers(m):
+    assume(determinant(m) != 0)
+    c = m[1, 0]
+    first, said = column_words(m, 0)
+    assert ("first column minus" in first) == fmt(-c).startswith("-")
+    assert fmt_vec(undo_columns(m)[2]) in first
+    assert "over" in said and "(" not in said
+    second, _ = column_words(m, 1)
+    assert fmt_vec(undo_columns(m)[3]) in second and "recipe" in second
+    assert combo_tex([3, -1], np.eye(2)).count("-") == 1
+
+
+def test_normal_equations_give_the_least_squares_line():
+    xtx, xty, w = normal_equations(DATA_T, DATA_Y)
+    x = design_matrix(DATA_T)
+    assert x.shape == (5, 2)  # tall: no inverse
+    best, *_ = np.linalg.lstsq(x, DATA_Y, rcond=None)
+    assert np.allclose(w, best)
+    assert np.allclose(w, [1.0, 0.9])
+    assert determinant(xtx) == pytest.approx(50)
+    assert np.allclose(xtx, [[5, 10], [10, 30]]) and np.allclose(xty, [14, 37])
+    gaps = misses(DATA_T, DATA_Y, w)
+    assert np.any(np.abs(gaps) > 1e-9)  # no line hits every point
+    assert abs(float(gaps.sum())) < 1e-9  # least squares: misses balance
+
+
+@given(
+    arrays(np.float64, (6,), elements=st.floats(-5, 5)),
+    arrays(np.float64, (6,), elements=st.floats(-5, 5)),
+)
+def test_normal_equations_match_lstsq_whenever_the_inputs_differ(t, y):
+    assume(np.ptp(t) > 0.1)
+    _, _, w = normal_equations(t, y)
+    best, *_ = np.linalg.lstsq(design_matrix(t), y, rcond=None)
+    assert np.allclose(w, best, atol=1e-6)
+
+
+def test_the_lesson_no_longer_says_least_squares_solves_ax_b(scenes):
+    said = " ".join(b.say for b in scenes["default"].timeline.beats)
+    assert "least squares regression solves" not in said.lower()
+    assert "X transpose X w equals X transpose y" in said
+    assert "not square, so it has no inverse" in said
+    chapters = [b.chapter for b in scenes["default"].timeline.beats if b.chapter]
+    assert chapters[-2:] == ["In machine learning", "Recap"]
+    assert "Why the recipe" in chapters
