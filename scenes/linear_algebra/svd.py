@@ -614,7 +614,7 @@ class SVD(CourseLesson):
             "transpose: a rotation or a reflection, a scaling along the axes, and "
             f"another rotation or reflection. Here V transpose {kinds[0]}, and U "
             f"{kinds[1]}. Read it from the right: V transpose acts first.",
-            chapter="Rotate, stretch, rotate",
+            chapter="Three simple steps",
         ):
             self.play(ReplacementTransform(old, self.info), run_time=1)
 
