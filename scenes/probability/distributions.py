@@ -8,12 +8,51 @@ standard deviation ``sigma`` the probability of landing in ``[a, b]`` is the are
 under the curve between ``a`` and ``b``. Moving the mean slides the curve;
 changing the standard deviation squeezes or stretches it, and the area stays 1.
 
+The formula is derived, not asserted: one order of k heads (the first k flips)
+has chance ``p^k (1 - p)^(n - k)``; every other order has the same chance, and
+there are ``C(n, k)`` orders, drawn as rows of squares with the lesson's n, p and
+the tallest bar's k. The machine-learning beat shows a classifier's answer as a
+discrete distribution over classes.
+
 Everything the scene draws and says comes from the pure functions below (the
 standard library and numpy only), which the tests check against scipy.stats.
+
+General claims (text and narration), and why each holds:
+
+- "The number of heads is a whole number from 0 to n": definition.
+- "One order of k heads has chance p^k (1-p)^(n-k); every order has the same
+  chance": independent flips multiply, and the product does not depend on the
+  order (:func:`one_order_probability`; :func:`example_orders` tested to give
+  distinct orders of exactly k heads).
+- "There are n choose k orders, so P(X = k) = C(n, k) p^k (1-p)^(n-k)": tested
+  by enumerating all 2^n sequences for small n against :func:`binomial_pmf`,
+  and :func:`binomial_pmf` against scipy.
+- "Stacked, the bars reach exactly 1": the binomial theorem, ``(p + 1 - p)^n``;
+  tested; the readout is redrawn each frame while the bars stack (tested).
+- "The mean is n p; the standard deviation is the root of n p (1 - p)":
+  tested against scipy. "A typical distance from the mean": the root of the
+  mean squared distance.
+- "The bars slide right/left and the mean and sd follow": direction computed
+  from ``p2 - p``; numbers from :func:`binomial_mean_sd`.
+- "A classifier's answer is a distribution; they add up to 1; its guess is the
+  tallest bar": :func:`classifier_output` is a softmax (positive, sums to 1,
+  tested; the shown roundings add to the shown total, tested).
+- "A measurement like a height can take any value in a range, so it has a
+  density": a continuous model (no claim that heights are normal).
+- "Probability is area under the curve; the whole area is 1":
+  :func:`interval_probability` is tested against scipy and against numerical
+  integration of the density.
+- "Sliding the mean moves the curve without changing shape": ``f(x; mu + d)``
+  is ``f(x - d; mu)``; direction computed.
+- "Narrow and tall since its area stays 1": the peak ``1/(sigma sqrt(2 pi))``
+  grows as sigma shrinks (numbers tested).
+- "The chance falls to / rises to / stays at": computed by
+  :func:`spread_change` from the two probabilities (Hypothesis test).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -33,8 +72,10 @@ from manim import (
     GrowFromEdge,
     Indicate,
     LaggedStart,
+    Mobject,
     Rectangle,
     ReplacementTransform,
+    Square,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
@@ -47,7 +88,8 @@ from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Float, Int
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.numbers import fmt, say_num
+from scenes.kit.axes import plot_axes
+from scenes.kit.numbers import fmt, fmt_small, say_num, say_sig
 from scenes.kit.stats import normal_cdf, normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
 from scenes.style import (
@@ -73,12 +115,16 @@ __all__ = [
     "Distributions",
     "binomial_mean_sd",
     "binomial_pmf",
+    "classifier_output",
     "displayed",
+    "example_orders",
     "interval_probability",
     "normal_stops",
     "normal_window",
+    "one_order_probability",
     "practice",
     "second_p",
+    "spread_change",
     "stack_progress",
 ]
 
@@ -88,6 +134,13 @@ DIGITS = 3
 MAX_N = 30
 #: The standard deviations the normal curve can be drawn with, at the start.
 SIGMA_MIN, SIGMA_MAX = 0.2, 3.0
+#: The machine-learning beat's classes and the scores a classifier gives them.
+CLASSES = ("cat", "dog", "fox")
+CLASS_LOGITS = (2.0, 1.0, 0.1)
+#: Left edge of the derivation of the formula (right of the bar chart).
+DERIVE_X = 1.45
+#: Tick numbers' size: digits about 14.6 px tall at 480p.
+TICK = 34
 #: The curve's window reaches this many standard deviations either side of the mean.
 TAIL = 3.2
 
@@ -101,6 +154,47 @@ def binomial_pmf(n: int, p: float) -> np.ndarray:
     return np.array(
         [math.comb(n, k) * p**k * (1.0 - p) ** (n - k) for k in range(n + 1)]
     )
+
+
+def one_order_probability(n: int, k: int, p: float) -> float:
+    """The chance of one particular order of ``k`` heads and ``n - k`` tails.
+
+    Independent flips multiply: ``p^k (1 - p)^(n - k)``, whatever the order.
+    """
+    p = float(p)
+    return p**k * (1.0 - p) ** (n - k)
+
+
+def example_orders(n: int, k: int, count: int) -> list[tuple[bool, ...]]:
+    """``count`` different orders of ``k`` heads in ``n`` flips (True is heads).
+
+    The first has the heads first; the next spread them out (shifted evenly
+    spaced heads), then any others in order. Fewer when there are fewer orders
+    than ``count``.
+    """
+    wanted = min(count, math.comb(n, k))
+    spread = n / max(k, 1)
+    candidates = [set(range(k))]
+    candidates += [
+        {(round(i * spread) + shift) % n for i in range(k)} for shift in range(1, n)
+    ]
+    orders: list[tuple[bool, ...]] = []
+    for heads in itertools.chain(
+        candidates, (set(c) for c in itertools.combinations(range(n), k))
+    ):
+        order = tuple(i in heads for i in range(n))
+        if len(heads) == k and order not in orders:
+            orders.append(order)
+        if len(orders) == wanted:
+            break
+    return orders
+
+
+def classifier_output(logits: Sequence[float]) -> np.ndarray:
+    """A classifier's probabilities over its classes: softmax of its scores."""
+    z = np.asarray(logits, dtype=float)
+    e = np.exp(z - z.max())
+    return e / e.sum()
 
 
 def binomial_mean_sd(n: int, p: float) -> tuple[float, float]:
@@ -149,6 +243,14 @@ def stack_progress(alpha: float, count: int, lag: float = 0.35) -> np.ndarray:
     span = 1.0 - lag  # each bar's own share of the time
     starts = np.linspace(0.0, lag, count)
     return np.clip((alpha - starts) / span, 0.0, 1.0)
+
+
+def spread_change(before: float, after: float) -> str:
+    """``falls to``, ``rises to`` or ``stays at``, by the numbers as shown."""
+    shown_before, shown_after = fmt(before, DIGITS), fmt(after, DIGITS)
+    if shown_after == shown_before:
+        return "stays at"
+    return "falls to" if after < before else "rises to"
 
 
 def displayed(x: float, digits: int = DIGITS) -> float:
@@ -230,23 +332,16 @@ class Distributions(CourseLesson):
             "Probability distributions", "How is chance spread over the outcomes?"
         )
         self.show_flips(n, p)
+        self.derive_formula(n, p)
         self.show_bars(n, p)
         self.stack_bars(n, p)
         self.mark_mean_sd(n, p)
         self.slide_p(n, p)
+        self.classify()
         self.show_normal()
         self.shade_interval()
         self.move_mean()
         self.change_spread()
-        self.recap(
-            [
-                "Discrete: each outcome has a probability, and they sum to 1.",
-                "Continuous: probability is area under the density.",
-                "The mean sets the centre; the standard deviation, the spread.",
-            ],
-            "a classifier outputs a distribution over classes, and a regression "
-            "model's noise is often taken to be normal.",
-        )
 
     # -- binomial ---------------------------------------------------------------------
     def binomial_axes(self, n: int, top: float) -> Axes:
@@ -264,11 +359,11 @@ class Distributions(CourseLesson):
         )
         axes.move_to([(PLOT_LEFT + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2, 0])
         every = 1 if n <= 12 else (2 if n <= 24 else 5)
-        axes.x_axis.add_numbers(range(0, n + 1, every), excluding=[], font_size=SMALL)
+        axes.x_axis.add_numbers(range(0, n + 1, every), excluding=[], font_size=TICK)
         places = tick_places(step)
         axes.y_axis.add_numbers(
             np.arange(step, y_max + step / 2, step),
-            font_size=SMALL,
+            font_size=TICK,
             num_decimal_places=places,
         )
         return ruler_left(axes)
@@ -322,6 +417,100 @@ class Distributions(CourseLesson):
             self.play(FadeIn(self.heading), run_time=0.6)
             self.play(Create(self.bin_axes), FadeIn(label), run_time=1.2)
 
+    def derive_formula(self, n: int, p: float) -> None:
+        """One order of k heads, its probability, then how many orders there are."""
+        pmf = self.pmf
+        k = int(np.argmax(pmf))
+        rows = example_orders(n, k, 3)
+        size = min(0.4, 5.2 / n)
+        left = DERIVE_X
+
+        def row_of(order: tuple[bool, ...], y: float) -> VGroup:
+            cells = VGroup(
+                *(
+                    Square(size * 0.86, stroke_width=0)
+                    .set_fill(ACCENT if head else MUTED, opacity=1 if head else 0.55)
+                    .move_to([left + size * (i + 0.5), y, 0])
+                    for i, head in enumerate(order)
+                )
+            )
+            return cells
+
+        top = PLOT_TOP - 0.1
+        first = row_of(rows[0], top)
+        key = VGroup(
+            Square(0.22, stroke_width=0).set_fill(ACCENT, opacity=1),
+            text(f"heads, {fmt(p, DIGITS)}", SMALL, ACCENT),
+            Square(0.22, stroke_width=0).set_fill(MUTED, opacity=0.55),
+            text(f"tails, {fmt(1 - p, DIGITS)}", SMALL, MUTED),
+        ).arrange(RIGHT, buff=0.15)
+        key[2].shift(0.25 * RIGHT)
+        key[3].shift(0.25 * RIGHT)
+        key.move_to([left, top + 0.55, 0], aligned_edge=LEFT)
+        one = one_order_probability(n, k, p)
+        product = tex(
+            rf"{fmt(p, DIGITS)}^{{{k}}} \cdot {fmt(1 - p, DIGITS)}^{{{n - k}}} = "
+            f"{fmt_small(one, 2, 8)}",
+            size=PANEL,
+        )
+        product.next_to(first, DOWN, buff=0.3).align_to(first, LEFT)
+        heads = "head" if k == 1 else "heads"
+        with self.beat(
+            f"Where do the bars come from? Take {k} {heads}: say the first {k} flips, "
+            f"then {n - k} tails. Multiply the chances, {fmt(p, DIGITS)} {k} times "
+            f"and {fmt(1 - p, DIGITS)} {n - k} times: {fmt_small(one, 2, 8)}.",
+            say=f"Where do the bars come from? Take {k} {heads}: say the first {k} "
+            f"flips, then {n - k} tails. Multiply the chances, {fmt(p, DIGITS)} {k} "
+            f"times and {fmt(1 - p, DIGITS)} {n - k} times: {say_sig(one)}.",
+        ):
+            self.play(FadeIn(key), run_time=0.6)
+            self.play(
+                LaggedStart(*(FadeIn(c, scale=0.6) for c in first), lag_ratio=0.1),
+                run_time=1.2,
+            )
+            self.play(FadeIn(product, shift=0.2 * UP), run_time=0.8)
+        others = VGroup(
+            *(row_of(r, top - 0.6 * i) for i, r in enumerate(rows[1:], start=1))
+        )
+        ways = math.comb(n, k)
+        count = tex(
+            rf"\binom{{{n}}}{{{k}}} = {ways} \text{{ orders}}", size=PANEL, color=INK
+        )
+        total = tex(
+            rf"P(X = {k}) = {ways} \cdot {fmt_small(one, 2, 8)}",
+            size=PANEL,
+            color=ACCENT,
+        )
+        if total.get_right()[0] - total.get_left()[0] > 6.9 - DERIVE_X - 1.3:
+            result = tex(rf"= {fmt(pmf[k], DIGITS)}", size=PANEL, color=ACCENT)
+            total = VGroup(total, result).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
+            result.shift(0.8 * RIGHT)
+        else:
+            total = tex(
+                rf"P(X = {k}) = {ways} \cdot {fmt_small(one, 2, 8)} = "
+                f"{fmt(pmf[k], DIGITS)}",
+                size=PANEL,
+                color=ACCENT,
+            )
+        block = VGroup(count, total).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
+        block.next_to(others, DOWN, buff=0.35).align_to(first, LEFT)
+        with self.beat(
+            f"Any other order of {k} {heads} has the same chance, and there are {n} "
+            f"choose {k} = {ways} orders. So P(X = {k}) = {ways} × "
+            f"{fmt_small(one, 2, 8)} = {fmt(pmf[k], DIGITS)}.",
+            say=f"Any other order of {k} {heads} has the same chance, and there are "
+            f"{n} choose {k}, that is {ways}, orders. So the chance of {k} {heads} is "
+            f"{ways} times {say_sig(one)}, which is {say_sig(pmf[k])}.",
+        ):
+            self.play(
+                FadeOut(product),
+                *(FadeIn(r, shift=0.2 * DOWN) for r in others),
+                run_time=1.2,
+            )
+            self.play(FadeIn(count), run_time=0.8)
+            self.play(FadeIn(total), run_time=0.8)
+        self.derivation = VGroup(key, first, others, block)
+
     def show_bars(self, n: int, p: float) -> None:
         pmf = self.pmf
         self.bar_group = self.bars(n, p)
@@ -336,10 +525,14 @@ class Distributions(CourseLesson):
         self.tallest = VGroup(tallest, value).arrange(RIGHT, buff=0.15)
         self.tallest.next_to(formula, DOWN, buff=0.45, aligned_edge=LEFT)
         with self.beat(
-            "Each bar is the probability of one count, given by this formula. The "
-            f"tallest, {mode} heads, has probability {fmt(pmf[mode], DIGITS)}.",
+            "The same count for every number of heads k gives the formula: orders "
+            "times the chance of one order. One bar per count; the tallest is "
+            f"{mode} heads, at {fmt(pmf[mode], DIGITS)}.",
+            say="The same count for every number of heads k gives the formula: orders "
+            "times the chance of one order. One bar per count; the tallest is "
+            f"{mode} heads, at {say_sig(pmf[mode])}.",
         ):
-            self.play(FadeIn(formula), run_time=0.8)
+            self.play(FadeOut(self.derivation), FadeIn(formula), run_time=0.8)
             self.play(
                 LaggedStart(
                     *(GrowFromEdge(bar, DOWN) for bar in self.bar_group),
@@ -380,6 +573,10 @@ class Distributions(CourseLesson):
         one = tex("1", size=PANEL, color=MUTED).next_to(frame, LEFT, buff=0.12)
         one.align_to(frame, UP)
         total = DecimalNumber(0, num_decimal_places=DIGITS, font_size=PANEL)
+        stacked = ValueTracker(0.0)
+        # an updater makes the number part of every frame; without one, manim
+        # draws it once as still background and it reads 0 while the bars stack
+        total.add_updater(lambda m: m.set_value(displayed(stacked.get_value())))
         row = VGroup(tex(r"\textstyle\sum_k P(X = k) =", size=PANEL), total)
         row.arrange(RIGHT, buff=0.15)
         row.next_to(self.tallest, DOWN, buff=0.45, aligned_edge=LEFT)
@@ -390,7 +587,7 @@ class Distributions(CourseLesson):
                 group, starts, targets, progress, strict=True
             ):
                 piece.interpolate(start, end, smooth(float(t)))
-            total.set_value(displayed(float(np.dot(pmf, progress))))
+            stacked.set_value(float(np.dot(pmf, progress)))
 
         with self.beat(
             "Stack all the bars on top of each other and they reach exactly 1: "
@@ -398,7 +595,14 @@ class Distributions(CourseLesson):
         ):
             self.play(Create(frame), FadeIn(one), FadeIn(row), run_time=0.8)
             self.add(copies)
-            self.play(UpdateFromAlphaFunc(copies, move), run_time=3.0)
+            stacking = UpdateFromAlphaFunc(copies, move)
+            # what manim redraws every frame (the rest is drawn once, as still
+            # background): the readout must be among it (a test checks)
+            self.stack_readout_live = any(
+                total in m.get_family() for m in self.get_moving_mobjects(stacking)
+            )
+            self.play(stacking, run_time=3.0)
+            total.clear_updaters()
             total.set_value(displayed(pmf.sum()))
             self.play(Indicate(row[1], color=ACCENT), run_time=0.8)
         self.play(FadeOut(frame, one, copies, row, self.tallest), run_time=0.6)
@@ -514,6 +718,74 @@ class Distributions(CourseLesson):
         self.play(FadeOut(*self.mobjects), run_time=0.6)
         self.remove(live, self.mean_line, self.sd_arrow)
 
+    # -- machine learning ---------------------------------------------------------------
+    def classify(self) -> None:
+        probs = classifier_output(CLASS_LOGITS)
+        axes = plot_axes(
+            [0, len(CLASSES) + 0.4, 1],
+            [0, 1, 0.25],
+            width=5.0,
+            height=PLOT_TOP - PLOT_BOTTOM,
+            centre=[-3.2, (PLOT_TOP + PLOT_BOTTOM) / 2],
+            x_config={"include_ticks": False},
+            y_config={"tick_size": 0.06},
+        )
+        axes.y_axis.add_numbers(
+            [0.25, 0.5, 0.75, 1.0], font_size=TICK, num_decimal_places=2
+        )
+        names = VGroup()
+        bars = VGroup()
+        values = VGroup()
+        width = 0.7 * (axes.c2p(1, 0)[0] - axes.c2p(0, 0)[0])
+        for i, (name, prob) in enumerate(zip(CLASSES, probs, strict=True)):
+            bottom = axes.c2p(i + 0.9, 0)
+            bar = Rectangle(
+                width=width,
+                height=max(axes.c2p(i + 0.9, prob)[1] - bottom[1], 1e-3),
+                stroke_width=0,
+            ).set_fill([ACCENT, BLUE, PURPLE][i], opacity=0.85)
+            bar.move_to(bottom, aligned_edge=DOWN)
+            bars.add(bar)
+            names.add(text(name, SMALL, INK).next_to(bottom, DOWN, buff=0.2))
+            values.add(
+                tex(fmt(prob, 2), size=PANEL, color=INK).next_to(bar, UP, buff=0.12)
+            )
+        heading = text("a classifier's answer for one photo", SMALL, INK)
+        heading.move_to([0, HEAD_Y, 0])
+        shown = [fmt(q, 2) for q in probs]
+        total = tex(
+            " + ".join(shown) + f" = {fmt(float(probs.sum()), 2)}",
+            size=PANEL,
+            color=INK,
+        )
+        total.move_to([RIGHT_X, 1.2, 0], aligned_edge=LEFT)
+        best = int(np.argmax(probs))
+        guess = text(f"its guess: {CLASSES[best]}", SMALL, ACCENT)
+        guess.next_to(total, DOWN, buff=0.5).align_to(total, LEFT)
+        spoken = ", ".join(
+            f"{name} {say_sig(q)}" for name, q in zip(CLASSES, probs, strict=True)
+        )
+        with self.beat(
+            "In machine learning, a classifier's answer is a distribution like these "
+            "bars: for one photo, "
+            + ", ".join(f"{name} {q}" for name, q in zip(CLASSES, shown, strict=True))
+            + ". They add up to 1, and its guess is the tallest bar, but the bars "
+            "also say how sure it is.",
+            say="In machine learning, a classifier's answer is a distribution like "
+            f"these bars: for one photo, {spoken}. They add up to 1, and its guess "
+            "is the tallest bar, but the bars also say how sure it is.",
+            chapter="In machine learning",
+        ):
+            self.play(FadeIn(heading), Create(axes), FadeIn(names), run_time=1.0)
+            self.play(
+                LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars), lag_ratio=0.2),
+                FadeIn(values),
+                run_time=1.5,
+            )
+            self.play(FadeIn(total), run_time=0.8)
+            self.play(Indicate(bars[best], color=ACCENT), FadeIn(guess), run_time=0.8)
+        self.play(FadeOut(*self.mobjects), run_time=0.6)
+
     # -- normal ---------------------------------------------------------------------
     def readout(
         self, label: str, digits: int, color: str, size: float = PANEL
@@ -548,13 +820,13 @@ class Distributions(CourseLesson):
         axes.x_axis.add_numbers(
             [t for i, t in enumerate(ticks) if i % every == 0],
             excluding=[],
-            font_size=SMALL,
+            font_size=TICK,
             num_decimal_places=places,
         )
         y_places = tick_places(y_step)
         axes.y_axis.add_numbers(
             np.arange(y_step, y_max + 1e-9, y_step),
-            font_size=SMALL,
+            font_size=TICK,
             num_decimal_places=y_places,
         )
         self.window = (lo, hi)
@@ -613,8 +885,6 @@ class Distributions(CourseLesson):
         self.n_sd = always_redraw(sd_arrow)
         mu_tag = tex(r"\mu", size=PANEL, color=ORANGE)
         mu_tag.add_updater(lambda m: m.next_to(self.n_mean, UP, buff=0.08))
-        sd_tag = tex(r"\sigma", size=PANEL, color=GREEN)
-        sd_tag.add_updater(lambda m: m.next_to(self.n_sd, DOWN, buff=0.08))
         mu_row = self.readout(r"\mu =", 2, ORANGE)
         sd_row = self.readout(r"\sigma =", 2, GREEN)
         peak_row = self.readout(r"f(\mu) =", DIGITS, BLUE)
@@ -632,12 +902,12 @@ class Distributions(CourseLesson):
         for row in rows:
             row[1].update()  # start at the right digits, so fading in keeps its parts
         self.n_rows = rows
-        self.n_tags = VGroup(mu_tag, sd_tag)
+        self.n_tags = VGroup(mu_tag)  # the green arrow is read off the green sigma row
         with self.beat(
-            "A measurement like a height can be any real number, so instead of bars it "
+            "A measurement like a height can take any value in a range, so instead of bars it "
             f"has a density curve: here the normal, with mean {fmt(mu)} and standard "
             f"deviation {fmt(sigma)}.",
-            say="A measurement like a height can be any real number, so instead of bars "
+            say="A measurement like a height can take any value in a range, so instead of bars "
             f"it has a density curve: here the normal, with mean {say_num(mu)} and "
             f"standard deviation {fmt(sigma)}.",
             chapter="Continuous: the normal",
@@ -688,6 +958,7 @@ class Distributions(CourseLesson):
             key=True,
         ):
             self.play(FadeIn(self.area), run_time=1.2)
+            self.bring_to_front(self.n_mean, self.n_sd, self.n_tags)
             self.play(FadeIn(row), run_time=0.8)
         with self.beat(
             "And the whole area under the curve is 1, just as the bars added up to 1.",
@@ -736,9 +1007,12 @@ class Distributions(CourseLesson):
                 self.sigma_t.animate.set_value(narrow), run_time=2.5, rate_func=smooth
             )
             self.remove(self.sigma_t)
+        change = spread_change(p_narrow, p_wide)
         with self.beat(
             f"Stretch it to {fmt(wide)} and the curve flattens and spreads out: the "
-            f"chance falls to {fmt(p_wide, DIGITS)}.",
+            f"chance {change} {fmt(p_wide, DIGITS)}.",
+            say=f"Stretch it to {fmt(wide)} and the curve flattens and spreads out: "
+            f"the chance {change} {say_sig(p_wide)}.",
         ):
             self.play(
                 self.sigma_t.animate.set_value(wide), run_time=2.5, rate_func=smooth
@@ -748,7 +1022,24 @@ class Distributions(CourseLesson):
             row[-1].clear_updaters()
         for tag in self.n_tags:
             tag.clear_updaters()
-        self.play(FadeOut(*self.mobjects), run_time=0.6)
+        picture = [self.n_axes, self.graph, self.area, self.n_mean, self.n_sd]
+        moved = [0.0]
+
+        def lift(axes: Mobject, alpha: float) -> None:
+            """Raise the plot clear of the recap card; the hidden y-axis (which
+            maps coordinates, see ruler_left) moves with it."""
+            step = 0.75 * alpha - moved[0]
+            moved[0] += step
+            for mob in (axes, axes.y_axis, self.n_tags):
+                mob.shift(step * UP)
+
+        self.play(
+            UpdateFromAlphaFunc(self.n_axes, lift), FadeOut(self.heading), run_time=0.6
+        )
+        self.recap_over(
+            [*picture, self.n_tags],
+            "Bars add to 1; a density's area is 1; probability is area.",
+        )
 
 
 # -- practice: exercises from this lesson's math, new numbers for every seed ---------

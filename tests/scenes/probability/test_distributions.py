@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -24,11 +25,15 @@ from scenes.probability.distributions import (
     Distributions,
     binomial_mean_sd,
     binomial_pmf,
+    classifier_output,
     displayed,
+    example_orders,
     interval_probability,
     normal_stops,
     normal_window,
+    one_order_probability,
     second_p,
+    spread_change,
     stack_progress,
 )
 
@@ -53,6 +58,54 @@ def test_binomial_bars_are_scipys_and_sum_to_one(n, p):
     )
     assert pmf.sum() == pytest.approx(1.0, abs=1e-12)
     assert fmt(pmf.sum(), DIGITS) == "1"
+
+
+@given(ns, ps)
+@settings(max_examples=20)
+def test_counting_orders_gives_the_binomial(n, p):
+    """Sum p^k (1-p)^(n-k) over every sequence of n flips with k heads."""
+    n = min(n, 10)
+    pmf = binomial_pmf(n, p)
+    for k in range(n + 1):
+        total = sum(
+            one_order_probability(n, k, p)
+            for seq in itertools.product((0, 1), repeat=n)
+            if sum(seq) == k
+        )
+        assert total == pytest.approx(pmf[k], abs=1e-12)
+
+
+@given(st.integers(1, 30), st.data())
+def test_example_orders_are_distinct_with_k_heads(n, data):
+    k = data.draw(st.integers(0, n))
+    orders = example_orders(n, k, 3)
+    assert len(orders) == min(3, math.comb(n, k))
+    assert len(set(orders)) == len(orders)
+    assert all(len(o) == n and sum(o) == k for o in orders)
+    assert orders[0] == tuple(i < k for i in range(n))
+
+
+@given(st.lists(st.floats(-20, 20), min_size=2, max_size=6))
+def test_a_classifier_output_is_a_distribution(logits):
+    probs = classifier_output(logits)
+    assert np.all(probs > 0) and probs.sum() == pytest.approx(1.0)
+    top = sorted(logits)[-2:]
+    if top[1] - top[0] > 1e-9:  # a unique largest score
+        assert int(np.argmax(probs)) == int(np.argmax(logits))
+
+
+def test_the_lessons_class_probabilities_add_up_as_shown():
+    probs = classifier_output((2.0, 1.0, 0.1))
+    assert fmt(sum(float(fmt(q, 2)) for q in probs), 2) == "1"
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_the_spread_words_match_the_numbers(before, after):
+    words = spread_change(before, after)
+    if fmt(before, 3) == fmt(after, 3):
+        assert words == "stays at"
+    else:
+        assert words == ("falls to" if after < before else "rises to")
 
 
 @given(ns, ps)
@@ -159,7 +212,7 @@ def test_the_bars_on_screen_are_scipys_binomial(scene):
     n, p = scene.args.n, scene.args.p
     pmf = stats.binom.pmf(np.arange(n + 1), n, p)
     mode = int(np.argmax(binomial_pmf(n, p)))
-    shown = beat_with(scene, "tallest").shown
+    shown = beat_with(scene, "One bar per count").shown
     assert f"P(X = {mode}) =" in shown
     assert number(pmf[mode]) in shown
     rhs = rf"\binom{{{n}}}{{k}}\,{fmt(p, 3)}^{{k}}\,{fmt(1 - p, 3)}^{{{n}-k}}"
@@ -206,6 +259,32 @@ def test_the_narration_says_the_numbers_shown(scene):
     assert fmt(prob, DIGITS) in beat_with(scene, "shaded area").text
     assert beat_with(scene, "shaded area").key
     assert sum(beat.key for beat in scene.timeline.beats) == 1
+
+
+def test_the_sum_readout_is_redrawn_while_the_bars_stack(scene):
+    """It read 0.000 while the stacked bar was full: manim drew it once as
+    still background because nothing moved it."""
+    assert scene.stack_readout_live
+
+
+def test_the_derivation_shows_the_tallest_bars_count(scene):
+    n, p = scene.args.n, scene.args.p
+    k = int(np.argmax(binomial_pmf(n, p)))
+    one = one_order_probability(n, k, p)
+    shown = beat_with(scene, "Any other order").shown
+    assert rf"\binom{{{n}}}{{{k}}} = {math.comb(n, k)} \text{{ orders}}" in shown
+    assert any(s.endswith(f"= {fmt(binomial_pmf(n, p)[k], 3)}") for s in shown)
+    assert math.comb(n, k) * one == pytest.approx(stats.binom.pmf(k, n, p))
+
+
+def test_ml_beat_and_recap(scene):
+    probs = classifier_output((2.0, 1.0, 0.1))
+    shown = beat_with(scene, "a classifier's answer").shown
+    assert " + ".join(fmt(q, 2) for q in probs) + " = 1" in shown
+    chapters = [b.chapter for b in scene.timeline.beats if b.chapter]
+    assert "In machine learning" in chapters and chapters[-1] == "Recap"
+    assert sum(b.chapter == "Recap" for b in scene.timeline.beats) == 1
+    assert not any(b.text.startswith("To remember") for b in scene.timeline.beats)
 
 
 def test_no_beat_has_layout_problems(scene):
