@@ -58,11 +58,11 @@ from the pure functions of this module, which the tests check on their own.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, FadeIn, FadeOut, LaggedStart, VGroup
+from manim import *
 
 from mathreel.core.params import Int
 from scenes.kit.numbers import fmt
-from scenes.style import ACCENT, BODY, CourseLesson, tex, text
+from scenes.style import *
 
 __all__ = ["{cls}", "partial_sums"]
 
@@ -80,16 +80,12 @@ class {cls}(CourseLesson):
     def construct(self) -> None:
         sums = partial_sums(self.args.terms)
         self.title_card("{title}", "What question does this lesson answer?")
-        self.show_sums(sums)
-        self.recap(
-            [
-                "Each term halves the gap to 2.",
-                "The sums approach 2 but never pass it.",
-            ],
-            "learning rates that shrink by half converge the same way.",
+        picture = self.show_sums(sums)
+        self.recap_over(
+            [picture], "Each term halves the gap to 2: the sums approach 2, never pass it."
         )
 
-    def show_sums(self, sums: list[float]) -> None:
+    def show_sums(self, sums: list[float]) -> VGroup:
         rows = VGroup(
             *(tex(f"S_{{{{{{k + 1}}}}}}", "=", fmt(s, 4)) for k, s in enumerate(sums))
         ).arrange(DOWN, buff=0.2)
@@ -103,7 +99,7 @@ class {cls}(CourseLesson):
                 LaggedStart(*(FadeIn(r) for r in rows), lag_ratio=0.3), run_time=2
             )
             self.play(FadeIn(label), run_time=0.5)
-        self.play(FadeOut(group), run_time=0.5)
+        return group
 '''
 
 TEST = '''"""Tests of the {slug} lesson: its math alone, then what it shows on screen."""

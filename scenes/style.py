@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from manim import (
     DOWN,
-    LEFT,
     UP,
     FadeIn,
     FadeOut,
@@ -145,7 +144,9 @@ class CourseLesson(Lesson):
         ----------
         picture
             The mobjects of the lesson's key picture, already on screen (rebuild
-            it first if an earlier beat removed it). They should leave the strip
+            it first if an earlier beat removed it). They must be top-level
+            mobjects of the scene: ``FadeIn(a, b)`` adds one group holding
+            ``a`` and ``b``, so pass one ``VGroup`` that was added whole. They should leave the strip
             between ``CONTENT_BOTTOM`` and ``CONTENT_BOTTOM + 0.9`` free.
         line
             What the learner should remember, as shown (wrapped to fit).
@@ -163,35 +164,3 @@ class CourseLesson(Lesson):
                 self.play(FadeOut(*others), run_time=0.5)
             self.play(FadeIn(card, shift=0.2 * UP), run_time=0.8)
         self.play(FadeOut(*self.mobjects), run_time=0.6)
-
-    def recap(
-        self, points: Sequence[str], ml_use: str, *, say: Sequence[str] | None = None
-    ) -> None:
-        """Close the lesson: what to remember, then where machine learning uses it.
-
-        ``say`` gives the points' spoken forms when they hold symbols.
-        """
-        self.clear()
-        heading = text("Remember", HEADING, ACCENT)
-        items = VGroup(
-            *(text(wrap("•  " + p, indent="    "), BODY) for p in points)
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        use = text(wrap("In machine learning: " + ml_use), BODY, BLUE)
-        card = VGroup(heading, items, use).arrange(DOWN, buff=0.5)
-        if card.width > config.frame_width - 1:
-            card.scale_to_fit_width(config.frame_width - 1)
-        room = config.frame_height / 2 - 0.3 - CONTENT_BOTTOM
-        if card.height > room:
-            card.scale_to_fit_height(room)
-        card.move_to((config.frame_height / 2 - 0.3 + CONTENT_BOTTOM) / 2 * UP)
-        spoken = say or points
-        with self.beat(
-            "To remember: " + " ".join(p.rstrip(".") + "." for p in points),
-            say="To remember: " + " ".join(p.rstrip(".") + "." for p in spoken),
-            chapter="Recap",
-        ):
-            self.play(FadeIn(heading), run_time=0.5)
-            self.play(FadeIn(items, lag_ratio=0.3), run_time=1.5)
-        with self.beat("In machine learning: " + ml_use):
-            self.play(FadeIn(use, shift=0.2 * UP), run_time=0.8)
-        self.play(FadeOut(card), run_time=0.6)

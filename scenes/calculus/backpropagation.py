@@ -62,28 +62,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    DR,
-    LEFT,
-    RIGHT,
-    UP,
-    UR,
-    Circle,
-    Create,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Indicate,
-    Integer,
-    Line,
-    ReplacementTransform,
-    RoundedRectangle,
-    ShowPassingFlash,
-    Square,
-    VGroup,
-    config,
-)
+from manim import *
 
 from mathreel.core.params import Float, Seed, Vector
 from mathreel.lesson.layout import labels
@@ -91,22 +70,7 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, fmt_small, say_sig, say_small
-from scenes.style import (
-    ACCENT,
-    BACKGROUND,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "TRAIN_STEPS",

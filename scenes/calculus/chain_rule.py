@@ -50,47 +50,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arrow,
-    Create,
-    DashedLine,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    LaggedStart,
-    Line,
-    ReplacementTransform,
-    RoundedRectangle,
-    ValueTracker,
-    VGroup,
-    always_redraw,
-    config,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_small, say_sig
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    GREEN,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "CHECK_STEP",

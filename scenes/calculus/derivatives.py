@@ -47,31 +47,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    ReplacementTransform,
-    Transform,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    linear,
-    smooth,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float
@@ -79,20 +55,8 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_sig
-from scenes.style import (
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.kit.readout import readout
+from scenes.style import *
 
 __all__ = [
     "DIGITS",
@@ -471,16 +435,9 @@ class Derivatives(CourseLesson):
             self.axes.c2p(b, y + slope * (b - x)),
         )
 
-    def readout(
-        self, label: str, digits: int, color: str, size: float = PANEL
-    ) -> VGroup:
-        """``label`` followed by a live number."""
-        name = tex(label, size=size, color=color)
-        number = DecimalNumber(
-            0, num_decimal_places=digits, font_size=size, color=color
-        )
-        number.next_to(name, RIGHT, buff=0.15)
-        return VGroup(name, number)
+    def readout(self, label: str, digits: int, color: str) -> VGroup:
+        """``label`` followed by a live number, at the lesson's panel size."""
+        return readout(label, digits, color, PANEL)
 
     # -- beats ---------------------------------------------------------------------------
     def show_function(self) -> None:

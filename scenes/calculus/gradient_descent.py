@@ -60,49 +60,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    Ellipse,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Integer,
-    Line,
-    ManimColor,
-    Rectangle,
-    VGroup,
-    VMobject,
-    interpolate_color,
-)
+from manim import *
 
 from mathreel.core.params import Float, Int, Vector
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec
 from scenes.kit.numbers import spoken as spoken_number
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "BOWL",

@@ -60,28 +60,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Line,
-    Rectangle,
-    ReplacementTransform,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    linear,
-    smooth,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float
@@ -89,19 +68,7 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num, say_sig
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "DIGITS",

@@ -345,10 +345,17 @@ class PartialDerivatives(CourseLesson):
         curve = axes.plot(along, x_range=[-WINDOW, WINDOW, 0.03], color=color)
         here = self.pt[axis]
         slope = self.g[axis]
-        reach = 0.9
+        y0, (low, high) = along(here), axes.y_range[:2]
+
+        def reach(sign: int, most: float = 0.9) -> float:
+            """How far the tangent runs each way, kept inside the plot's y range."""
+            end = y0 + sign * slope * most
+            bound = high if end > high else low if end < low else None
+            return most if bound is None else (bound - y0) / (sign * slope)
+
         tangent = Line(
-            axes.c2p(here - reach, along(here) - slope * reach),
-            axes.c2p(here + reach, along(here) + slope * reach),
+            axes.c2p(here - reach(-1), y0 - slope * reach(-1)),
+            axes.c2p(here + reach(1), y0 + slope * reach(1)),
             color=ACCENT,
             stroke_width=4,
         )
@@ -494,6 +501,8 @@ class PartialDerivatives(CourseLesson):
         )
         fx_line = self.work[1]
         parts = VGroup(fx_line.copy(), fy).arrange(RIGHT, buff=0.6)
+        if parts.width > COLUMN_WIDTH:  # stacked rather than shrunk below 14 px
+            parts.arrange(DOWN, buff=0.25)
         fit_column(parts).move_to(self.work.get_center())
         with self.beat(
             f"Now hold x at {fmt(x0)} and walk along y: another slice, and its slope is "
@@ -588,8 +597,13 @@ class PartialDerivatives(CourseLesson):
             axis_config={"color": MUTED, "stroke_width": 2, "tick_size": 0.06},
         ).move_to([*PLOT_CENTRE, 0])
         self.rate_axes.x_axis.add_numbers(
-            [90, 180, 270, 360], num_decimal_places=0, font_size=SMALL + 2
+            [90, 180, 270, 360], num_decimal_places=0, font_size=PANEL
         )
+        # under the plot, as a chart's x labels: the curve dips below the axis
+        # and would cross numbers written beneath it
+        floor = self.rate_axes.c2p(0, -size * 1.15)[1]
+        for number in self.rate_axes.x_axis.numbers:
+            number.set_y(floor - 0.25)
         theta_label = tex(r"\theta", size=PANEL, color=BLUE).next_to(
             self.rate_axes.x_axis, RIGHT, buff=0.12
         )

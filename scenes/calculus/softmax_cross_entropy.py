@@ -200,7 +200,7 @@ TABLE_TOP = -0.85
 ROW = 0.5
 COLS = (1.35, 3.45, 5.55)  # class | measured | p - y
 LABEL = 34  # numbers on bars
-TICKS = 30  # axis numbers
+TICKS = 34  # axis numbers (digits 14.6 px tall at 480p)
 PANEL = 34  # formulas
 
 
@@ -640,7 +640,7 @@ class SoftmaxCrossEntropy(CourseLesson):
         )
         line3 = tex(
             rf"y_i = 1 \text{{ for {self.true_name}}}, \ 0 \text{{ otherwise}}",
-            size=SMALL + 4,
+            size=PANEL,
             color=GREEN,
         )
         card = (
@@ -810,8 +810,8 @@ class SoftmaxCrossEntropy(CourseLesson):
             label.clear_updaters()
         self.t_label[1].clear_updaters()
         with self.beat(
-            "Softmax: exponentiate, normalise. Loss: minus log p of the truth. Its "
-            "gradient, p minus y, starts every classifier's backpropagation.",
+            "Softmax exponentiates and normalises; the loss is minus log p of the "
+            "truth; its gradient p minus y starts backpropagation.",
             chapter="Recap",
         ):
             self.play(FadeOut(self.z_line, self.t_label), run_time=0.5)

@@ -16,6 +16,8 @@ Manim modules:
   screen (points, arrows, polygons, the grid).
 - :mod:`scenes.kit.axes`: :func:`~scenes.kit.axes.plot_axes`, the axes of every
   plot, placed in a band or from a start point, with labelled ticks.
+- :mod:`scenes.kit.readout`: :func:`~scenes.kit.readout.readout`, a label and
+  a live number for values that follow a tracker.
 
 The look (palette, type sizes, cards) stays in :mod:`scenes.style`. Lessons
 import from these modules directly; lessons never import each other.

@@ -15,9 +15,13 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from manim import Axes
 
-from scenes.style import MUTED, SMALL
+from scenes.style import MUTED
 
-__all__ = ["plot_axes"]
+__all__ = ["TICK_NUMBERS", "plot_axes"]
+
+#: Font size of TeX tick numbers: digits 14.6 px tall at 480p (the layout check
+#: asks for at least 14; TeX at :data:`scenes.style.SMALL` is 11 px).
+TICK_NUMBERS = 34
 
 
 def plot_axes(
@@ -37,7 +41,7 @@ def plot_axes(
     places: int = 0,
     excluding: Sequence[float] | None = (),
     hide_y: bool = False,
-    number_size: float = SMALL,
+    number_size: float = TICK_NUMBERS,
 ) -> Axes:
     """Axes of ``width`` by ``height`` scene units, placed and labelled.
 
@@ -63,7 +67,7 @@ def plot_axes(
         Further manim settings of one axis (``include_ticks``,
         ``line_to_number_buff``, ...).
     numbers : sequence of float, optional
-        x values to label, at type size :data:`scenes.style.SMALL`.
+        x values to label, at ``number_size``.
     places : int
         Decimal places of those labels.
     excluding : sequence of float or None
@@ -71,8 +75,9 @@ def plot_axes(
     hide_y : bool
         Take the y-axis off the screen; it still maps coordinates.
     number_size : float
-        Font size of the x labels; tick numbers need about 34 for a 14 px
-        digit height at 480p (:data:`scenes.style.SMALL`, the default, gives 11).
+        Font size of the x labels (TeX numbers). The default,
+        :data:`TICK_NUMBERS`, gives a 14.6 px digit height at 480p, the layout
+        check's minimum being 14 (:data:`scenes.style.SMALL` would give 11).
 
     Returns
     -------

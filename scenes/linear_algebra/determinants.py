@@ -55,26 +55,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UL,
-    ApplyMatrix,
-    Arc,
-    Create,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    ReplacementTransform,
-    Transform,
-    VGroup,
-    config,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix
@@ -83,21 +64,7 @@ from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, say_num, say_sig, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
-from scenes.style import (
-    ACCENT,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "COLLAPSE",

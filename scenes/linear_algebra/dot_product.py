@@ -50,30 +50,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arc,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Mobject,
-    NumberPlane,
-    ReplacementTransform,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    config,
-    linear,
-)
+from manim import *
 
 from mathreel.core.params import Args, Vector
 from mathreel.practice import Exercise
@@ -81,23 +58,7 @@ from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import factor, fmt, fmt_vec, say_num, say_sig, say_vec
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import legible_entries, require_visible
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    BODY,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "CANDIDATES",

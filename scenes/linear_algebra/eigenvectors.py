@@ -61,35 +61,7 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from manim import (
-    DL,
-    DOWN,
-    LEFT,
-    RIGHT,
-    UL,
-    UP,
-    UR,
-    ApplyMatrix,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    Mobject,
-    NumberPlane,
-    ReplacementTransform,
-    Transform,
-    TransformFromCopy,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    Write,
-    config,
-    smooth,
-)
+from manim import *
 
 from mathreel.core.params import Matrix
 from mathreel.lesson.layout import is_backdrop
@@ -100,21 +72,7 @@ from scenes.kit.numbers import displayed, fmt, fmt_vec, say_sig, say_vec, tex_ma
 from scenes.kit.plane import PlaneView
 from scenes.kit.ticks import nice_window
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "Eigenvectors",

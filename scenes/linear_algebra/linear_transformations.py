@@ -58,28 +58,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    ORIGIN,
-    RIGHT,
-    UL,
-    UP,
-    ApplyMatrix,
-    Arrow,
-    Create,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Mobject,
-    NumberPlane,
-    ReplacementTransform,
-    Transform,
-    VGroup,
-    VMobject,
-    config,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix, Vector
@@ -88,19 +67,7 @@ from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, fit_unit, legible_entries
-from scenes.style import (
-    ACCENT,
-    CONTENT_BOTTOM,
-    GREEN,
-    MUTED,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "CLOUD",

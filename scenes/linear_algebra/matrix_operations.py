@@ -46,21 +46,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    RIGHT,
-    UP,
-    Create,
-    FadeIn,
-    FadeOut,
-    Matrix,
-    Mobject,
-    ReplacementTransform,
-    SurroundingRectangle,
-    Transform,
-    VGroup,
-    config,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args
@@ -68,20 +54,7 @@ from mathreel.core.params import Matrix as MatrixParam
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import factor, fmt, fmt_vec, say_num, say_vec, tex_matrix
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "BATCH",

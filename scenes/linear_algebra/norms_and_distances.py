@@ -791,6 +791,7 @@ class NormsAndDistances(CourseLesson):
                     for f in (0.25, 0.6)
                 )
             )
+            labels(star_label, faint)  # the contours are the loss around w*
             drawn.add(VGroup(grid, ball, faint, star, star_label))
         self.panel_art = drawn
         names = {2.0: "L2 penalty (ridge, weight decay)", 1.0: "L1 penalty (lasso)"}

@@ -65,57 +65,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UL,
-    UP,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DashedVMobject,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    NumberLine,
-    Rectangle,
-    ReplacementTransform,
-    Rotate,
-    Transform,
-    ValueTracker,
-    VGroup,
-    always_redraw,
-    config,
-    linear,
-    smooth,
-)
+from manim import *
 
 from mathreel.core.params import Int, Matrix, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec, tex_matrix
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "MAX_VARIANCE",

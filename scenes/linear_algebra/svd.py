@@ -56,31 +56,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    UL,
-    ApplyMatrix,
-    Arrow,
-    Circle,
-    Create,
-    DashedVMobject,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    GrowFromEdge,
-    LaggedStart,
-    Mobject,
-    NumberPlane,
-    Rectangle,
-    ReplacementTransform,
-    Rotate,
-    Square,
-    Transform,
-    VGroup,
-    config,
-    rgb_to_hex,
-)
+from manim import *
 
 from mathreel.core.params import Matrix
 from mathreel.practice import Exercise
@@ -88,22 +64,7 @@ from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, say_sig, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, legible_entries
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "OLD_VIEW",

@@ -57,45 +57,11 @@ import itertools
 from collections.abc import Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Brace,
-    Create,
-    FadeIn,
-    FadeOut,
-    Integer,
-    ManimColor,
-    Rectangle,
-    ReplacementTransform,
-    Square,
-    SurroundingRectangle,
-    Transform,
-    TransformFromCopy,
-    VGroup,
-    interpolate_color,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.params import Choice, Int
 from mathreel.practice import Exercise
-from scenes.style import (
-    ACCENT,
-    BACKGROUND,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "BACKGROUND_BOTTOM",

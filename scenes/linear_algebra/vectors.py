@@ -47,30 +47,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UL,
-    UP,
-    UR,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    GrowFromCenter,
-    Line,
-    Mobject,
-    NumberPlane,
-    ReplacementTransform,
-    Star,
-    VGroup,
-    config,
-)
+from manim import *
 
 from mathreel.core.params import Args, Float, Vector, nonzero
 from mathreel.practice import Exercise
@@ -78,22 +55,7 @@ from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import fit_unit, legible_entries, require_visible
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "ANALOGY",

@@ -57,47 +57,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Brace,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    FadeIn,
-    FadeOut,
-    Line,
-    Rectangle,
-    ReplacementTransform,
-    ValueTracker,
-    VGroup,
-    Write,
-    config,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Float
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.numbers import fmt
-from scenes.style import (
-    ACCENT,
-    BACKGROUND,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-    wrap,
-)
+from scenes.style import *
 
 __all__ = [
     "FINEST",

@@ -52,26 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    LaggedStart,
-    Line,
-    Rectangle,
-    ReplacementTransform,
-    ValueTracker,
-    VGroup,
-    always_redraw,
-    config,
-)
+from manim import *
 
 from mathreel.core.params import Choice, Int, Seed
 from mathreel.practice import Exercise
@@ -80,18 +61,7 @@ from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_sig
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    MUTED,
-    ORANGE,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "BATCHES",

@@ -53,24 +53,7 @@ import math
 from statistics import NormalDist
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Indicate,
-    Integer,
-    Line,
-    ReplacementTransform,
-    UpdateFromAlphaFunc,
-    VGroup,
-    Write,
-)
+from manim import *
 
 from mathreel.core.params import Float, Int, Seed
 from mathreel.practice import Exercise
@@ -79,20 +62,7 @@ from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num, say_sig
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import DECIMAL_STEPS, nice_step, tick_places
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    BODY,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "LEVEL_MAX",

@@ -206,6 +206,7 @@ BOTTOM = CONTENT_BOTTOM + 0.15
 LINE_Y = -1.9  # the dot plot's axis
 LEFT_X, RIGHT_X = -6.6, 6.6
 DOT = 0.055
+TICKS = 34  # axis numbers: TeX digits 14.6 px tall at 480p
 
 
 class DescribingData(CourseLesson):
@@ -273,6 +274,7 @@ class DescribingData(CourseLesson):
             excluding=None,
             hide_y=True,
             x_only=True,
+            number_size=TICKS,
         )
         self.x_unit = width / (hi_t - lo_t)
         centres, levels = dot_stacks(x, 2 * DOT / self.x_unit * 1.15)
@@ -311,12 +313,12 @@ class DescribingData(CourseLesson):
         sums = VGroup(
             tex(
                 rf"\sum_{{x < \bar x}} (x - \bar x) = {fmt(below, 1)}",
-                size=32,
+                size=34,
                 color=RED,
             ),
             tex(
                 rf"\sum_{{x > \bar x}} (x - \bar x) = {fmt(above, 1)}",
-                size=32,
+                size=34,
                 color=GREEN,
             ),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
@@ -424,11 +426,12 @@ class DescribingData(CourseLesson):
             numbers=tick_values(*ranges[0]),
             places=1 if ranges[0][2] < 1 else 0,
             excluding=None,
+            number_size=TICKS,
         )
         self.plot.y_axis.add_numbers(
             x_values=tick_values(*ranges[1]),
             num_decimal_places=1 if ranges[1][2] < 1 else 0,
-            font_size=SMALL,
+            font_size=TICKS,
         )
 
     def show_scatter(self) -> None:

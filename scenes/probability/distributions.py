@@ -57,32 +57,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Arrow,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    FadeIn,
-    FadeOut,
-    GrowFromEdge,
-    Indicate,
-    LaggedStart,
-    Mobject,
-    Rectangle,
-    ReplacementTransform,
-    Square,
-    UpdateFromAlphaFunc,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    smooth,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Float, Int
@@ -90,22 +65,10 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, fmt_small, say_num, say_sig
+from scenes.kit.readout import readout
 from scenes.kit.stats import normal_cdf, normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "DIGITS",
@@ -787,16 +750,9 @@ class Distributions(CourseLesson):
         self.play(FadeOut(*self.mobjects), run_time=0.6)
 
     # -- normal ---------------------------------------------------------------------
-    def readout(
-        self, label: str, digits: int, color: str, size: float = PANEL
-    ) -> VGroup:
-        """``label`` followed by a live number."""
-        name = tex(label, size=size, color=color)
-        number = DecimalNumber(
-            0, num_decimal_places=digits, font_size=size, color=color
-        )
-        number.next_to(name, RIGHT, buff=0.15)
-        return VGroup(name, number)
+    def readout(self, label: str, digits: int, color: str) -> VGroup:
+        """``label`` followed by a live number, at the lesson's panel size."""
+        return readout(label, digits, color, PANEL)
 
     def normal_axes(self) -> Axes:
         mu, sigma, a, b = self.args.mu, self.args.sigma, self.args.a, self.args.b

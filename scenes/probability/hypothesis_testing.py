@@ -62,27 +62,7 @@ from statistics import NormalDist
 from typing import NamedTuple
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    DashedLine,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Indicate,
-    Integer,
-    Line,
-    Polygon,
-    UpdateFromAlphaFunc,
-    ValueTracker,
-    VGroup,
-    Write,
-    always_redraw,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Choice, Float, Int, Seed
@@ -92,20 +72,7 @@ from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num
 from scenes.kit.stats import normal_pdf
 from scenes.kit.ticks import nice_step, tick_places
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    BODY,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    RED,
-    SMALL,
-    CourseLesson,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "AB_TESTS",

@@ -53,3 +53,16 @@ def test_placement_must_be_given_exactly_once():
         plot_axes([0, 1, 1], width=1, height=1)
     with pytest.raises(ValueError, match="exactly one"):
         plot_axes([0, 1, 1], width=1, height=1, centre=[0, 0], start=[0, 0])
+
+
+def test_readout_is_a_label_and_a_live_number_beside_it():
+    from manim import DecimalNumber, MathTex
+
+    from scenes.kit.readout import readout
+
+    name, number = readout(r"\mu =", 2, "#FF9F43", 34)
+    assert isinstance(name, MathTex) and isinstance(number, DecimalNumber)
+    number.set_value(1.234)
+    assert number.get_value() == 1.234 and number.num_decimal_places == 2
+    assert number.font_size == pytest.approx(34)
+    assert number.get_left()[0] > name.get_right()[0]  # to the right, not over it

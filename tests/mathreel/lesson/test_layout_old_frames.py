@@ -78,6 +78,12 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from mathreel.core.course import Entry
 from mathreel.render.worker import construct_only
+from scenes.style import CourseLesson
+if not hasattr(CourseLesson, "recap"):  # the old closing text card, since removed
+    def recap(self, points, ml_use, *, say=None):
+        with self.beat(" ".join(p.rstrip(".") + "." for p in points)):
+            self.wait(1)
+    CourseLesson.recap = recap
 entry = Entry(1, "svd", "SVD", "linear-algebra", "old svd", "old_svd:SVD")
 lesson = construct_only(entry, fps=15)
 print(json.dumps([[b.index, b.text, b.warnings] for b in lesson.timeline.beats]))
