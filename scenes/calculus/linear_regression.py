@@ -107,8 +107,10 @@ from scenes.style import (
     RED,
     SMALL,
     CourseLesson,
+    panel,
     tex,
     text,
+    wrap,
 )
 
 __all__ = [
@@ -410,6 +412,10 @@ CHART_HEIGHT = 2.4  # the residual bars' chart in the column
 CHART_MID = 0.75
 NUDGE_B = 0.6  # how far the gradient beats nudge b and w (plot units)
 NUDGE_W = 0.35
+_RECAP = (
+    "Residuals pull the line; the gradient adds up their pulls, and descent "
+    "steps against it."
+)
 
 
 class LinearRegression(CourseLesson):
@@ -1140,11 +1146,27 @@ class LinearRegression(CourseLesson):
         picture = [self.axes, self.axis_labels, gaps, self.dots, self.fit_line]
         if self.result == "converged":
             picture += [self.line, self.true_line]
-        self.recap_over(
-            picture,
-            "Residuals pull the line; the gradient adds up their pulls, and descent "
-            "steps against it.",
-        )
+        # shrink the plot up, out of the strip recap_over's card takes just above
+        # the captions (its card: the line wrapped at 60, 0.1 above CONTENT_BOTTOM)
+        card = panel(text(wrap(_RECAP, 60), SMALL, ACCENT), buff=0.18)
+        floor = CONTENT_BOTTOM + 0.1 + card.height + 0.1
+        whole = VGroup(*picture)
+        top = whole.get_top()
+        if whole.get_bottom()[1] < floor:
+            factor = (top[1] - floor) / whole.height
+            self.play(
+                *(
+                    m.animate.scale(factor, about_point=top)
+                    for m in picture
+                    if m is not self.axis_labels
+                ),
+                *(  # the axis names keep their legible size
+                    label.animate.scale(factor, about_point=top).scale(1 / factor)
+                    for label in self.axis_labels
+                ),
+                run_time=0.6,
+            )
+        self.recap_over(picture, _RECAP)
 
 
 # -- wording ----------------------------------------------------------------------

@@ -470,23 +470,19 @@ class Inverses(CourseLesson):
 
     def identity(self, a: np.ndarray) -> None:
         ainv = inverse(a)
-        product = tex(
-            "A^{-1}A",
-            "=",
-            tex_matrix(ainv),
-            tex_matrix(a),
-            "=",
-            tex_matrix(ainv @ a),
-            "= I",
-            size=SIZE,
-        )
+        # two rows, so the card stays left of the plane's arrows at any scale
+        product = tex("A^{-1}A", "=", tex_matrix(ainv), tex_matrix(a), size=SIZE)
         product[0].set_color(ACCENT)
+        result = tex("=", tex_matrix(ainv @ a), "= I", size=SIZE)
         with self.beat(
             "A, then A inverse, leaves every vector where it was. So A inverse times A "
             "is the identity matrix, I, the matrix that does nothing.",
         ):
             self.show_panel(
-                self.named("A", a, PURPLE), self.named("A^{-1}", ainv, ORANGE), product
+                self.named("A", a, PURPLE),
+                self.named("A^{-1}", ainv, ORANGE),
+                product,
+                result,
             )
             self.play(
                 self.i_hat.animate.set_stroke(width=9),
@@ -717,17 +713,11 @@ class Inverses(CourseLesson):
         v = self.view
         x_arrow = v.arrow(x, GREEN)
         x_label = self.label("x", x, GREEN)
-        answer = tex(
-            "x",
-            "= A^{-1} b =",
-            tex_matrix(ainv),
-            tex_matrix(b),
-            "=",
-            tex_matrix(x),
-            size=SIZE,
-        )
+        # two rows, so the card stays left of the plane's arrows at any scale
+        answer = tex("x", "= A^{-1} b =", tex_matrix(ainv), tex_matrix(b), size=SIZE)
         answer[0].set_color(GREEN)
-        answer[5].set_color(GREEN)
+        result = tex("=", tex_matrix(x), size=SIZE)
+        result[1].set_color(GREEN)
         question = tex("A", "x", "=", "b", size=44)
         question[1].set_color(GREEN)
         question[3].set_color(ACCENT)
@@ -738,7 +728,7 @@ class Inverses(CourseLesson):
             "goes home, and b is carried straight onto x.",
             key=True,
         ):
-            self.show_panel(question, self.named("A", a, PURPLE), answer)
+            self.show_panel(question, self.named("A", a, PURPLE), answer, result)
             self.apply(
                 ainv,
                 *self.basis_to(np.eye(2)),
