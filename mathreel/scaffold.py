@@ -82,7 +82,8 @@ class {cls}(CourseLesson):
         self.title_card("{title}", "What question does this lesson answer?")
         picture = self.show_sums(sums)
         self.recap_over(
-            [picture], "Each term halves the gap to 2: the sums approach 2, never pass it."
+            [picture],
+            "Each term halves the gap to 2: the sums approach 2, never pass it.",
         )
 
     def show_sums(self, sums: list[float]) -> VGroup:

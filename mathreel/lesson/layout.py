@@ -22,7 +22,10 @@ The rules (each names the text it is about):
   :func:`labels` as the label of what it overlaps;
 * **cards**: an opaque card under text (fill opacity at least
   :data:`CARD_OPACITY`: a ``panel``, a background rectangle) hides no line or
-  shape of the picture beneath it, only backdrops and what its texts label.
+  shape of the picture beneath it, only backdrops and what its texts label;
+  and a panel of text (taller than :data:`PANEL_HEIGHT`) keeps
+  :data:`CARD_CLEARANCE` from the ends of arrows and from dots, the points the
+  picture is about.
 
 Findings of the size and contrast rules for many texts of one top-level mobject
 (an axes' tick labels, a matrix's entries) are reported in one line.
@@ -35,12 +38,15 @@ transformed grid) are skipped by every rule, as is anything marked with
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 from manim import (
+    Arrow,
     BackgroundRectangle,
     DecimalNumber,
+    Dot,
     Integer,
     MathTex,
     Mobject,
@@ -56,6 +62,7 @@ from manim.utils.color import ManimColor, ParsableManimColor
 from manim.utils.family import extract_mobject_family_members
 
 __all__ = [
+    "CARD_CLEARANCE",
     "MIN_CONTRAST",
     "MIN_TEXT_PX",
     "backdrop",
@@ -91,6 +98,12 @@ _FAINT = 0.1
 _TOUCH = 0.02
 #: How far (scene units, 3 px at 480p) a card's edge may reach over what it hides.
 _HIDE = 0.05
+#: Clearance (scene units, 9 px at 480p) a card keeps from the ends of arrows and
+#: from dots: the points a picture is about (an origin, a tip) stay readable.
+CARD_CLEARANCE = 0.15
+#: Height (scene units, 54 px at 480p) from which a card is a panel of text, not
+#: a one-line tag; a tag sits at the tip it names, so only panels keep clear.
+PANEL_HEIGHT = 0.9
 #: Points sampled along each cubic curve of a stroke.
 _SAMPLES = 8
 
@@ -665,7 +678,55 @@ def _text_over_problems(
         hidden = _hidden_by(card, riders, shapes, marks, skipped)
         if hidden:
             problems.append(f"the card under {_name(riders[0])} hides {_names(hidden)}")
+        crowded = _crowded_by(card, riders, shapes, marks, skipped)
+        if crowded:
+            problems.append(
+                f"the card under {_name(riders[0])} crowds {_names(crowded)} "
+                f"(keep {CARD_CLEARANCE * REFERENCE_LINES / config.frame_height:.0f} px "
+                "clear of arrow ends and dots)"
+            )
     return problems
+
+
+def _crowded_by(
+    card: _Shape,
+    riders: list[Mobject],
+    shapes: list[_Shape],
+    marks: dict[int, frozenset[int]],
+    skipped: set[int],
+) -> list[str]:
+    """Arrow ends and dots of the picture within :data:`CARD_CLEARANCE` of a card.
+
+    A panel whose corner sits on the origin the arrows start from, or on an
+    arrow's tip, hides nothing by area yet crowds the point the picture is
+    about (the old eigenvectors lesson's ``P D P^-1`` card at the origin).
+    Cards lower than :data:`PANEL_HEIGHT` are tags on one label and exempt.
+    """
+    x0, y0, x1, y1 = card.box
+    if y1 - y0 < PANEL_HEIGHT:
+        return []  # a tag on one label: it belongs beside what it names
+    labelled = frozenset().union(*(marks.get(id(t), frozenset()) for t in riders))
+    crowded: list[str] = []
+    for shape in shapes:
+        mob = shape.mob
+        if shape is card or id(mob) in skipped or id(card.mob) in shape.owners:
+            continue
+        if shape.owners & labelled:
+            continue
+        if isinstance(mob, Arrow):
+            points = [mob.get_start(), mob.get_end()]
+            what = "the ends of " + shape.name
+        elif isinstance(mob, Dot):
+            points = [mob.get_center()]
+            what = shape.name
+        else:
+            continue
+        for px, py, _ in points:
+            dx = max(x0 - px, 0.0, px - x1)
+            dy = max(y0 - py, 0.0, py - y1)
+            if math.hypot(dx, dy) < CARD_CLEARANCE and what not in crowded:
+                crowded.append(what)
+    return crowded
 
 
 def _hidden_by(

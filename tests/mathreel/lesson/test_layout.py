@@ -265,3 +265,24 @@ def test_many_texts_of_one_group_make_one_line():
     tiny = VGroup(*(DecimalNumber(k, font_size=SMALL) for k in range(4))).arrange(RIGHT)
     found = problems(tiny)
     assert len(found) == 1 and "and 3 more texts of VGroup are 11.1 px" in found[0]
+
+
+def test_a_panel_keeps_clear_of_arrow_ends_but_a_tag_may_sit_at_a_tip():
+    from manim import Arrow
+
+    from mathreel.lesson.layout import CARD_CLEARANCE
+
+    lines = VGroup(label("A = P D P^-1"), label("P: eigenvectors")).arrange(DOWN)
+    panel_ = card_under(lines)  # two lines: a panel, not a tag
+    corner = panel_[0].get_corner(DOWN + RIGHT)
+    start = corner + 0.08 * (
+        DOWN + RIGHT
+    )  # 7 px from the corner, as in old eigenvectors
+    arrow = Arrow(start, start + 2 * RIGHT, buff=0)
+    found = problems(arrow, panel_)
+    assert len(found) == 1 and "crowds the ends of Arrow" in found[0], found
+    far = Arrow(start, start + 2 * RIGHT, buff=0).shift(CARD_CLEARANCE * DOWN)
+    assert problems(far, panel_) == []
+    tag = card_under(label("2 v2"))
+    tip = Arrow(2 * LEFT, tag[0].get_left() + 0.05 * LEFT, buff=0)
+    assert problems(tip, tag) == []

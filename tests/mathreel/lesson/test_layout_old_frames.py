@@ -84,25 +84,26 @@ if not hasattr(CourseLesson, "recap"):  # the old closing text card, since remov
         with self.beat(" ".join(p.rstrip(".") + "." for p in points)):
             self.wait(1)
     CourseLesson.recap = recap
-entry = Entry(1, "svd", "SVD", "linear-algebra", "old svd", "old_svd:SVD")
+slug, scene = sys.argv[2], sys.argv[3]
+entry = Entry(1, slug, slug, "linear-algebra", "old " + slug, scene)
 lesson = construct_only(entry, fps=15)
 print(json.dumps([[b.index, b.text, b.warnings] for b in lesson.timeline.beats]))
 """
 
 
-@pytest.mark.slow
-def test_old_svd_lesson_is_flagged_at_its_compression_beat(tmp_path):
+def plan_old(tmp_path: Path, slug: str, module: str, scene: str) -> list:
+    """Plan the lesson as it was at :data:`OLD` with today's layout check."""
     shown = subprocess.run(
-        ["git", "show", f"{OLD}:scenes/linear_algebra/svd.py"],
+        ["git", "show", f"{OLD}:scenes/linear_algebra/{module}.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     if shown.returncode != 0:
         pytest.skip(f"git has no commit {OLD} here (shallow clone?)")
-    (tmp_path / "old_svd.py").write_text(shown.stdout)
+    (tmp_path / f"old_{module}.py").write_text(shown.stdout)
     run = subprocess.run(
-        [sys.executable, "-c", PLAN_OLD, str(tmp_path)],
+        [sys.executable, "-c", PLAN_OLD, str(tmp_path), slug, f"old_{module}:{scene}"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -113,8 +114,22 @@ def test_old_svd_lesson_is_flagged_at_its_compression_beat(tmp_path):
         },
         check=True,
     )
-    beats = json.loads(run.stdout.strip().splitlines()[-1])
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.slow
+def test_old_svd_lesson_is_flagged_at_its_compression_beat(tmp_path):
+    beats = plan_old(tmp_path, "svd", "svd", "SVD")
     flagged = {index: warnings for index, _, warnings in beats if warnings}
     compression = [i for i, said, _ in beats if said.startswith("That is how SVD")]
     assert compression and compression[0] in flagged, flagged
     assert any("hides Circle" in w for w in flagged[compression[0]]), flagged
+
+
+@pytest.mark.slow
+def test_old_eigenvectors_panel_at_the_origin_is_flagged(tmp_path):
+    beats = plan_old(tmp_path, "eigenvectors", "eigenvectors", "Eigenvectors")
+    flagged = {index: warnings for index, _, warnings in beats if warnings}
+    diagonal = [i for i, said, _ in beats if said.startswith("So in the eigenbasis")]
+    assert diagonal and diagonal[0] in flagged, flagged
+    assert any("crowds the ends of Arrow" in w for w in flagged[diagonal[0]]), flagged
