@@ -63,32 +63,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UP,
-    Axes,
-    Create,
-    DashedLine,
-    DecimalNumber,
-    Dot,
-    FadeIn,
-    FadeOut,
-    Indicate,
-    Integer,
-    Line,
-    Rectangle,
-    ReplacementTransform,
-    UpdateFromAlphaFunc,
-    ValueTracker,
-    VGroup,
-    VMobject,
-    always_redraw,
-    linear,
-    smooth,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Float, Int, Seed
@@ -96,22 +71,7 @@ from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, say_num, say_sig
-from scenes.style import (
-    ACCENT,
-    BLUE,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-    wrap,
-)
+from scenes.style import *
 
 __all__ = [
     "BLOWUP",

@@ -221,6 +221,17 @@ class SoftmaxCrossEntropy(CourseLesson):
         "steps": Int(5, lo=1, hi=8, help="how many gradient steps the ending takes"),
     }
 
+    def loss_plot(self) -> tuple[Mobject, ...]:
+        """The loss curve's plot: axes, curve, its label, the dot, its drop, readout."""
+        return (
+            self.axes,
+            self.curve,
+            self.curve_label,
+            self.dot,
+            self.drop,
+            self.readout,
+        )
+
     @classmethod
     def check_args(cls, args: Args) -> None:
         target = CLASSES.index(args.true_class)
@@ -658,14 +669,7 @@ class SoftmaxCrossEntropy(CourseLesson):
             f"{self.true_name}'s also has the minus 1.",
         ):
             self.play(
-                FadeOut(
-                    self.axes,
-                    self.curve,
-                    self.curve_label,
-                    self.dot,
-                    self.drop,
-                    self.readout,
-                ),
+                FadeOut(*self.loss_plot()),
                 run_time=0.6,
             )
             self.play(FadeIn(line1), run_time=0.8)
@@ -760,14 +764,7 @@ class SoftmaxCrossEntropy(CourseLesson):
                 run_time=0.6,
             )
             self.play(
-                FadeIn(
-                    self.axes,
-                    self.curve,
-                    self.curve_label,
-                    self.dot,
-                    self.drop,
-                    self.readout,
-                ),
+                FadeIn(*self.loss_plot()),
                 FadeIn(self.z_line, self.t_label),
                 run_time=0.8,
             )

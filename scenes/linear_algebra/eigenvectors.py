@@ -686,19 +686,7 @@ class Eigenvectors(CourseLesson):
             chapter="Eigenvectors",
             key=True,
         ):
-            self.play(
-                ApplyMatrix(a, self.plane, about_point=self.origin),
-                *(
-                    Transform(arr, self.arrow(lam * v, arr.get_color()))
-                    for arr, (lam, v) in zip(self.e_arrows, self.pairs, strict=True)
-                ),
-                *(
-                    ReplacementTransform(old, new)
-                    for old, new in zip(self.e_labels, new_labels, strict=True)
-                ),
-                run_time=3,
-            )
-            self.e_labels = new_labels
+            self.apply_scaling_eigenvectors(a, self.plane, new_labels)
             self.play(ReplacementTransform(self.info, card), run_time=0.8)
             self.info = card
             self.wait(1.5)
@@ -979,19 +967,7 @@ class Eigenvectors(CourseLesson):
             say=f"In this grid, A only scales along each line: {scaled_words('v1', l1)}, "
             f"{scaled_words('v2', l2)}. Every grid line stays parallel to itself.",
         ):
-            self.play(
-                ApplyMatrix(a, self.grid, about_point=self.origin),
-                *(
-                    Transform(arr, self.arrow(lam * v, arr.get_color()))
-                    for arr, (lam, v) in zip(self.e_arrows, self.pairs, strict=True)
-                ),
-                *(
-                    ReplacementTransform(old, new)
-                    for old, new in zip(self.e_labels, new_labels, strict=True)
-                ),
-                run_time=3,
-            )
-            self.e_labels = new_labels
+            self.apply_scaling_eigenvectors(a, self.grid, new_labels)
 
     def diagonal_form(self, a: np.ndarray) -> None:
         p, d = diagonalize(a)
@@ -1114,6 +1090,24 @@ class Eigenvectors(CourseLesson):
                 self.ml_card = grown
                 trail.append(new)
         self.play(FadeOut(fresh, *lines, *trail, self.ml_card), run_time=0.6)
+
+    def apply_scaling_eigenvectors(
+        self, a: np.ndarray, grid: Mobject, new_labels: list[Mobject]
+    ) -> None:
+        """Apply ``a`` to ``grid``: each eigenvector arrow scales by its eigenvalue."""
+        self.play(
+            ApplyMatrix(a, grid, about_point=self.origin),
+            *(
+                Transform(arr, self.arrow(lam * v, arr.get_color()))
+                for arr, (lam, v) in zip(self.e_arrows, self.pairs, strict=True)
+            ),
+            *(
+                ReplacementTransform(old, new)
+                for old, new in zip(self.e_labels, new_labels, strict=True)
+            ),
+            run_time=3,
+        )
+        self.e_labels = new_labels
 
     def recap(self, a: np.ndarray) -> None:
         # one FadeIn each: FadeIn(*mobs) would add them to the scene as one group

@@ -47,25 +47,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (
-    DOWN,
-    LEFT,
-    RIGHT,
-    UL,
-    ApplyMatrix,
-    Arrow,
-    Create,
-    Dot,
-    FadeIn,
-    FadeOut,
-    GrowArrow,
-    Line,
-    ReplacementTransform,
-    Transform,
-    VGroup,
-    config,
-    there_and_back,
-)
+from manim import *
 
 from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix, Vector, nonsingular
@@ -75,21 +57,7 @@ from scenes.kit.axes import plot_axes
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
-from scenes.style import (
-    ACCENT,
-    CONTENT_BOTTOM,
-    GREEN,
-    INK,
-    MUTED,
-    ORANGE,
-    PURPLE,
-    RED,
-    SMALL,
-    CourseLesson,
-    panel,
-    tex,
-    text,
-)
+from scenes.style import *
 
 __all__ = [
     "DATA_T",
