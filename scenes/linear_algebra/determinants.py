@@ -61,6 +61,7 @@ from mathreel.core.errors import ParamError
 from mathreel.core.params import Args, Matrix
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
+from scenes.kit.linalg import determinant, transform
 from scenes.kit.numbers import fmt, fmt_rows, say_num, say_sig, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
@@ -105,17 +106,6 @@ UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 
 # -- the math ------------------------------------------------------------------------
-
-
-def transform(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Apply ``matrix`` to one point ``(2,)`` or to rows of points ``(n, 2)``."""
-    return np.asarray(points, dtype=float) @ np.asarray(matrix, dtype=float).T
-
-
-def determinant(matrix: np.ndarray) -> float:
-    """``ad - bc`` of a 2x2 matrix, computed exactly as the lesson shows it."""
-    (a, b), (c, d) = np.asarray(matrix, dtype=float)
-    return float(a * d - b * c)
 
 
 def unit_square_image(matrix: np.ndarray) -> np.ndarray:

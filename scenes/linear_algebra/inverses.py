@@ -54,6 +54,7 @@ from mathreel.core.params import Args, Matrix, Vector, nonsingular
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
+from scenes.kit.linalg import determinant, transform
 from scenes.kit.numbers import fmt, fmt_rows, fmt_vec, say_num, say_vec, tex_matrix
 from scenes.kit.plane import PlaneView
 from scenes.kit.view import MIN_ARROW, Box, fit_view, legible_entries
@@ -102,17 +103,6 @@ SINGULAR_POINT = np.array([2.0, 0.0])
 
 
 # -- the math ------------------------------------------------------------------------
-
-
-def transform(matrix: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """Apply ``matrix`` to one point ``(2,)`` or to rows of points ``(n, 2)``."""
-    return np.asarray(points, dtype=float) @ np.asarray(matrix, dtype=float).T
-
-
-def determinant(matrix: np.ndarray) -> float:
-    """``ad - bc`` of a 2x2 matrix."""
-    (a, b), (c, d) = np.asarray(matrix, dtype=float)
-    return float(a * d - b * c)
 
 
 def adjugate(matrix: np.ndarray) -> np.ndarray:

@@ -276,6 +276,7 @@ def test_area_words_follow_the_sign_of_the_determinant(m):
 def test_density_divides_by_the_size_of_the_determinant(m):
     n = len(SAMPLES)
     det = determinant(m)
+    assume(det == 0 or abs(det) > 1e-9)  # the lesson refuses what shows as 0
     density = density_after(n, m)
     line, said = flow_words(m)
     if det == 0:
