@@ -675,10 +675,11 @@ def _text_over_problems(
             f"({colours}; at least {MIN_CONTRAST:g}:1)"
         )
     for card, riders in on_card.values():
-        hidden = _hidden_by(card, riders, shapes, marks, skipped)
+        picture = _picture_around(card, riders, shapes, marks, skipped)
+        hidden = _hidden_by(card, picture)
         if hidden:
             problems.append(f"the card under {_name(riders[0])} hides {_names(hidden)}")
-        crowded = _crowded_by(card, riders, shapes, marks, skipped)
+        crowded = _crowded_by(card, picture)
         if crowded:
             problems.append(
                 f"the card under {_name(riders[0])} crowds {_names(crowded)} "
@@ -688,13 +689,27 @@ def _text_over_problems(
     return problems
 
 
-def _crowded_by(
+def _picture_around(
     card: _Shape,
     riders: list[Mobject],
     shapes: list[_Shape],
     marks: dict[int, frozenset[int]],
     skipped: set[int],
-) -> list[str]:
+) -> list[_Shape]:
+    """The shapes a card may not hide or crowd: not backdrops, not the card or
+    its own parts, not what the card's texts (``riders``) label."""
+    labelled = frozenset().union(*(marks.get(id(t), frozenset()) for t in riders))
+    return [
+        shape
+        for shape in shapes
+        if shape is not card
+        and id(shape.mob) not in skipped
+        and id(card.mob) not in shape.owners
+        and not shape.owners & labelled
+    ]
+
+
+def _crowded_by(card: _Shape, picture: list[_Shape]) -> list[str]:
     """Arrow ends and dots of the picture within :data:`CARD_CLEARANCE` of a card.
 
     A panel whose corner sits on the origin the arrows start from, or on an
@@ -705,14 +720,9 @@ def _crowded_by(
     x0, y0, x1, y1 = card.box
     if y1 - y0 < PANEL_HEIGHT:
         return []  # a tag on one label: it belongs beside what it names
-    labelled = frozenset().union(*(marks.get(id(t), frozenset()) for t in riders))
     crowded: list[str] = []
-    for shape in shapes:
+    for shape in picture:
         mob = shape.mob
-        if shape is card or id(mob) in skipped or id(card.mob) in shape.owners:
-            continue
-        if shape.owners & labelled:
-            continue
         if isinstance(mob, Arrow):
             points = [mob.get_start(), mob.get_end()]
             what = "the ends of " + shape.name
@@ -729,13 +739,7 @@ def _crowded_by(
     return crowded
 
 
-def _hidden_by(
-    card: _Shape,
-    riders: list[Mobject],
-    shapes: list[_Shape],
-    marks: dict[int, frozenset[int]],
-    skipped: set[int],
-) -> list[str]:
+def _hidden_by(card: _Shape, picture: list[_Shape]) -> list[str]:
     """What an opaque card under text hides: lines and shapes drawn before it.
 
     A card makes its text legible by hiding what is beneath; that must be only
@@ -745,13 +749,10 @@ def _hidden_by(
     inner = card.box + np.array([_HIDE, _HIDE, -_HIDE, -_HIDE])
     if inner[0] >= inner[2] or inner[1] >= inner[3]:
         return []
-    labelled = frozenset().union(*(marks.get(id(t), frozenset()) for t in riders))
     cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
     hidden: list[str] = []
-    for shape in shapes:
-        if shape.order >= card.order or shape is card or id(shape.mob) in skipped:
-            continue
-        if shape.owners & labelled or id(card.mob) in shape.owners:
+    for shape in picture:
+        if shape.order >= card.order:  # drawn over the card: not hidden by it
             continue
         sx0, sy0, sx1, sy1 = shape.box
         if sx1 < inner[0] or sx0 > inner[2] or sy1 < inner[1] or sy0 > inner[3]:
