@@ -118,18 +118,25 @@ def plan_old(tmp_path: Path, slug: str, module: str, scene: str) -> list:
 
 
 @pytest.mark.slow
-def test_old_svd_lesson_is_flagged_at_its_compression_beat(tmp_path):
-    beats = plan_old(tmp_path, "svd", "svd", "SVD")
+@pytest.mark.parametrize(
+    ("slug", "scene", "beat_starts", "finding"),
+    [
+        # the compression card over the flattened circle
+        ("svd", "SVD", "That is how SVD", "hides Circle"),
+        # the P D P^-1 panel whose corner sits on the arrows' origin
+        (
+            "eigenvectors",
+            "Eigenvectors",
+            "So in the eigenbasis",
+            "crowds the ends of Arrow",
+        ),
+    ],
+)
+def test_old_lesson_is_flagged_where_the_review_saw_it(
+    tmp_path, slug, scene, beat_starts, finding
+):
+    beats = plan_old(tmp_path, slug, slug, scene)
     flagged = {index: warnings for index, _, warnings in beats if warnings}
-    compression = [i for i, said, _ in beats if said.startswith("That is how SVD")]
-    assert compression and compression[0] in flagged, flagged
-    assert any("hides Circle" in w for w in flagged[compression[0]]), flagged
-
-
-@pytest.mark.slow
-def test_old_eigenvectors_panel_at_the_origin_is_flagged(tmp_path):
-    beats = plan_old(tmp_path, "eigenvectors", "eigenvectors", "Eigenvectors")
-    flagged = {index: warnings for index, _, warnings in beats if warnings}
-    diagonal = [i for i, said, _ in beats if said.startswith("So in the eigenbasis")]
-    assert diagonal and diagonal[0] in flagged, flagged
-    assert any("crowds the ends of Arrow" in w for w in flagged[diagonal[0]]), flagged
+    where = [i for i, said, _ in beats if said.startswith(beat_starts)]
+    assert where and where[0] in flagged, flagged
+    assert any(finding in w for w in flagged[where[0]]), flagged
