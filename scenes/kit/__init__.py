@@ -7,6 +7,8 @@ Pure modules (numpy only, no manim; importable and testable on their own):
 - :mod:`scenes.kit.ticks`: nice tick steps, decimal places, tick positions.
 - :mod:`scenes.kit.stats`: the normal density and distribution function.
 - :mod:`scenes.kit.linalg`: a 2x2 matrix applied to points, its determinant.
+- :mod:`scenes.kit.datasets`: real datasets bundled with scikit-learn (iris,
+  diabetes, wine columns; the 8x8 handwritten digits), read offline, read-only.
 - :mod:`scenes.kit.view`: fitting a plane view to its content (:func:`fit_view`),
   and the limits a scaled view still has (:func:`legible_entries`,
   :func:`require_visible`).

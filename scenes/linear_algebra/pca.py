@@ -13,12 +13,22 @@ one while keeping the explained variance ratio ``lambda1 / (lambda1 +
 lambda2)``; the machine-learning beat decodes those single numbers back to
 points and shows the misses average (over ``n - 1``) to ``lambda2``.
 
+With ``dataset=iris`` the cloud is real instead: the 150 flowers of Fisher's
+iris data (scikit-learn's bundled copy, read offline through
+:mod:`scenes.kit.datasets`), x the sepal length and y the petal length, both
+in centimetres and not rescaled (the same unit, so their variances compare
+directly). Every number on screen then comes from those 150 rows; the tests
+check them against numpy's and scikit-learn's own PCA of the same columns.
+
 Sign convention: the first component points right (up when vertical); the
 second is the first turned 90 degrees counter-clockwise. The numbers on screen
 come from the pure functions below, which the tests check on their own.
 
 General claims (text and narration), and why each holds:
 
+- "Here are 150 iris flowers: x is sepal length, y petal length, in cm" (with
+  ``dataset=iris``): :func:`cloud_words`, tested against the
+  loaded data's shape and the feature names it reads.
 - "They are correlated: when x is large, y tends to be large too" (or "the
   other way ... small", or "barely correlated"): computed by
   :func:`correlation_words` from the sample correlation's sign and size
@@ -67,26 +77,33 @@ from dataclasses import dataclass
 import numpy as np
 from manim import *
 
-from mathreel.core.params import Int, Matrix, Seed
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Choice, Int, Matrix, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
 from scenes.kit.axes import plot_axes
+from scenes.kit.datasets import feature_columns
 from scenes.kit.numbers import fmt, fmt_vec, say_num, say_sig, say_vec, tex_matrix
 from scenes.style import *
 
 __all__ = [
+    "DATASETS",
+    "IRIS_FEATURES",
     "MAX_VARIANCE",
     "MEAN",
     "PCA",
     "Analysis",
     "analyse",
+    "analyse_points",
     "axis_angle",
     "centre",
+    "cloud_words",
     "components",
     "correlation_words",
     "covariance",
     "covariance_problem",
     "explained_ratio",
+    "iris_points",
     "percent",
     "practice",
     "project",
@@ -104,6 +121,10 @@ MEAN = np.array([2.0, 1.5])
 MAX_VARIANCE = 9.0
 #: Principal-axis arrows are this many standard deviations long.
 SDS = 2.0
+#: The clouds the lesson can draw: a seeded synthetic one, or real iris flowers.
+DATASETS = ("synthetic", "iris")
+#: The two iris columns drawn as x and y (names as scikit-learn spells them).
+IRIS_FEATURES = ("sepal length (cm)", "petal length (cm)")
 
 
 # -- the math ------------------------------------------------------------------------
@@ -114,6 +135,34 @@ def sample(seed: int, n: int, cov: np.ndarray, mean: np.ndarray = MEAN) -> np.nd
     rng = np.random.default_rng(seed)
     factor = np.linalg.cholesky(np.asarray(cov, dtype=float))
     return np.asarray(mean, dtype=float) + rng.standard_normal((n, 2)) @ factor.T
+
+
+def iris_points() -> np.ndarray:
+    """The iris flowers' (sepal length, petal length) in cm: shape (150, 2), read-only.
+
+    Read from scikit-learn's bundled copy (no network), unscaled.
+    """
+    return feature_columns("iris", *IRIS_FEATURES)
+
+
+def cloud_words(dataset: str, n: int, *, spoken: bool = False) -> str:
+    """The sentence that introduces the cloud of ``n`` points of ``dataset``.
+
+    ``spoken=True`` gives the narrated form (units said in full).
+
+    Raises
+    ------
+    ValueError
+        For a dataset not in :data:`DATASETS`.
+    """
+    if dataset == "synthetic":
+        return f"Here are {n} data points, each with two measurements, x and y."
+    if dataset == "iris":
+        unit = "centimetres" if spoken else "cm"
+        return (
+            f"Here are {n} iris flowers: x is sepal length, y petal length, in {unit}."
+        )
+    raise ValueError(f"unknown dataset {dataset!r}: one of {', '.join(DATASETS)}")
 
 
 def centre(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -242,7 +291,12 @@ class Analysis:
 
 def analyse(seed: int, n: int, cov: np.ndarray) -> Analysis:
     """Sample the cloud and run PCA on it."""
-    points = sample(seed, n, cov)
+    return analyse_points(sample(seed, n, cov))
+
+
+def analyse_points(points: np.ndarray) -> Analysis:
+    """Run PCA on given points, shape ``(n, 2)`` with ``n >= 2``."""
+    points = np.asarray(points, dtype=float)
     mean, centred = centre(points)
     c = covariance(centred)
     variances, axes = components(c)
@@ -310,11 +364,37 @@ class PCA(CourseLesson):
             help="covariance the cloud is drawn from (symmetric positive definite)",
             require=[covariance_problem],
         ),
+        "dataset": Choice(
+            "synthetic",
+            DATASETS,
+            help="synthetic: a seeded cloud from 'covariance'; iris: 150 real "
+            "flowers, sepal length against petal length in cm (scikit-learn's "
+            "bundled copy)",
+        ),
     }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """The iris data brings its own points: seed, points and covariance stay unset."""
+        if args.dataset == "synthetic":
+            return
+        for name in ("seed", "points", "covariance"):
+            default = cls.params[name].default
+            if not np.array_equal(np.asarray(args[name]), np.asarray(default)):
+                raise ParamError(
+                    name,
+                    str(args[name]),
+                    f"its default with dataset={args.dataset}",
+                    why=f"the {args.dataset} data has its own points; '{name}' "
+                    "only shapes the synthetic cloud",
+                )
 
     def construct(self) -> None:
         args = self.args
-        self.pca = analyse(args.seed, args.points, args.covariance)
+        if args.dataset == "iris":
+            self.pca = analyse_points(iris_points())
+        else:
+            self.pca = analyse(args.seed, args.points, args.covariance)
         self.setup_view()
         self.title_card(
             "Principal component analysis", "Which directions in data matter most?"
@@ -420,13 +500,28 @@ class PCA(CourseLesson):
             labels[1].next_to(self.axes.y_axis.get_end(), RIGHT, buff=0.1)
         self.axis_labels = labels
         with self.beat(
-            f"Here are {len(p.points)} data points, each with two measurements, x and y. "
+            cloud_words(self.args.dataset, len(p.points))
+            + " "
+            + correlation_words(p.cov),
+            say=cloud_words(self.args.dataset, len(p.points), spoken=True)
+            + " "
             + correlation_words(p.cov),
             chapter="The data",
         ):
             self.play(Create(self.axes), FadeIn(labels), run_time=1)
             self.play(FadeIn(self.cloud, lag_ratio=0.02), run_time=1.5)
-            self.grow_panel(text(f"{len(p.points)} points", SMALL, MUTED))
+            self.grow_panel(*self.data_rows())
+
+    def data_rows(self) -> list[VMobject]:
+        """The panel's first rows: how many points, and what x and y measure."""
+        n = len(self.pca.points)
+        if self.args.dataset == "iris":
+            return [
+                text(f"{n} iris flowers", SMALL, MUTED),
+                text("x: sepal length, cm", SMALL, MUTED),
+                text("y: petal length, cm", SMALL, MUTED),
+            ]
+        return [text(f"{n} points", SMALL, MUTED)]
 
     def centre_cloud(self) -> None:
         p = self.pca
@@ -895,12 +990,11 @@ class PCA(CourseLesson):
             "Each decoded point lands on the line, off its original by its drop to the "
             f"axis. Squared and averaged like a variance, those misses come to "
             f"{fmt(error)}: exactly λ2, the variance we dropped. With many features, a "
-            "few components often keep most of the variance, so little is lost.",
+            "few components often keep most of the variance.",
             say="Each decoded point lands on the line, off its original by its drop to "
             "the axis. Squared and averaged like a variance, those misses come to "
             f"{say_sig(error)}: exactly lambda 2, the variance we dropped. With many "
-            "features, a few components often keep most of the variance, so little is "
-            "lost.",
+            "features, a few components often keep most of the variance.",
         ):
             self.play(FadeIn(originals), Create(misses), run_time=1.5)
             self.play(ReplacementTransform(card, grown), run_time=0.8)

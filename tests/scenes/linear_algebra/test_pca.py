@@ -15,6 +15,7 @@ from scenes.linear_algebra.pca import (
     MEAN,
     PCA,
     analyse,
+    analyse_points,
     axis_angle,
     centre,
     components,
@@ -22,6 +23,7 @@ from scenes.linear_algebra.pca import (
     covariance,
     covariance_problem,
     explained_ratio,
+    iris_points,
     percent,
     project,
     projected_variance,
@@ -195,7 +197,11 @@ def test_unusable_covariances_say_why():
 @pytest.fixture(scope="module")
 def scenes():
     entry = load_course().get(SLUG)
-    return {"default": construct_only(entry, {}), "other": construct_only(entry, OTHER)}
+    return {
+        "default": construct_only(entry, {}),
+        "other": construct_only(entry, OTHER),
+        "iris": construct_only(entry, {"dataset": "iris"}),
+    }
 
 
 @pytest.mark.parametrize("which", ["default", "other"])
@@ -278,6 +284,124 @@ def test_exactly_one_key_beat(scenes):
 def test_bad_parameters_fail_with_one_line(name, bad, why):
     with pytest.raises(ParamError) as error:
         PCA.resolve_args({name: bad}, lesson=SLUG)
+    message = str(error.value)
+    assert message.startswith(f"{SLUG}: parameter '{name}'")
+    assert why in message
+    assert "\n" not in message
+
+
+# -- the iris dataset: the same lesson on real flowers --------------------------------
+
+
+def iris_columns() -> np.ndarray:
+    """Sepal and petal length in cm, (150, 2), read here straight from scikit-learn."""
+    from sklearn.datasets import load_iris
+
+    iris = load_iris()
+    names = list(iris.feature_names)
+    cols = [names.index("sepal length (cm)"), names.index("petal length (cm)")]
+    return np.asarray(iris.data[:, cols], dtype=float)
+
+
+def scikit_pca():
+    """scikit-learn's own PCA of the raw iris columns, sign-fixed as the lesson's."""
+    from sklearn.decomposition import PCA as ScikitPCA
+
+    raw = iris_columns()
+    fitted = ScikitPCA(n_components=2).fit(raw)
+    axes = fitted.components_.copy()
+    signs = np.where(axes[:, 0] < 0, -1.0, 1.0)  # first axis points right
+    axes *= signs[:, None]
+    axes[1] = [-axes[0][1], axes[0][0]]  # second: first turned a quarter
+    scores = fitted.transform(raw)[:, 0] * signs[0]
+    return raw, fitted, axes, scores
+
+
+def test_iris_analysis_matches_scikit_learns_pca():
+    raw, fitted, axes, scores = scikit_pca()
+    result = analyse_points(iris_points())
+    assert result.points.shape == (150, 2)
+    assert np.array_equal(result.points, raw)
+    assert np.allclose(result.mean, fitted.mean_)
+    assert np.allclose(result.cov, np.cov(raw, rowvar=False))
+    assert np.allclose(result.variances, fitted.explained_variance_)
+    assert np.allclose(result.ratios, fitted.explained_variance_ratio_)
+    assert np.allclose(result.axes, axes)
+    assert np.allclose(result.scores, scores)
+    # the misses of the decoded points average to scikit-learn's second variance
+    error = reconstruction_error(result.centred, result.axes[0])
+    assert error == pytest.approx(fitted.explained_variance_[1])
+    with pytest.raises(ValueError):
+        iris_points()[0, 0] = 0.0  # read-only: no beat can change the data
+
+
+def test_iris_screen_shows_scikit_learns_numbers(scenes):
+    scene = scenes["iris"]
+    raw, fitted, axes, scores = scikit_pca()
+    cov = np.cov(raw, rowvar=False)
+    v1, v2 = fitted.explained_variance_
+    r1, r2 = fitted.explained_variance_ratio_
+    shown = "\n".join(t for beat in scene.timeline.beats for t in beat.shown)
+    lines = shown.split("\n")
+    for row in ("150 iris flowers", "x: sepal length, cm", "y: petal length, cm"):
+        assert row in lines
+    assert rf"\bar{{x}} = {tex_matrix(raw.mean(axis=0))}" in shown
+    assert f"= {tex_matrix(cov)}" in shown
+    assert rf"\lambda_1 = {fmt(v1)} ,\; w_1 = {tex_matrix(axes[0])}" in shown
+    assert rf"\lambda_2 = {fmt(v2)} ,\; w_2 = {tex_matrix(axes[1])}" in shown
+    assert rf"{{{fmt(v1)}}}{{{fmt(v1)} + {fmt(v2)}}} = {fmt(100 * r1, 1)}\%" in shown
+    assert f"{fmt(100 * r1, 1)}%" in lines and f"{fmt(100 * r2, 1)}%" in lines
+    assert rf"= {fmt(v2)} = \lambda_2" in shown
+    assert "150 numbers, not 300" in shown
+    for beat in scene.timeline.beats:
+        assert not beat.warnings, (beat.index, beat.warnings)
+    # the dots end decoded from scikit-learn's scores along its first component
+    decoded = fitted.mean_ + np.outer(scores, axes[0])
+    ends = np.array([d.get_center()[:2] for d in scene.cloud])
+    assert np.allclose(ends, np.array([scene.at(x)[:2] for x in decoded]), atol=1e-6)
+
+
+def test_iris_words_match_the_flowers(scenes):
+    scene = scenes["iris"]
+    raw, fitted, axes, scores = scikit_pca()
+    beats = scene.timeline.beats
+    r = np.corrcoef(raw, rowvar=False)[0, 1]
+    assert r > 0.2  # so the words must say "large too"
+    assert beats[1].text == (
+        "Here are 150 iris flowers: x is sepal length, y petal length, in cm. "
+        "They are correlated: when x is large, y tends to be large too."
+    )
+    assert "in centimetres." in beats[1].say and " cm" not in beats[1].say
+    key = next(b for b in beats if b.key)
+    angle = np.degrees(np.arctan2(axes[0][1], axes[0][0]))
+    assert f"θ = {fmt(angle, 1)} degrees" in key.text
+    assert f"at {fmt(fitted.explained_variance_[0])}." in key.text
+    says = " ".join(b.say for b in beats)
+    assert f"{fmt(100 * fitted.explained_variance_ratio_[0], 1)} percent" in says
+    assert f"from {fmt(scores.min(), 1)} to {fmt(scores.max(), 1)}" in shown_text(scene)
+    assert sum(b.key for b in beats) == 1
+
+
+def shown_text(scene) -> str:
+    return " ".join(b.text for b in scene.timeline.beats)
+
+
+@pytest.mark.parametrize(
+    ("given", "name", "why"),
+    [
+        ({"dataset": "mnist"}, "dataset", "not one of the choices"),
+        ({"dataset": "iris", "points": 50}, "points", "iris data has its own points"),
+        ({"dataset": "iris", "seed": 3}, "seed", "only shapes the synthetic cloud"),
+        (
+            {"dataset": "iris", "covariance": [[2, 0], [0, 1]]},
+            "covariance",
+            "its default with dataset=iris",
+        ),
+    ],
+)
+def test_dataset_refuses_what_it_would_ignore(given, name, why):
+    with pytest.raises(ParamError) as error:
+        PCA.resolve_args(given, lesson=SLUG)
     message = str(error.value)
     assert message.startswith(f"{SLUG}: parameter '{name}'")
     assert why in message
