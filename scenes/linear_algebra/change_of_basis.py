@@ -48,12 +48,14 @@ General claims (text and narration), and why each holds:
   and ``U^T A V = Sigma`` for every matrix (the next lessons).
 - "The covariance's off-diagonal entry says the features move together": a
   positive covariance (the fixed sample has one; tested).
-- "In the basis of its eigenvectors the covariance is diagonal: the new
-  features are uncorrelated": ``Q^T S Q`` is diagonal for the orthonormal
-  eigenvectors ``Q`` of a symmetric ``S``, and it is also the covariance of the
-  rotated data (both tested, independently with ``numpy.cov``).
-- "Whitening divides each new feature by its spread: the covariance becomes
-  the identity": tested on the drawn data.
+- "PCA changes to that basis; there the covariance, Q^-1 S Q, is diagonal: the
+  new features are uncorrelated": ``Q^-1 S Q = Q^T S Q`` is diagonal for the
+  orthonormal eigenvectors ``Q`` of a symmetric ``S``, and it is also the
+  covariance of the rotated points drawn (both tested, independently with
+  ``numpy.cov``); zero covariance is what "uncorrelated" means.
+- "Whitening also scales each to spread 1: the covariance becomes the
+  identity": each decorrelated feature divided by its standard deviation
+  (tested on the drawn data).
 """
 
 from __future__ import annotations

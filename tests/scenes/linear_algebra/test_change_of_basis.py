@@ -27,6 +27,7 @@ from scenes.linear_algebra.change_of_basis import (
     eigen_directions,
     in_basis,
     inverse,
+    is_diagonal,
     practice,
     principal_basis,
     seen_words,
@@ -175,6 +176,16 @@ def test_key_words_match_the_case(case):
             assert would in caption and never not in caption
         else:
             assert never in caption and would not in caption
+
+
+@given(transformations())
+def test_is_diagonal_exactly_when_both_basis_vectors_are_eigenvectors(case):
+    a, p = case
+    m = in_basis(a, p)
+    scale = max(1.0, float(np.max(np.abs(m))))
+    assume(all(abs(x) < 1e-12 * scale or abs(x) > 1e-6 for x in (m[0, 1], m[1, 0])))
+    both = _is_eigenvector(a, p[:, 0]) and _is_eigenvector(a, p[:, 1])
+    assert is_diagonal(m) == both
 
 
 def test_default_words_are_the_diagonal_case():
