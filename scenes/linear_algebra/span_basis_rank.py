@@ -73,6 +73,7 @@ __all__ = [
     "DEPENDENT_FACTOR",
     "FEATURE",
     "RANK_TOL",
+    "SAMPLE_X",
     "SWEEP",
     "TARGET",
     "SpanBasisRank",
@@ -101,6 +102,8 @@ RANK_TOL = 1e-9
 #: A matrix (or pair of vectors) whose smallest singular value is below this
 #: share of its largest, but not 0, is too close to a lower rank to draw honestly.
 NEAR = 0.08
+#: The input x whose path x1 col1 + x2 col2 the rank chapter draws.
+SAMPLE_X: tuple[float, float] = (1.0, 1.0)
 #: The machine-learning chapter's one feature (e.g. a house's size) and targets.
 FEATURE: tuple[float, ...] = (1.0, 2.0, 3.0, 4.0)
 TARGET: tuple[float, ...] = (4.0, 5.0, 10.0, 11.5)
@@ -181,13 +184,13 @@ def coordinates(p: VectorLike, v: VectorLike, w: VectorLike) -> np.ndarray:
 
 
 def sweep_coefficients(t: float | np.ndarray) -> np.ndarray:
-    """The dials ``(a, b)`` at time ``t`` in [0, 1]: a 3:4 Lissajous figure.
+    """The dials ``(a, b)`` at time ``t`` in [0, 1]: a 5:6 Lissajous figure.
 
     Both stay within ``±SWEEP``; shape (2,) for a scalar ``t``, (n, 2) for n.
     """
     tt = np.asarray(t, dtype=float)
-    a = SWEEP * np.sin(2 * np.pi * 3 * tt)
-    b = SWEEP * np.sin(2 * np.pi * 4 * tt + np.pi / 4)
+    a = SWEEP * np.sin(2 * np.pi * 5 * tt)
+    b = SWEEP * np.sin(2 * np.pi * 6 * tt + np.pi / 4)
     return np.stack([a, b], axis=-1)
 
 
@@ -481,7 +484,7 @@ class SpanBasisRank(CourseLesson):
     ) -> VGroup:
         """Turn the dials a, b along :func:`sweep_coefficients`; leave the tip's trail."""
         t = ValueTracker(0.0)
-        times = np.linspace(0.0, 1.0, 600)
+        times = np.linspace(0.0, 1.0, 1200)
         path = np.array(
             [
                 self.view.point(combination(*ab, v, w))
@@ -494,21 +497,21 @@ class SpanBasisRank(CourseLesson):
 
         def first() -> Mobject:
             a, _ = coeffs()
-            return self.view.arrow(a * v, ACCENT, width=5, dot=0.06)
+            return self.view.arrow(a * v, ACCENT, width=5, dot=0.06).set_z_index(-1)
 
         def second() -> Mobject:
             a, b = coeffs()
             return self.view.arrow(
                 combination(a, b, v, w), color, start=a * v, width=5, dot=0.06
-            )
+            ).set_z_index(-1)
 
         def trail() -> VMobject:
             n = max(2, int(t.get_value() * (len(path) - 1)) + 1)
             mob = VMobject(stroke_color=PURPLE, stroke_width=3)
             mob.set_points_as_corners(path[:n])
-            return mob
+            return mob.set_z_index(-1)  # beneath the cards, above the grid
 
-        tip = Dot(radius=0.08, color=INK)
+        tip = Dot(radius=0.08, color=INK).set_z_index(-1)
         tip.add_updater(
             lambda m: m.move_to(self.view.point(combination(*coeffs(), v, w)))
         )
@@ -521,6 +524,8 @@ class SpanBasisRank(CourseLesson):
         self.play(t.animate.set_value(1.0), run_time=seconds, rate_func=linear)
         for m in (*moving, self.a_row[1], self.b_row[1]):
             m.clear_updaters()
+        for row, value in zip((self.a_row, self.b_row), coeffs(), strict=True):
+            row[1].set_value(round(float(value), 2) + 0.0)  # never "-0.00"
         return moving
 
     def sweep_span(self, v: np.ndarray, w: np.ndarray) -> None:
@@ -693,7 +698,7 @@ class SpanBasisRank(CourseLesson):
     # -- chapter: rank ----------------------------------------------------------------
     def show_columns(self, a: np.ndarray) -> None:
         c1, c2 = a[:, 0], a[:, 1]
-        pts = np.vstack([c1, c2, -c1, -c2, [1.2, 0], [0, 1.2], [-1, -1]])
+        pts = np.vstack([c1, c2, -c1, -c2, a @ SAMPLE_X, [1.2, 0], [0, 1.2], [-1, -1]])
         self.view = PlaneView(*fit_view(pts, PLANE_BOX, margin=0.5, max_unit=1.3))
         self.ghost = self.view.plane(opacity=0.3)
         self.plane = self.view.plane()
@@ -734,10 +739,22 @@ class SpanBasisRank(CourseLesson):
         words = rank_words(a)
         general = tex(r"A x = x_1\,\mathrm{col}_1 + x_2\,\mathrm{col}_2", size=SIZE)
         here = tex(words["formula"], size=SIZE, color=PURPLE)
-        rows = [self.a_row.copy(), self.cols_row.copy(), general]
+        x = np.asarray(SAMPLE_X, dtype=float)
+        image = column_combination(a, x)
+        sample = tex(
+            rf"A\,{fmt_vec(x)} = \mathrm{{col}}_1 + \mathrm{{col}}_2 = {fmt_vec(image)}",
+            size=SIZE,
+        )
+        rows = [self.a_row.copy(), self.cols_row.copy(), general, sample]
         if rank(a) == 1:
             rows.append(here)
         card = self.card(*rows)
+        # x1 col1, then x2 col2 from its tip: the path to A x, drawn beside the columns
+        steps = VGroup(
+            self.view.arrow(x[0] * a[:, 0], ACCENT, width=4, dot=0.06),
+            self.view.arrow(image, GREEN, start=x[0] * a[:, 0], width=4, dot=0.06),
+        ).set_z_index(2)
+        end = Dot(self.view.point(image), radius=0.08, color=INK).set_z_index(2)
         with self.beat(
             "Why? A x = x₁ col₁ + x₂ col₂: A's outputs are the columns' span, its "
             "column space. " + words["why"],
@@ -751,13 +768,16 @@ class SpanBasisRank(CourseLesson):
                 run_time=0.8,
                 rate_func=there_and_back,
             )
+            self.play(FadeIn(steps[0]), run_time=0.6)
+            self.play(FadeIn(steps[1]), FadeIn(end), run_time=0.6)
+        self.sample_path = VGroup(steps, end)
 
     def squash(self, a: np.ndarray) -> None:
         words = rank_words(a)
         r = rank(a)
         rank_row = tex(r"\mathrm{rank}\,A", "=", str(r), size=SIZE + 6, color=ACCENT)
         with self.beat(words["key"], say=words["key_say"], key=True):
-            self.play(FadeOut(*self.col_arrows), run_time=0.3)
+            self.play(FadeOut(*self.col_arrows, self.sample_path), run_time=0.3)
             self.play(
                 ApplyMatrix(a, self.plane, about_point=self.view.origin),
                 Transform(self.e1, self.col_arrows[0]),
@@ -892,7 +912,7 @@ class SpanBasisRank(CourseLesson):
         self.clear()
         box = PLANE_BOX._replace(bottom=CONTENT_BOTTOM + 1.0)
         c1, c2 = a[:, 0], a[:, 1]
-        pts = np.vstack([c1, c2, -c1, -c2, [1.2, 0], [0, 1.2], [-1, -1]])
+        pts = np.vstack([c1, c2, -c1, -c2, a @ SAMPLE_X, [1.2, 0], [0, 1.2], [-1, -1]])
         self.view = PlaneView(*fit_view(pts, box, margin=0.5, max_unit=1.3))
         ghost = self.view.plane(opacity=0.3)
         plane = self.view.plane()

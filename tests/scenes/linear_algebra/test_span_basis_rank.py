@@ -16,6 +16,7 @@ from mathreel.render.worker import construct_only
 from scenes.kit.numbers import fmt, fmt_vec
 from scenes.linear_algebra.span_basis_rank import (
     FEATURE,
+    SAMPLE_X,
     SWEEP,
     TARGET,
     SpanBasisRank,
@@ -219,6 +220,11 @@ def test_screen_shows_exactly_the_lesson_math(scenes, which):
     assert f"p = {fmt_vec(p)}" in shown
     assert fmt_vec(coordinates(p, v, w)) in shown
     assert rf"\mathrm{{rank}}\,A = {rank(m)}" in shown
+    x = np.asarray(SAMPLE_X)
+    assert (
+        rf"A\,{fmt_vec(x)} = \mathrm{{col}}_1 + \mathrm{{col}}_2 = {fmt_vec(m @ x)}"
+        in shown
+    )
     assert r"\mathrm{rank}\,X = 1" in shown
     assert f"w_1 + w_2 = {fmt(fitted_sum())}" in shown
     assert (
