@@ -780,8 +780,9 @@ class ProjectionsAndLeastSquares(CourseLesson):
         self.column(target, *rows)
         with self.beat(
             "The residuals are perpendicular to both columns: they add to zero, and "
-            "so do they weighted by x. Those are the calculus lesson's conditions, "
-            "the squared error's slopes in c and m being zero: the same line.",
+            "weighted by x they add to zero too. Those are the calculus lesson's "
+            "conditions, the squared error's slopes in c and m being zero: the same "
+            "line.",
         ):
             self.play(
                 FadeOut(self.data_rows[0], *self.fit_rows[:3]),
