@@ -16,8 +16,22 @@ the line about ``x = 0``, so each bar is multiplied by its ``x``. The
 machine-learning beat scores the fitted line on fresh points from the same
 hidden line (held-out loss against training loss).
 
+With ``dataset=diabetes`` the points are real instead: ``points`` patients of
+the diabetes study that ships inside scikit-learn (442 patients, read offline
+through :mod:`scenes.kit.datasets`), drawn by ``seed`` without replacement;
+x is the body-mass index standardised over all 442 patients (in standard
+deviations from their mean, so the loss bowl is round and gradient descent
+needs few steps, as features are prepared for it in practice), y the disease
+progression score one year after baseline, in the study's own units (25 to
+346). The held-out points of the machine-learning beat are another
+``points`` patients from the same draw, none of them in the training set.
+There is no hidden line, so none is drawn or mentioned; the axes and the
+nudges scale to the data (a nudge of b moves the line by 0.6 standard
+deviations of y).
+
 Every number on screen comes from the pure functions below (numpy only), which
-the tests check on their own.
+the tests check on their own (for the diabetes data, against numpy's
+``polyfit`` and scikit-learn's ``LinearRegression`` on rows read in the test).
 
 General claims (text and narration), and why each holds:
 
@@ -55,6 +69,12 @@ General claims (text and narration), and why each holds:
 - "A model is judged by its loss on data it never saw": the fresh points are an
   independent draw (``stream=1``) from the same hidden line; both losses shown
   come from :func:`mse` and are tested on screen.
+- With ``dataset=diabetes``: "n diabetes patients: x is body-mass index,
+  standardised (the card: in SDs from the average); y, how far the disease
+  progressed in a year" (:func:`diabetes_data`, tested: the rows are
+  the loader's, the x values its BMI standardised); "real data has no hidden
+  line" (there is none; no hidden line is drawn or claimed); "n other patients"
+  (stream 1 shares no row with stream 0, tested).
 """
 
 from __future__ import annotations
@@ -66,15 +86,17 @@ import numpy as np
 from manim import *
 
 from mathreel.core.errors import ParamError
-from mathreel.core.params import Args, Float, Int, Seed
+from mathreel.core.params import Args, Choice, Float, Int, Seed
 from mathreel.practice import Exercise
 from scenes.kit import numbers as kit_numbers
-from scenes.kit.axes import plot_axes
+from scenes.kit.axes import TICK_NUMBERS, plot_axes
+from scenes.kit.datasets import feature_columns
 from scenes.kit.numbers import fmt, say_num, say_sig
 from scenes.style import *
 
 __all__ = [
     "BLOWUP",
+    "DATASETS",
     "DIGITS",
     "STEPS",
     "X_SPAN",
@@ -83,6 +105,8 @@ __all__ = [
     "at_step",
     "big",
     "clip_segment",
+    "data_words",
+    "diabetes_data",
     "displayed",
     "gradient_descent",
     "gradient_step",
@@ -110,6 +134,8 @@ STEPS = 50
 BLOWUP = 100.0
 #: Decimal places of w, b and the loss on screen.
 DIGITS = 2
+#: Where the points come from: a seeded noisy line, or real diabetes patients.
+DATASETS = ("synthetic", "diabetes")
 
 
 # -- the math ------------------------------------------------------------------------
@@ -135,6 +161,50 @@ def make_data(
     x = lo + (hi - lo) * (np.arange(n) + rng.uniform(0.0, 1.0, n)) / n
     y = slope * x + intercept + noise * rng.standard_normal(n)
     return x, y
+
+
+def diabetes_data(seed: int, n: int, stream: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """``n`` patients of scikit-learn's bundled diabetes data: ``(x, y)``, each ``(n,)``.
+
+    ``x`` is the body-mass index standardised over all 442 patients
+    (``(bmi - mean) / sd``, population sd), ``y`` the disease progression one
+    year after baseline (the dataset's target, 25 to 346). The patients are a
+    ``seed``-ed permutation's rows ``stream * n`` to ``(stream + 1) * n``: stream
+    0 is the training data, stream 1 as many other patients (no row in both).
+    Sorted by ``x`` (ties keep the permutation's order), as :func:`make_data`.
+
+    Raises
+    ------
+    ValueError
+        When ``(stream + 1) * n`` exceeds the 442 patients.
+    """
+    table = feature_columns("diabetes", "bmi", "target")
+    bmi, y = table[:, 0], table[:, 1]
+    if (stream + 1) * n > len(y):
+        raise ValueError(f"only {len(y)} patients: cannot take {n} for stream {stream}")
+    z = (bmi - bmi.mean()) / bmi.std()
+    rows = np.random.default_rng(seed).permutation(len(y))[
+        stream * n : (stream + 1) * n
+    ]
+    rows = rows[np.argsort(z[rows], kind="stable")]
+    return z[rows].copy(), y[rows].copy()
+
+
+def data_words(dataset: str, n: int, fresh: bool = False) -> str:
+    """Who the points are: the first beat's words, or (``fresh``) the held-out ones.
+
+    The synthetic words name the hidden line separately (see the scene).
+    """
+    if dataset == "diabetes":
+        if fresh:
+            return f"{n} other patients"
+        return (
+            f"Here are {n} diabetes patients: x is body-mass index, standardised; "
+            "y, how far the disease progressed in a year."
+        )
+    if dataset == "synthetic":
+        return f"{n} new points from the same hidden line" if fresh else ""
+    raise ValueError(f"unknown dataset {dataset!r}: one of {', '.join(DATASETS)}")
 
 
 def predict(w: float, b: float, x: np.ndarray) -> np.ndarray:
@@ -370,6 +440,7 @@ FORMULA = 34  # formula size in the column
 INSET = (COLUMN + 0.7, COLUMN_RIGHT - 0.2, CONTENT_BOTTOM + 0.55, -0.55)
 CHART_HEIGHT = 2.4  # the residual bars' chart in the column
 CHART_MID = 0.75
+SCALE_ROOM = 0.9  # room for the y values left of the plot (real data)
 NUDGE_B = 0.6  # how far the gradient beats nudge b and w (plot units)
 NUDGE_W = 0.35
 _RECAP = (
@@ -396,11 +467,32 @@ class LinearRegression(CourseLesson):
             lo_open=True,
             help="step size of gradient descent (too large diverges)",
         ),
+        "dataset": Choice(
+            "synthetic",
+            DATASETS,
+            help="synthetic: noisy points around the hidden line; diabetes: "
+            "'points' real patients drawn by 'seed' (body-mass index against "
+            "disease progression, scikit-learn's bundled copy)",
+        ),
     }
 
     @classmethod
     def check_args(cls, args: Args) -> None:
-        """Points that all sit on the starting line y = 0 leave nothing to fit."""
+        """Points that all sit on the starting line y = 0 leave nothing to fit.
+
+        Real data has no hidden line: slope, intercept and noise stay unset.
+        """
+        if args.dataset != "synthetic":
+            for name in ("slope", "intercept", "noise"):
+                if args[name] != cls.params[name].default:
+                    raise ParamError(
+                        name,
+                        fmt(args[name]),
+                        f"its default with dataset={args.dataset}",
+                        why=f"the {args.dataset} data has no hidden line; '{name}' "
+                        "only shapes the synthetic points",
+                    )
+            return
         if args.slope == 0 and args.intercept == 0 and args.noise == 0:
             raise ParamError(
                 "noise",
@@ -413,7 +505,14 @@ class LinearRegression(CourseLesson):
     # -- storyboard ---------------------------------------------------------------
     def construct(self) -> None:
         a = self.args
-        self.x, self.y = make_data(a.seed, a.points, a.slope, a.intercept, a.noise)
+        self.x, self.y = self.points_of(0)
+        self.fresh_xy = self.points_of(1)
+        if a.dataset == "synthetic":
+            self.x_span, self.y_scale = X_SPAN, 1.0
+        else:  # axes and nudges from the data
+            both = np.concatenate([self.x, self.fresh_xy[0]])
+            self.x_span = (math.floor(both.min()), math.ceil(both.max()))
+            self.y_scale = float(np.std(self.y))
         self.rate = a.learning_rate
         self.fit = least_squares(self.x, self.y)
         self.descent = gradient_descent(self.x, self.y, self.rate)
@@ -436,19 +535,51 @@ class LinearRegression(CourseLesson):
         self.predict_new()
         self.close()
 
+    def points_of(self, stream: int) -> tuple[np.ndarray, np.ndarray]:
+        """The training points (stream 0) or the held-out ones (stream 1)."""
+        a = self.args
+        if a.dataset == "diabetes":
+            return diabetes_data(a.seed, a.points, stream)
+        return make_data(a.seed, a.points, a.slope, a.intercept, a.noise, stream)
+
     # -- drawing helpers ------------------------------------------------------------
     def make_axes(self) -> Axes:
-        lo, hi = X_SPAN
+        lo, hi = self.x_span
         ends = predict(self.fit[0], self.fit[1], np.array([lo, hi]))
-        self.y_range = nice_range(np.concatenate([self.y, ends, [0.0]]))
-        return plot_axes(
+        shown = [self.y, ends, [0.0]]
+        if self.args.dataset != "synthetic":  # the held-out patients fit too
+            shown.append(self.fresh_xy[1])
+        self.y_range = nice_range(np.concatenate(shown))
+        real = self.args.dataset != "synthetic"
+        # real data keeps its units: a scale of y values left of the plot
+        left = PLOT_LEFT + (SCALE_ROOM if real else 0.0)
+        axes = plot_axes(
             [lo - 0.5, hi + 0.5, 1],
             self.y_range,
-            width=PLOT_RIGHT - PLOT_LEFT,
+            width=PLOT_RIGHT - left,
             height=PLOT_TOP - PLOT_BOTTOM,
-            centre=[(PLOT_LEFT + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2],
+            centre=[(left + PLOT_RIGHT) / 2, (PLOT_TOP + PLOT_BOTTOM) / 2],
             tick_size=0.05,
+            numbers=np.arange(lo, hi + 1) if real else None,
+            excluding=[0],
         )
+        self.scale = VGroup()
+        if real:
+            y_lo, y_hi, step = self.y_range
+            edge = lo - 0.5
+            for t in np.arange(y_lo, y_hi - step / 2, step):  # top: the y label's
+                if t <= 0:
+                    continue
+                mark = Line(
+                    axes.c2p(edge, t),
+                    axes.c2p(edge, t) + 0.1 * LEFT,
+                    color=MUTED,
+                    stroke_width=2,
+                )
+                number = MathTex(f"{t:.0f}", font_size=TICK_NUMBERS, color=MUTED)
+                self.scale.add(mark, number.next_to(mark, LEFT, buff=0.08))
+            axes.add(self.scale)
+        return axes
 
     def line_for(self, w: float, b: float, color: str = ACCENT) -> VMobject:
         """The line ``y = w x + b`` drawn inside the plot (nothing when it misses).
@@ -510,13 +641,18 @@ class LinearRegression(CourseLesson):
         )
         labels = VGroup(
             tex("x", size=FORMULA, color=MUTED).next_to(
-                self.axes.x_axis.get_right(), UP, buff=0.12
+                self.axes.c2p(self.axes.x_range[1], 0), UP, buff=0.12
             ),
             tex("y", size=FORMULA, color=MUTED).next_to(
                 self.axes.y_axis.get_top(), RIGHT, buff=0.12
             ),
         )
         self.axis_labels = labels
+        n = len(self.x)
+        self.data_card: VGroup | None = None
+        if a.dataset != "synthetic":
+            self.show_real_points(n)
+            return
         hidden = self.line_for(a.slope, a.intercept, MUTED)
         hidden = DashedLine(hidden.get_start(), hidden.get_end(), color=MUTED)
         hidden_tex = tex(
@@ -527,7 +663,6 @@ class LinearRegression(CourseLesson):
                 DOWN, buff=0.15
             )
         )
-        n = len(self.x)
         with self.beat(
             f"Here are {n} noisy points around a hidden line, "
             f"y = {_linear_text(a.slope, a.intercept)}.",
@@ -539,6 +674,23 @@ class LinearRegression(CourseLesson):
             self.play(FadeIn(self.dots, lag_ratio=0.1), run_time=1.2)
             self.play(Create(hidden), FadeIn(hidden_card), run_time=1.0)
             self.play(FadeOut(hidden, hidden_card), run_time=0.8)
+
+    def show_real_points(self, n: int) -> None:
+        """The first beat for real data: who the points are, no hidden line."""
+        card = self.column_top(
+            VGroup(
+                text(f"{n} patients, diabetes data", SMALL, INK),
+                text("x: body-mass index,", SMALL, MUTED),
+                text("in SDs from the average", SMALL, MUTED),
+                text("y: disease progression", SMALL, MUTED),
+                text("after one year", SMALL, MUTED),
+            ).arrange(DOWN, buff=0.15, aligned_edge=LEFT)
+        )
+        words = data_words(self.args.dataset, n)
+        with self.beat(words, chapter="A line through the points"):
+            self.play(Create(self.axes), FadeIn(self.axis_labels), run_time=1.0)
+            self.play(FadeIn(self.dots, lag_ratio=0.1), FadeIn(card), run_time=1.2)
+        self.data_card = card  # until the model takes its place
 
     def show_model(self) -> None:
         self.w_t, self.b_t = ValueTracker(0.0), ValueTracker(0.0)
@@ -559,6 +711,8 @@ class LinearRegression(CourseLesson):
             say="Our model is a line, y hat equals w x plus b. Start flat: w equals 0 "
             "and b equals 0.",
         ):
+            if self.data_card is not None:
+                self.play(FadeOut(self.data_card), run_time=0.6)
             self.play(FadeIn(self.model_card[0]), run_time=0.8)
             self.play(FadeIn(numbers), Create(self.line), run_time=1.0)
         self.add(self.dots)
@@ -602,7 +756,7 @@ class LinearRegression(CourseLesson):
 
     def contribution_chart(self) -> None:
         """Mini axes in the column sharing the plot's x: one bar per point."""
-        lo, hi = X_SPAN
+        lo, hi = self.x_span
         self.chart = plot_axes(
             [lo - 0.5, hi + 0.5, 1],
             [-1, 1, 1],
@@ -683,7 +837,7 @@ class LinearRegression(CourseLesson):
             f"bars, {say_sig(gb)}.",
         ):
             self.play(
-                self.b_t.animate.set_value(NUDGE_B),
+                self.b_t.animate.set_value(NUDGE_B * self.y_scale),
                 rate_func=there_and_back,
                 run_time=1.6,
             )
@@ -710,7 +864,7 @@ class LinearRegression(CourseLesson):
             f"{say_sig(gw)}.",
         ):
             self.play(
-                self.w_t.animate.set_value(NUDGE_W),
+                self.w_t.animate.set_value(NUDGE_W * self.y_scale),
                 rate_func=there_and_back,
                 run_time=1.6,
             )
@@ -1001,11 +1155,15 @@ class LinearRegression(CourseLesson):
             fit_line.get_start(), fit_line.get_end(), color=GREEN, stroke_width=5
         )
         a = self.args
-        hidden = hidden_words(self.fit, a.slope, a.intercept)
-        true_line = self.line_for(a.slope, a.intercept, MUTED)
-        true_line = DashedLine(
-            true_line.get_start(), true_line.get_end(), color=MUTED, stroke_width=4
-        )
+        if a.dataset == "synthetic":
+            hidden = hidden_words(self.fit, a.slope, a.intercept)
+            true_line = self.line_for(a.slope, a.intercept, MUTED)
+            true_line = DashedLine(
+                true_line.get_start(), true_line.get_end(), color=MUTED, stroke_width=4
+            )
+        else:  # real data has no hidden line to draw or compare with
+            hidden = "Real data has no hidden line: this is the best line for it."
+            true_line = VMobject()
         self.true_line, self.fit_line = true_line, fit_line
         if self.result == "converged":
             words = (
@@ -1040,7 +1198,7 @@ class LinearRegression(CourseLesson):
             )
         with self.beat(words, say=say):
             self.play(FadeIn(table), Create(fit_line), run_time=1.2)
-            if self.result == "converged":
+            if self.result == "converged" and a.dataset == "synthetic":
                 self.play(Create(true_line), run_time=1.0)
 
     def why_descend(self) -> None:
@@ -1066,7 +1224,8 @@ class LinearRegression(CourseLesson):
     def predict_new(self) -> None:
         a = self.args
         lw, lb = self.fit
-        xf, yf = make_data(a.seed, a.points, a.slope, a.intercept, a.noise, stream=1)
+        xf, yf = self.fresh_xy
+        who = data_words(a.dataset, len(xf), fresh=True)
         train, test = mse(lw, lb, self.x, self.y), mse(lw, lb, xf, yf)
         y_lo, y_hi = self.axes.y_range[:2]
         fresh = VGroup(
@@ -1079,17 +1238,16 @@ class LinearRegression(CourseLesson):
         self.fresh = fresh
         heading = text("the fitted line's loss", SMALL, INK)
         old = self.readout(r"\text{on its own points: } L =", train, BLUE)
-        new = self.readout(r"\text{on new points: } L =", test, ORANGE)
+        unseen = "new points" if a.dataset == "synthetic" else "other patients"
+        new = self.readout(rf"\text{{on {unseen}: }} L =", test, ORANGE)
         card = VGroup(heading, old, new).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
         self.column_top(card, PANEL_TOP - 0.3)
         with self.beat(
-            "In machine learning, a fit is for predicting. On "
-            f"{len(xf)} new points from the same hidden line, the fitted line's loss "
-            f"is {fmt(test)}, against {fmt(train)} on the points it learned from. "
-            "Models are judged on data they never saw.",
-            say="In machine learning, a fit is for predicting. On "
-            f"{len(xf)} new points from the same hidden line, the fitted line's loss "
-            f"is {say_sig(test)}, against {say_sig(train)} on the points it learned "
+            f"In machine learning, a fit is for predicting. On {who}, the fitted "
+            f"line's loss is {fmt(test)}, against {fmt(train)} on the points it "
+            "learned from. Models are judged on data they never saw.",
+            say=f"In machine learning, a fit is for predicting. On {who}, the fitted "
+            f"line's loss is {say_sig(test)}, against {say_sig(train)} on the points it learned "
             "from. Models are judged on data they never saw.",
             chapter="In machine learning",
         ):
@@ -1101,11 +1259,18 @@ class LinearRegression(CourseLesson):
     def close(self) -> None:
         lw, lb = self.fit
         gaps = self.gaps(lw, lb)
-        self.play(FadeOut(self.fresh), Create(gaps), run_time=0.8)
+        # the shrunk plot's tick values would be too small to read: they go
+        ticks = getattr(self.axes.x_axis, "numbers", VGroup())
+        numbers = [m for m in (ticks, self.scale) if len(m)]
+        self.play(FadeOut(self.fresh, *numbers), Create(gaps), run_time=0.8)
+        self.axes.remove(*numbers)
+        self.axes.x_axis.remove(*numbers)
         self.add(self.dots)
         picture = [self.axes, self.axis_labels, gaps, self.dots, self.fit_line]
         if self.result == "converged":
-            picture += [self.line, self.true_line]
+            picture += [self.line]
+            if self.args.dataset == "synthetic":
+                picture += [self.true_line]
         # shrink the plot up, out of the strip recap_over's card takes just above
         # the captions (its card: the line wrapped at 60, 0.1 above CONTENT_BOTTOM)
         card = panel(text(wrap(_RECAP, 60), SMALL, ACCENT), buff=0.18)

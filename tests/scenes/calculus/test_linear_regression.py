@@ -19,6 +19,7 @@ from scenes.calculus.linear_regression import (
     at_step,
     big,
     clip_segment,
+    diabetes_data,
     gradient_descent,
     gradient_terms,
     hidden_words,
@@ -434,3 +435,141 @@ def test_bad_parameters_fail_with_one_line(given_args, name):
     assert f"parameter '{name}'" in message
     assert "got" in message and "expected" in message
     assert "\n" not in message
+
+
+# -- the diabetes dataset: the same lesson on real patients -----------------------------
+
+DIABETES = {"dataset": "diabetes"}
+DIABETES_FAST = {"dataset": "diabetes", "learning_rate": 0.3, "seed": 5, "points": 20}
+
+
+def diabetes_rows(seed: int, n: int, stream: int) -> tuple[np.ndarray, np.ndarray]:
+    """The documented subsample, read here straight from scikit-learn.
+
+    BMI (column "bmi" of the unscaled data) standardised over all 442 patients,
+    and the target; rows ``stream * n`` to ``(stream + 1) * n`` of the seeded
+    permutation.
+    """
+    from sklearn.datasets import load_diabetes
+
+    data = load_diabetes(scaled=False)
+    bmi = np.asarray(data.data[:, list(data.feature_names).index("bmi")], float)
+    rows = np.random.default_rng(seed).permutation(len(bmi))[stream * n :][:n]
+    z = (bmi - bmi.mean()) / bmi.std()
+    return z[rows], np.asarray(data.target, float)[rows]
+
+
+def test_diabetes_data_are_the_loaders_rows_standardised_and_disjoint():
+    x, y = diabetes_data(0, 14)
+    xf, yf = diabetes_data(0, 14, stream=1)
+    want_x, want_y = diabetes_rows(0, 14, 0)
+    order = np.argsort(want_x, kind="stable")
+    assert np.array_equal(x, want_x[order]) and np.array_equal(y, want_y[order])
+    assert np.all(np.diff(x) >= 0)  # sorted by x, as the synthetic points
+    fx, fy = diabetes_rows(0, 14, 1)
+    pairs = {"train": zip(x, y, strict=True), "fresh": zip(xf, yf, strict=True)}
+    train, fresh = set(pairs["train"]), set(pairs["fresh"])
+    assert fresh == set(zip(fx, fy, strict=True))
+    assert len(train) == len(fresh) == 14 and not train & fresh
+    with pytest.raises(ValueError, match="only 442 patients"):
+        diabetes_data(0, 300, stream=1)
+
+
+@pytest.mark.parametrize("given", [DIABETES, DIABETES_FAST])
+def test_diabetes_fit_matches_polyfit_and_scikit_learn(given):
+    from sklearn.linear_model import LinearRegression as ScikitLinearRegression
+
+    args = LinearRegression.resolve_args(given, lesson=SLUG)
+    x, y = diabetes_rows(args.seed, args.points, 0)
+    w, b = np.polyfit(x, y, 1)
+    model = ScikitLinearRegression().fit(x[:, None], y)
+    lw, lb = least_squares(*diabetes_data(args.seed, args.points))
+    assert (lw, lb) == pytest.approx((w, b))
+    assert (lw, lb) == pytest.approx((model.coef_[0], model.intercept_))
+
+
+@pytest.fixture(scope="module")
+def diabetes_scenes(course):
+    entry = course.get(SLUG)
+    return {
+        "default": construct_only(entry, DIABETES),
+        "fast": construct_only(entry, DIABETES_FAST),
+    }
+
+
+@pytest.mark.parametrize(
+    ("which", "given"), [("default", DIABETES), ("fast", DIABETES_FAST)]
+)
+def test_diabetes_screen_shows_the_patients_numbers(diabetes_scenes, which, given):
+    from sklearn.linear_model import LinearRegression as ScikitLinearRegression
+
+    scene = diabetes_scenes[which]
+    a = scene.args
+    x, y = diabetes_rows(a.seed, a.points, 0)
+    xf, yf = diabetes_rows(a.seed, a.points, 1)
+    model = ScikitLinearRegression().fit(x[:, None], y)
+    lw, lb = model.coef_[0], model.intercept_
+    texts = " ".join(b.text for b in scene.timeline.beats)
+    # the flat line's loss and gradient, from the rows alone
+    assert f"For the flat line it is {fmt(np.mean(y**2))}." in texts
+    assert f"the sum of the bars, {fmt(-2 * np.mean(y))}." in texts
+    assert f"residual times x, {fmt(-2 * np.mean(x * y))}." in texts
+    # least squares as scikit-learn fits it, and its losses on both sets
+    shown = beat_shown(scene, "Side by side")
+    assert two(lw) in shown and two(lb) in shown
+    train = np.mean((model.predict(x[:, None]) - y) ** 2)
+    test = np.mean((model.predict(xf[:, None]) - yf) ** 2)
+    shown = beat_shown(scene, "In machine learning")
+    assert two(train) in shown and two(test) in shown
+    assert f"loss is {fmt(test)}, against {fmt(train)}" in texts
+    # the y scale is in the data's own units and holds every patient shown
+    shown = beat_shown(scene, "Here are")
+    assert {"100", "200", "300"} <= set(shown)  # progression 25 to 346
+    both = np.concatenate([x, xf])
+    ticks = range(math.floor(both.min()), math.ceil(both.max()) + 1)
+    assert all(str(k) in shown for k in ticks if k > 0)  # BMI in SDs
+    lo, hi, _ = scene.y_range
+    assert lo <= min(y.min(), yf.min()) and max(y.max(), yf.max()) <= hi
+    assert len(scene.fresh) == a.points  # no held-out patient left off the plot
+    assert not scene.timeline.warnings
+
+
+def test_diabetes_words_name_the_patients_and_no_hidden_line(diabetes_scenes):
+    for scene in diabetes_scenes.values():
+        beats = scene.timeline.beats
+        n = scene.args.points
+        assert beats[1].text == (
+            f"Here are {n} diabetes patients: x is body-mass index, standardised; "
+            "y, how far the disease progressed in a year."
+        )
+        assert f"{n} patients, diabetes data" in beats[1].shown
+        texts = " ".join(b.text for b in beats)
+        assert f"On {n} other patients, the fitted line's loss" in texts
+        assert "same hidden line" not in texts and "noisy points" not in texts
+        assert sum(b.key for b in beats) == 1
+    fast = diabetes_scenes["fast"]
+    assert fast.result == "converged"
+    assert "Real data has no hidden line" in " ".join(
+        b.text for b in fast.timeline.beats
+    )
+    assert diabetes_scenes["default"].result == "unfinished"
+    assert "Close, but a small learning rate needs more steps." in " ".join(
+        b.text for b in diabetes_scenes["default"].timeline.beats
+    )
+
+
+@pytest.mark.parametrize(
+    ("given_args", "name", "why"),
+    [
+        ({"dataset": "boston"}, "dataset", "not one of the choices"),
+        ({"dataset": "diabetes", "slope": 2}, "slope", "no hidden line"),
+        ({"dataset": "diabetes", "noise": 0.5}, "noise", "only shapes the synthetic"),
+        ({"dataset": "diabetes", "intercept": 0}, "intercept", "dataset=diabetes"),
+    ],
+)
+def test_diabetes_refuses_what_it_would_ignore(given_args, name, why):
+    with pytest.raises(ParamError) as error:
+        LinearRegression.resolve_args(given_args, lesson=SLUG)
+    message = str(error.value)
+    assert message.startswith(f"{SLUG}: parameter '{name}'")
+    assert why in message and "\n" not in message
