@@ -20,6 +20,9 @@ General claims (text and narration), and why each holds:
 
 - "a v + b w scales each vector and adds them": definition
   (:func:`combination`, tested against numpy).
+- "Turn the dials: the tip moves through the span": every tip drawn is a
+  combination; the dials stay within ``±SWEEP`` (tested), so the words say
+  "moves through", not "covers".
 - "v and w point different ways, so their combinations reach every point: the
   span is the whole plane" / "... parallel, ... a line" / "only the origin":
   the words come from :func:`span_words`, which reads the rank from
@@ -31,7 +34,8 @@ General claims (text and narration), and why each holds:
 - "Only a = b = 0 gives a v + b w = 0" for independent vectors: the 2x2 system
   ``[v w] (a, b) = 0`` has the unique solution 0 when ``det [v w] != 0``; the
   parameters refuse a parallel or nearly parallel ``v, w``.
-- "c v - u = 0" for the dependent pair: ``u = c v`` by construction.
+- "1.5 v + u = 0" for the dependent pair (``-c v + u = 0`` with
+  ``c = DEPENDENT_FACTOR``): ``u = c v`` by construction.
 - "Each point is a v + b w in exactly one way": unique solution of a
   non-singular 2x2 system (:func:`coordinates`, tested: it rebuilds ``p``).
 - "A x = x1 times column 1 plus x2 times column 2": matrix times vector
@@ -48,7 +52,7 @@ General claims (text and narration), and why each holds:
 - "X w = (w1 + w2) x, so only the sum matters; every w on the line w1 + w2 = s
   gives the same predictions": :func:`predictions` tested equal along the line
   (Hypothesis).
-- "Least-squares solvers return the shortest of them": ``numpy.linalg.lstsq``
+- "NumPy's least squares returns the shortest": ``numpy.linalg.lstsq``
   returns the minimum-norm solution (tested: :func:`shortest_weights` is on the
   line and perpendicular to it, and no sampled point of the line is shorter).
 """
@@ -562,8 +566,8 @@ class SpanBasisRank(CourseLesson):
         )
         caption, said = span_words(v, w)
         with self.beat(
-            "Turn the dials a and b: the tip sweeps out the span. " + caption,
-            say="Turn the dials a and b: the tip sweeps out the span. " + said,
+            "Turn the dials a and b: the tip moves through the span. " + caption,
+            say="Turn the dials a and b: the tip moves through the span. " + said,
         ):
             self.play(FadeOut(self.pair_card), FadeIn(card), run_time=0.5)
             self.pair_card = card
@@ -896,10 +900,10 @@ class SpanBasisRank(CourseLesson):
         card = panel(row, buff=0.2)
         card.next_to(self.live, DOWN, buff=0.25).align_to(self.live, LEFT)
         with self.beat(
-            f"Least squares returns the shortest, {fmt_vec(w)}, nearest the origin. "
-            "Better still: drop the copy.",
-            say=f"Least squares returns the shortest, {_say_vec(w)}, nearest the "
+            f"NumPy's least squares returns the shortest, {fmt_vec(w)}, nearest the "
             "origin. Better still: drop the copy.",
+            say=f"Num pie's least squares returns the shortest, {_say_vec(w)}, nearest "
+            "the origin. Better still: drop the copy.",
         ):
             self.play(self.w_tracker.animate.set_value(w[0]), run_time=1.5)
             self.play(Create(right), FadeIn(card), run_time=0.8)
