@@ -13,10 +13,23 @@ digit-like strokes drawn by :func:`digit_image`, with no downloads; everything
 on screen comes from the pure functions below (numpy only), which the tests
 check on their own.
 
+With ``image=real`` the images are real handwriting instead: scikit-learn's
+bundled digits (1797 scans, 8 by 8 pixels, each pixel a count of inked dots
+from 0 to 16; read offline through :mod:`scenes.kit.datasets`). The matrix on
+screen is then the scan's own values, 0 to 16 (the tests compare them with
+``load_digits`` directly); the batch holds real scans of the batch's digits.
+The colour chapter colours the scan as it colours a drawn image (the stroke
+over a sky gradient): the dataset itself is grayscale.
+
 General claims (text and narration), and why each holds:
 
 - "0 is black, 255 is white": 8-bit grayscale, as :func:`digit_image` returns
-  (tested range).
+  (tested range); with ``image=real`` "0 is black, 16 is white", the scans'
+  range (:data:`LEVELS`, tested against ``load_digits``' values), drawn with
+  16 as white.
+- "a real handwritten seven, scanned at 8 pixels by 8, from scikit-learn's
+  digits dataset" (``image=real``): :func:`image_words`; the image is the first
+  scan labelled with that digit (:func:`real_digit`, tested).
 - "Numbers in rows and columns make a matrix ... row i, column j holds v":
   the value is read from the array (tested on screen).
 - "A colour image needs three numbers per pixel: red, green and blue": the RGB
@@ -59,15 +72,20 @@ from collections.abc import Sequence
 import numpy as np
 from manim import *
 
-from mathreel.core.params import Choice, Int
+from mathreel.core.errors import ParamError
+from mathreel.core.params import Args, Choice, Int
 from mathreel.practice import Exercise
+from scenes.kit.datasets import digit_images
 from scenes.style import *
 
 __all__ = [
     "BACKGROUND_BOTTOM",
     "BACKGROUND_TOP",
     "CHANNELS",
+    "IMAGES",
+    "LEVELS",
     "PATTERNS",
+    "PATTERN_DIGITS",
     "STROKE_COLOURS",
     "UNITS",
     "Tensors",
@@ -81,11 +99,15 @@ __all__ = [
     "flat_index",
     "flatten",
     "flatten_batch",
+    "image_words",
     "layer_shapes",
     "pixel_of",
     "practice",
+    "real_digit",
+    "shade",
     "shape_ladder",
     "shape_tex",
+    "source_image",
     "unflatten",
 ]
 
@@ -109,6 +131,14 @@ PATTERN_NAMES = {
     "four": "a handwritten four",
 }
 CHANNELS = ("red", "green", "blue")
+#: Where the images come from: drawn by numpy, or real scans from scikit-learn.
+IMAGES = ("drawn", "real")
+#: The brightest pixel value of each source (the scans count 16 dots per pixel).
+LEVELS = {"drawn": 255, "real": 16}
+#: The digit each pattern shows, for picking real scans.
+PATTERN_DIGITS = {"seven": 7, "zero": 0, "one": 1, "four": 4}
+#: The pixel size of scikit-learn's scans.
+REAL_SIZE = 8
 #: Outputs of the dense layer in the machine-learning beat: a score per digit 0-9.
 UNITS = 10
 #: Stroke colour (R, G, B) of each image in a batch, the lesson's image first.
@@ -158,6 +188,54 @@ def digit_image(pattern: str, size: int, supersample: int = 5) -> np.ndarray:
     return np.rint(255 * cover).astype(int)
 
 
+def real_digit(pattern: str, occurrence: int = 0) -> np.ndarray:
+    """A real scan of the pattern's digit: ``(8, 8)`` ints 0 (blank) to 16 (ink).
+
+    The ``occurrence``-th image labelled :data:`PATTERN_DIGITS` ``[pattern]`` in
+    scikit-learn's bundled digits (read offline), in the loader's order.
+    """
+    images, labels = digit_images()
+    rows = np.flatnonzero(labels == PATTERN_DIGITS[pattern])
+    return images[rows[occurrence]].astype(int)
+
+
+def source_image(image: str, pattern: str, size: int) -> np.ndarray:
+    """The lesson's grayscale image: drawn (0 to 255) or a real scan (0 to 16).
+
+    Raises
+    ------
+    ValueError
+        For a real scan of a size other than 8, or an unknown source.
+    """
+    if image == "drawn":
+        return digit_image(pattern, size)
+    if image == "real":
+        if size != REAL_SIZE:
+            raise ValueError(
+                f"the real scans are {REAL_SIZE} by {REAL_SIZE}, not {size}"
+            )
+        return real_digit(pattern)
+    raise ValueError(f"unknown image source {image!r}: one of {', '.join(IMAGES)}")
+
+
+def shade(gray: np.ndarray, levels: int) -> np.ndarray:
+    """Values 0 to ``levels`` as 8-bit grays 0 to 255 (rounded), for drawing."""
+    return np.rint(np.asarray(gray, dtype=float) * 255.0 / levels).astype(int)
+
+
+def image_words(image: str, pattern: str, size: int) -> str:
+    """The first beat's sentence about the image."""
+    if image == "real":
+        return (
+            f"Here is a real handwritten {pattern}, scanned at {size} pixels by "
+            f"{size}, from scikit-learn's digits dataset."
+        )
+    return (
+        f"Here is a tiny grayscale image, {size} pixels by {size}: "
+        f"{PATTERN_NAMES[pattern]}."
+    )
+
+
 def colour_image(
     gray: np.ndarray, stroke: Sequence[int] = STROKE_COLOURS[0]
 ) -> np.ndarray:
@@ -183,14 +261,23 @@ def batch_patterns(pattern: str, n: int) -> list[str]:
     return [names[(start + k) % len(names)] for k in range(n)]
 
 
-def batch_images(pattern: str, size: int, n: int) -> np.ndarray:
-    """A batch: ``n`` colour images stacked on a new first axis, ``N x H x W x 3``."""
+def batch_images(pattern: str, size: int, n: int, image: str = "drawn") -> np.ndarray:
+    """A batch: ``n`` colour images stacked on a new first axis, ``N x H x W x 3``.
+
+    With ``image="real"`` each is a real scan (:func:`real_digit`; a digit that
+    comes back takes its next scan), coloured as the drawn ones.
+    """
+    names = batch_patterns(pattern, n)
+    grays = [
+        digit_image(name, size)
+        if image == "drawn"
+        else shade(real_digit(name, names[:k].count(name)), LEVELS["real"])
+        for k, name in enumerate(names)
+    ]
     return np.stack(
         [
-            colour_image(
-                digit_image(name, size), STROKE_COLOURS[k % len(STROKE_COLOURS)]
-            )
-            for k, name in enumerate(batch_patterns(pattern, n))
+            colour_image(gray, STROKE_COLOURS[k % len(STROKE_COLOURS)])
+            for k, gray in enumerate(grays)
         ]
     )
 
@@ -261,15 +348,24 @@ def layer_shapes(
     ]
 
 
-def shape_ladder(size: int, batch: int) -> list[tuple[str, tuple[int, ...]]]:
-    """Arrays of 0 to 4 axes from the lesson, with their shapes."""
-    return [
+def shape_ladder(
+    size: int, batch: int, scans: Sequence[int] | None = None
+) -> list[tuple[str, tuple[int, ...]]]:
+    """Arrays of 0 to 4 axes from the lesson, with their shapes.
+
+    ``scans``, the shape of a whole grayscale dataset (``(1797, 8, 8)`` for
+    scikit-learn's digits), adds it as the three-axis example.
+    """
+    rows = [
         ("a number", ()),
         ("a flattened image", (size * size,)),
         ("a grayscale image", (size, size)),
         ("a colour image", (size, size, 3)),
         ("a batch of images", (batch, size, size, 3)),
     ]
+    if scans is not None:
+        rows.insert(3, ("the digits dataset", tuple(int(n) for n in scans)))
+    return rows
 
 
 def shape_tex(shape: Sequence[int]) -> str:
@@ -344,11 +440,14 @@ def ink_on(value: int) -> str:
     return "#000000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#FFFFFF"
 
 
-def number_grid(gray: np.ndarray, squares: VGroup, size: float) -> VGroup:
-    """Each pixel's value written on its square: dark on light, light on dark."""
+def number_grid(
+    gray: np.ndarray, squares: VGroup, size: float, levels: int = 255
+) -> VGroup:
+    """Each pixel's value (0 to ``levels``) on its square: dark on light, light on dark."""
     numbers = VGroup()
-    for value, square in zip(flatten(gray), squares, strict=True):
-        colour = ink_on(int(value))
+    grays = flatten(shade(gray, levels))
+    for value, drawn, square in zip(flatten(gray), grays, squares, strict=True):
+        colour = ink_on(int(drawn))
         numbers.add(Integer(int(value), font_size=size, color=colour).move_to(square))
     return numbers
 
@@ -399,13 +498,33 @@ class Tensors(CourseLesson):
         ),
         "size": Int(8, lo=6, hi=10, help="the image's height and width in pixels"),
         "batch": Int(4, lo=1, hi=6, help="how many images make up the batch"),
+        "image": Choice(
+            "drawn",
+            IMAGES,
+            help="drawn: digit-like strokes drawn by numpy (0 to 255); real: "
+            "scikit-learn's scanned handwritten digits, 8 by 8, values 0 to 16",
+        ),
     }
+
+    @classmethod
+    def check_args(cls, args: Args) -> None:
+        """The real scans come in one size: 8 by 8."""
+        if args.image == "real" and args.size != REAL_SIZE:
+            raise ParamError(
+                "size",
+                str(args.size),
+                f"{REAL_SIZE} with image=real",
+                why=f"scikit-learn's scanned digits are {REAL_SIZE} by {REAL_SIZE} "
+                "pixels",
+            )
 
     def construct(self) -> None:
         name, n, batch = self.args.pattern, self.args.size, self.args.batch
         self.n, self.batch = n, batch
-        self.gray = digit_image(name, n)
-        self.colour = colour_image(self.gray)
+        self.levels = LEVELS[self.args.image]
+        self.gray = source_image(self.args.image, name, n)  # the values shown
+        self.drawn = shade(self.gray, self.levels)  # as grays 0 to 255
+        self.colour = colour_image(self.drawn)
         self.pixel = feature_pixel(self.gray)
         self.title_card("Tensors", "How does a neural network see an image?")
         self.show_image(name)
@@ -428,15 +547,15 @@ class Tensors(CourseLesson):
         n = self.n
         self.cell = min(0.62, 5.6 / n)
         self.grid_centre = np.array([-2.6, MIDDLE, 0.0])
-        self.grid = pixel_grid(_gray_rgb(self.gray), self.cell, self.grid_centre)
+        self.grid = pixel_grid(_gray_rgb(self.drawn), self.cell, self.grid_centre)
         with self.beat(
-            f"Here is a tiny grayscale image, {n} pixels by {n}: {PATTERN_NAMES[name]}.",
+            image_words(self.args.image, name, n),
             chapter="A matrix of pixels",
         ):
             self.play(FadeIn(self.grid, lag_ratio=0.02), run_time=1.5)
 
     def show_numbers(self) -> None:
-        self.numbers = number_grid(self.gray, self.grid, 33)
+        self.numbers = number_grid(self.gray, self.grid, 33, self.levels)
         ramp = np.linspace(0, 255, 9).round().astype(int)
         bar = VGroup(
             *(
@@ -452,7 +571,9 @@ class Tensors(CourseLesson):
         bar.set_stroke(MUTED, width=1, opacity=0.6)
         ends = VGroup(
             tex("0", size=34).next_to(bar, DOWN, buff=0.15).align_to(bar, LEFT),
-            tex("255", size=34).next_to(bar, DOWN, buff=0.15).align_to(bar, RIGHT),
+            tex(str(self.levels), size=34)
+            .next_to(bar, DOWN, buff=0.15)
+            .align_to(bar, RIGHT),
         )
         words = VGroup(
             text("black", SMALL, MUTED).next_to(bar, UP, buff=0.15).align_to(bar, LEFT),
@@ -463,8 +584,8 @@ class Tensors(CourseLesson):
         self.legend = VGroup(bar, ends, words)
         self.legend.move_to([3.6, MIDDLE + 1.9, 0])
         with self.beat(
-            "To a computer it is only numbers, one per pixel: 0 is black, 255 is white, "
-            "and the grays lie in between.",
+            "To a computer it is only numbers, one per pixel: 0 is black, "
+            f"{self.levels} is white, and the grays lie in between.",
         ):
             self.play(FadeIn(self.legend), run_time=0.6)
             self.play(FadeIn(self.numbers, lag_ratio=0.01), run_time=1.5)
@@ -618,7 +739,7 @@ class Tensors(CourseLesson):
     # -- beats: a batch ------------------------------------------------------------------------
     def show_batch(self) -> None:
         n, b = self.n, self.batch
-        images = batch_images(self.args.pattern, n, b)
+        images = batch_images(self.args.pattern, n, b, self.args.image)
         gap = 0.4
         cell = min(0.4, (12.6 - (b - 1) * gap) / (b * n))
         thumbs = VGroup(
@@ -679,7 +800,9 @@ class Tensors(CourseLesson):
     def ladder(self) -> None:
         rows = VGroup()
         header = VGroup(text("shape", SMALL, MUTED), text("axes", SMALL, MUTED))
-        for name, shape in shape_ladder(self.n, self.batch):
+        real = self.args.image == "real"
+        scans = digit_images()[0].shape if real else None
+        for name, shape in shape_ladder(self.n, self.batch, scans):
             rows.add(
                 VGroup(
                     text(name, SMALL + 4, INK),
@@ -696,10 +819,17 @@ class Tensors(CourseLesson):
             row[0].move_to([name_x, y, 0], aligned_edge=LEFT)
             row[1].move_to([shape_x, y, 0], aligned_edge=LEFT)
             row[2].move_to([axes_x, y, 0])
-        with self.beat(
+        words = (
             "In machine learning, that is all a tensor is: an array of numbers with "
-            "any number of axes. Its shape lists how long each axis is.",
-        ):
+            "any number of axes. Its shape lists how long each axis is."
+        )
+        if scans is not None:
+            count, h, w = scans
+            words += (
+                f" All {count} scans of the digits dataset are one tensor: {count} by "
+                f"{h} by {w}, three axes."
+            )
+        with self.beat(words):
             self.play(FadeOut(self.batch_group), run_time=0.5)
             self.play(FadeIn(header), run_time=0.4)
             self.play(FadeIn(rows, lag_ratio=0.4, shift=0.1 * RIGHT), run_time=2.0)
@@ -710,7 +840,7 @@ class Tensors(CourseLesson):
         n = self.n
         cell = min(0.36, 2.9 / n)
         self.flat_grid_centre = np.array([0.0, TOP - 0.15 - n * cell / 2, 0.0])
-        self.source = pixel_grid(_gray_rgb(self.gray), cell, self.flat_grid_centre)
+        self.source = pixel_grid(_gray_rgb(self.drawn), cell, self.flat_grid_centre)
         self.faint = self.source.copy().set_fill(opacity=0.35).set_stroke(opacity=0.3)
         width = min(0.3, 13.2 / (n * n))
         height = 0.5
@@ -784,7 +914,7 @@ class Tensors(CourseLesson):
     def reshape_back(self) -> None:
         n, b = self.n, self.batch
         home = pixel_grid(
-            _gray_rgb(self.gray), self.faint[0].width, self.flat_grid_centre
+            _gray_rgb(self.drawn), self.faint[0].width, self.flat_grid_centre
         )
         flat = flatten(self.colour).size
         batch_shape = tex(
@@ -807,7 +937,7 @@ class Tensors(CourseLesson):
     # -- beats: in machine learning ---------------------------------------------------------------
     def through_a_layer(self) -> None:
         n, b = self.n, self.batch
-        images = batch_images(self.args.pattern, n, b)
+        images = batch_images(self.args.pattern, n, b, self.args.image)
         flat = flatten_batch(images)
         scores = dense_scores(images)
         shapes = layer_shapes(n, b)

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import array_shapes, arrays
 from mathreel.core.errors import ParamError
 from mathreel.render.worker import construct_only
 from scenes.linear_algebra.tensors import (
+    PATTERN_DIGITS,
     PATTERNS,
     STROKE_COLOURS,
     UNITS,
@@ -28,8 +29,11 @@ from scenes.linear_algebra.tensors import (
     ink_on,
     layer_shapes,
     pixel_of,
+    real_digit,
+    shade,
     shape_ladder,
     shape_tex,
+    source_image,
     unflatten,
 )
 
@@ -213,3 +217,124 @@ def test_bad_parameters_fail_with_one_line(given_args, name):
     message = str(error.value)
     assert message.startswith(f"tensors: parameter '{name}'")
     assert "\n" not in message
+
+
+# -- real handwriting: scikit-learn's bundled 8x8 digits ------------------------------------
+
+
+def loaded_digits():
+    """The scans and their labels, read here straight from scikit-learn."""
+    from sklearn.datasets import load_digits
+
+    bunch = load_digits()
+    return np.asarray(bunch.images), np.asarray(bunch.target)
+
+
+def first_scan(digit: int, occurrence: int = 0) -> np.ndarray:
+    images, labels = loaded_digits()
+    return images[np.flatnonzero(labels == digit)[occurrence]]
+
+
+@pytest.mark.parametrize("pattern", list(PATTERNS))
+def test_a_real_digit_is_the_loaders_scan_of_that_digit(pattern):
+    want = first_scan(PATTERN_DIGITS[pattern])
+    got = source_image("real", pattern, 8)
+    assert got.shape == (8, 8) and np.array_equal(got, want)
+    assert got.min() >= 0 and got.max() <= 16  # inked dots counted per pixel
+    with pytest.raises(ValueError, match="8 by 8"):
+        source_image("real", pattern, 9)
+
+
+def test_a_real_batch_takes_a_new_scan_when_a_digit_repeats():
+    batch = batch_images("seven", 8, 6, "real")  # seven, zero, one, four, seven, zero
+    assert batch.shape == (6, 8, 8, 3)
+    for k, (digit, occurrence) in enumerate(
+        [(7, 0), (0, 0), (1, 0), (4, 0), (7, 1), (0, 1)]
+    ):
+        scan = shade(first_scan(digit, occurrence), 16)
+        assert np.array_equal(batch[k], colour_image(scan, STROKE_COLOURS[k]))
+    assert not np.array_equal(batch[0], batch[4])
+    assert np.array_equal(real_digit("seven", 1), first_scan(7, 1))
+
+
+REAL = {"image": "real"}
+REAL_OTHER = {"image": "real", "pattern": "four", "batch": 6}
+
+
+@pytest.fixture(scope="module")
+def real_scenes(course):
+    entry = course.get("tensors")
+    return {
+        "real": construct_only(entry, REAL),
+        "other": construct_only(entry, REAL_OTHER),
+    }
+
+
+@pytest.mark.parametrize("which", ["real", "other"])
+def test_the_screen_shows_the_scans_own_numbers(real_scenes, which):
+    scene = real_scenes[which]
+    pattern, b = scene.args.pattern, scene.args.batch
+    scan = first_scan(PATTERN_DIGITS[pattern]).astype(int)
+    beats = scene.timeline.beats
+    shown = [s for beat in beats for s in beat.shown]
+    # all 64 values of the scan, row by row, on the grid: the loader's, 0 to 16
+    assert any(
+        _contains_run(beat.shown, [str(v) for v in scan.reshape(-1)]) for beat in beats
+    )
+    assert [int(m.get_value()) for m in scene.numbers] == list(scan.reshape(-1))
+    i, j = feature_pixel(scan)
+    assert f"X_{{{i},{j}}} = {scan[i, j]}" in shown
+    assert "8 \\times 8" in shown
+    legend = next(beat for beat in beats if "only numbers" in beat.text)
+    assert _contains_run(legend.shown, ["0", "16"])
+    # the whole dataset is the three-axis example of the ladder
+    images, _ = loaded_digits()
+    assert shape_tex(images.shape) == "(1797, 8, 8)"
+    ladder = next(beat for beat in beats if "all a tensor is" in beat.text)
+    assert _contains_run(ladder.shown, ["the digits dataset", "(1797, 8, 8)", "3"])
+    assert shape_tex((b, 8, 8, 3)) in ladder.shown
+    assert not scene.timeline.warnings
+
+
+@pytest.mark.parametrize("which", ["real", "other"])
+def test_the_words_say_the_digit_is_real_and_its_range(real_scenes, which):
+    scene = real_scenes[which]
+    pattern = scene.args.pattern
+    texts = [beat.text for beat in scene.timeline.beats]
+    assert texts[1] == (
+        f"Here is a real handwritten {pattern}, scanned at 8 pixels by 8, from "
+        "scikit-learn's digits dataset."
+    )
+    joined = " ".join(texts)
+    assert "0 is black, 16 is white" in joined and "255 is white" not in joined
+    assert (
+        "All 1797 scans of the digits dataset are one tensor: 1797 by 8 by 8, three axes."
+        in joined
+    )
+    assert sum(beat.key for beat in scene.timeline.beats) == 1
+
+
+def test_the_drawn_words_are_unchanged(scenes):
+    texts = [beat.text for beat in scenes["default"].timeline.beats]
+    assert (
+        texts[1]
+        == "Here is a tiny grayscale image, 8 pixels by 8: a handwritten seven."
+    )
+    assert "0 is black, 255 is white" in " ".join(texts)
+    assert "scans" not in " ".join(texts)
+
+
+@pytest.mark.parametrize(
+    ("given_args", "name", "why"),
+    [
+        ({"image": "photo"}, "image", "not one of the choices"),
+        ({"image": "real", "size": 6}, "size", "scanned digits are 8 by 8"),
+        ({"image": "real", "size": 10}, "size", "8 with image=real"),
+    ],
+)
+def test_real_images_refuse_what_they_cannot_show(given_args, name, why):
+    with pytest.raises(ParamError) as error:
+        Tensors.resolve_args(given_args, lesson="tensors")
+    message = str(error.value)
+    assert message.startswith(f"tensors: parameter '{name}'")
+    assert why in message and "\n" not in message
