@@ -406,3 +406,13 @@ def test_dataset_refuses_what_it_would_ignore(given, name, why):
     assert message.startswith(f"{SLUG}: parameter '{name}'")
     assert why in message
     assert "\n" not in message
+
+
+def test_the_iris_lesson_keeps_the_course_bounds(course):
+    """Spoken at the default voice, the iris variant lasts 45 to 180 s, cleanly laid out."""
+    from mathreel.render.worker import plan_lesson
+
+    plan = plan_lesson(course.get("pca"), {"dataset": "iris"}, fps=15)
+    assert 45 <= plan.duration <= 180, plan.duration
+    assert not plan.warnings, plan.warnings
+    assert sum(b.key for b in plan.beats) == 1

@@ -338,3 +338,13 @@ def test_real_images_refuse_what_they_cannot_show(given_args, name, why):
     message = str(error.value)
     assert message.startswith(f"tensors: parameter '{name}'")
     assert why in message and "\n" not in message
+
+
+def test_the_real_lesson_keeps_the_course_bounds(course):
+    """Spoken at the default voice, the real variant lasts 45 to 180 s, cleanly laid out."""
+    from mathreel.render.worker import plan_lesson
+
+    plan = plan_lesson(course.get("tensors"), {"image": "real"}, fps=15)
+    assert 45 <= plan.duration <= 180, plan.duration
+    assert not plan.warnings, plan.warnings
+    assert sum(b.key for b in plan.beats) == 1
