@@ -483,11 +483,64 @@ def _describing(ex: Exercise, k: int):
     return [float(np.mean(x)), float(np.var(x)), float(np.std(x))][k - 1]
 
 
+def _projections(ex: Exercise, k: int):
+    vs = vectors(ex.prompt)
+    if k in (1, 2):
+        b, a = vs[0], vs[1]
+        p = (a @ b) / (a @ a) * a
+        return p if k == 1 else float(np.linalg.norm(b - p))
+    if k == 3:
+        x = vs[0]
+        design = np.column_stack([np.ones_like(x), x])
+        return design.T @ design
+    points = np.array(vs)
+    slope, intercept = np.polyfit(points[:, 0], points[:, 1], 1)
+    return [intercept, slope]
+
+
+def _change_of_basis(ex: Exercise, k: int):
+    if k == 3:
+        p, a = matrices(ex.prompt)[:2]
+        return np.linalg.inv(p) @ a @ p
+    vs = vectors(ex.prompt)
+    if k == 1:
+        b1, b2, c = vs[:3]
+        return c[0] * b1 + c[1] * b2
+    if k == 2:
+        b1, b2, v = vs[:3]
+        return np.linalg.solve(np.column_stack([b1, b2]), v)
+    u, w = vs[:2]
+    independent = abs(np.linalg.det(np.column_stack([u, w]))) > 1e-9
+    return ex.choices[0] if independent else ex.choices[1]
+
+
+def _span(ex: Exercise, k: int):
+    if k == 1:
+        v, w, p = vectors(ex.prompt)[:3]
+        return np.linalg.solve(np.column_stack([v, w]), p)
+    if k == 2:
+        v, u = vectors(ex.prompt)[:2]
+        independent = abs(v[0] * u[1] - v[1] * u[0]) > 1e-9
+        return (
+            "independent: they span the plane"
+            if independent
+            else "dependent: they span only a line"
+        )
+    if k == 3:
+        return float(np.linalg.matrix_rank(matrices(ex.prompt)[0]))
+    x, w = matrices(ex.prompt)[0], vectors(ex.prompt)[0]
+    w1 = grab(r"w_1 = {n}", ex.prompt)
+    # the w2 that keeps X w: least squares of X (w1, w2) = X w for w2
+    w2, *_ = np.linalg.lstsq(x[:, 1:], x @ w - w1 * x[:, 0], rcond=None)
+    return float(w2[0])
+
+
 INDEPENDENT: dict[str, Callable[[Exercise, int], object]] = {
     "vectors": _vectors, "dot-product": _dot, "norms-and-distances": _norms,
-    "matrix-operations": _matrix_ops,
+    "matrix-operations": _matrix_ops, "span-basis-rank": _span,
     "linear-transformations": _linear_transformations, "determinants": _determinants,
-    "inverses": _inverses, "eigenvectors": _eigenvectors, "svd": _svd, "pca": _pca,
+    "inverses": _inverses, "projections-and-least-squares": _projections,
+    "change-of-basis": _change_of_basis, "eigenvectors": _eigenvectors, "svd": _svd, "pca": _pca,
     "tensors": _tensors, "derivatives": _derivatives, "integrals": _integrals,
     "chain-rule": _chain_rule, "partial-derivatives-and-gradients": _partials, "gradient-descent": _gradient_descent,
     "linear-regression": _linear_regression, "backpropagation": _backpropagation,
