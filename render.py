@@ -20,6 +20,7 @@ from mathreel.core.course import AREAS, Course
 from mathreel.core.errors import MathreelError
 from mathreel.core.quality import FORMATS, PRESETS
 from mathreel.narration.voice import default_voice_name, parse_voice
+from mathreel.render.cache import CACHE_PARTS
 
 if TYPE_CHECKING:
     from mathreel.pipeline.run import BatchReport
@@ -244,6 +245,33 @@ def doctor(out: Path) -> None:
     from mathreel.pipeline.views import doctor_output
 
     doctor_output(out, click.echo)
+
+
+@command()
+@click.option(
+    "--clear", is_flag=True, help="Remove cached files first (all parts, or --part)."
+)
+@click.option(
+    "--part",
+    "parts",
+    multiple=True,
+    type=click.Choice(list(CACHE_PARTS)),
+    help="With --clear: only this part (repeatable).",
+)
+def cache(clear: bool, parts: tuple[str, ...]) -> None:
+    """Show the cache's size by part, or clear it.
+
+    The parts: video segments, plans, step costs, voice lines, the patched
+    voice model and TeX. Segments are bounded by MATHREEL_SEGMENT_CACHE_MB
+    (least recently used go first).
+    """
+    from mathreel.pipeline.views import cache_output
+
+    if parts and not clear:
+        raise MathreelError(
+            "--part only goes with --clear: add --clear, or drop --part"
+        )
+    cache_output(clear, parts, click.echo)
 
 
 @command()

@@ -12,7 +12,10 @@ repeated and the median taken; the ratios are printed next to their targets.
 * a no-change re-run of the whole course against its cold render (preview);
 * one lesson through mathreel against the bare ``manim`` CLI, one worker;
 * one long lesson (the course's longest) split in two pieces on two workers
-  against unsplit on one.
+  against unsplit on one;
+* the edit loop: one lesson edited in one beat, re-rendered by mathreel (its
+  segment cache) and by plain manim (its partial-movie cache), at 720p30 and at
+  preview quality, against mathreel's own cold render, with sound checked.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import numpy as np
 from scipy.ndimage import gaussian_filter
 
 from mathreel.core.records import read_record
+from mathreel.media.video import audio_seconds
 
 __all__ = ["main", "ssim"]
 
@@ -54,11 +58,13 @@ class Run:
     cpu: float
 
 
-def measure(command: list[str], *, env: dict[str, str] | None = None) -> Run:
+def measure(
+    command: list[str], *, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> Run:
     """Run ``command`` and return its wall time and CPU time (children included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -302,6 +308,107 @@ def _cold(
     return cold
 
 
+#: The one-beat edit of the edit loop: in derivatives' "name the derivative"
+#: beat (late in the lesson), the label f'(x) is written f^{\prime}(x).
+DEFAULT_EDIT = 'tex("f\'(x)", "="=>tex("f^{\\\\prime}(x)", "="'
+
+
+@dataclass
+class EditLoop:
+    """One quality's edit loop: cold renders, and re-renders after the same edit."""
+
+    quality: str
+    mathreel_cold: Run
+    mathreel_edit: Run
+    manim_cold: Run
+    manim_edit: Run
+    reused: int
+    drawn: int
+    sound: bool
+
+    @property
+    def own(self) -> float:
+        """mathreel's cold render over its re-render after the edit."""
+        return self.mathreel_cold.wall / self.mathreel_edit.wall
+
+    @property
+    def versus_manim(self) -> float:
+        """plain manim's cached re-render over mathreel's, after the same edit."""
+        return self.manim_edit.wall / self.mathreel_edit.wall
+
+
+def _project_copy(target: Path) -> Path:
+    """A copy of the engine and the course to edit (the checkout stays untouched)."""
+    for name in ("mathreel", "scenes"):
+        shutil.copytree(
+            ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy2(ROOT / "render.py", target / "render.py")
+    return target
+
+
+def edit_loop(slug: str, edit: str, quality: str, flag: str, work: Path) -> EditLoop:
+    """The creator's loop on ``slug`` at ``quality``: mathreel against plain manim.
+
+    Both edit the same copy of the lesson (``edit`` is ``OLD=>NEW`` in its
+    source, which must hold OLD exactly once). mathreel renders with its
+    default voice and workers; its TeX, voice lines and plans are warmed by a
+    first, unmeasured render, then its cold render draws every step again
+    (``--force``, segments cleared). manim renders the same scene with its own
+    cache on, cold and then after the edit, with a warm TeX folder.
+    """
+    old, _, new = edit.partition("=>")
+    project = _project_copy(work / "project")
+    env = os.environ | {"MATHREEL_CACHE": str(work / "cache")}
+    out = work / "out"
+    render = [PYTHON, "-m", "render", "render", slug, "-q", quality, "--out", str(out)]
+    source, cls = _lesson_file(slug)
+    lesson = project / source.relative_to(ROOT)
+    text = lesson.read_text(encoding="utf-8")
+    if text.count(old) != 1:
+        raise SystemExit(f"--edit: {old!r} is not in {lesson.name} exactly once")
+    measure(render, env=env, cwd=project)  # warm: TeX, voice lines, plans
+    config = work / "manim.cfg"
+    config.write_text(f"[CLI]\ntex_dir = {work / 'manim-tex'}\n")
+    manim = [
+        PYTHON,
+        "-m",
+        "manim",
+        "render",
+        flag,
+        str(lesson),
+        cls,
+        "--media_dir",
+        str(work / "media"),
+        "-v",
+        "WARNING",
+        "--progress_bar",
+        "none",
+        "--config_file",
+        str(config),
+    ]
+    manim_cold = measure(manim, env=env, cwd=project)
+    measure([*MATHREEL, "cache", "--clear", "--part", "segments"], env=env, cwd=project)
+    mathreel_cold = measure([*render, "--force"], env=env, cwd=project)
+    lesson.write_text(text.replace(old, new), encoding="utf-8")
+    mathreel_edit = measure(render, env=env, cwd=project)
+    manim_edit = measure(manim, env=env, cwd=project)
+    record = read_record(next((out / quality).glob(f"*-{slug}.json")))
+    reused, drawn = record.segments or (0, 0)
+    video = out / quality / record.video
+    sound = record.has_audio and abs(audio_seconds(video) - record.duration) < 0.5
+    return EditLoop(
+        quality,
+        mathreel_cold,
+        mathreel_edit,
+        manim_cold,
+        manim_edit,
+        reused,
+        drawn,
+        sound,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/bench", description=__doc__.splitlines()[0]
@@ -336,10 +443,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--parts",
-        default="cold,course,single,split",
+        default="cold,course,single,split,edit",
         help="which measurements to run, comma-separated from cold (the 1080p60 "
         "render, its quality, utilisation and CPU per frame), course (the "
-        "no-change re-run), single (overhead) and split (default: %(default)s)",
+        "no-change re-run), single (overhead), split and edit (the edit loop at "
+        "720p30 and preview) (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--edit-lesson",
+        default="derivatives",
+        help="the lesson of the edit loop (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--edit",
+        default=DEFAULT_EDIT,
+        help="the edit, OLD=>NEW in the lesson's source (default: a label of "
+        "derivatives' name-the-derivative beat)",
     )
     parser.add_argument(
         "--json", type=Path, help="also write the figures to this JSON file"
@@ -363,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         parts = set(args.parts.split(","))
-        unknown = parts - {"cold", "course", "single", "split"}
+        unknown = parts - {"cold", "course", "single", "split", "edit"}
         if unknown:
             parser.error(f"unknown --parts {', '.join(sorted(unknown))}")
         nan = math.nan
@@ -439,6 +558,23 @@ def main(argv: list[str] | None = None) -> int:
                 f" split {split[-1].wall:.1f} s",
                 flush=True,
             )
+        # 6. the edit loop: a one-beat edit re-rendered, at 720p30 and preview
+        loops = []
+        for name, flag in (("medium", "-qm"), ("preview", "-ql")):
+            if "edit" not in parts:
+                break
+            loop = edit_loop(
+                args.edit_lesson, args.edit, name, flag, work / f"edit-{name}"
+            )
+            loops.append(loop)
+            print(
+                f"  edit loop at {name}: mathreel cold {loop.mathreel_cold.wall:.1f} s, "
+                f"after the edit {loop.mathreel_edit.wall:.1f} s "
+                f"({loop.reused} steps reused, {loop.drawn} drawn, sound "
+                f"{'intact' if loop.sound else 'MISSING'}); manim cold "
+                f"{loop.manim_cold.wall:.1f} s, after the edit {loop.manim_edit.wall:.1f} s",
+                flush=True,
+            )
         overhead = split_speed = nan
         if single_m:
             overhead = (
@@ -496,6 +632,36 @@ def main(argv: list[str] | None = None) -> int:
                 split_speed >= 1.25,
             ),
         ]
+        for loop in loops:
+            rows += [
+                (
+                    f"edit loop {loop.quality}: own cold / re-render",
+                    loop.own,
+                    ">= 4",
+                    loop.own >= 4 and loop.sound,
+                ),
+                (
+                    f"edit loop {loop.quality}: manim cached / mathreel",
+                    loop.versus_manim,
+                    ">= 2",
+                    loop.versus_manim >= 2 and loop.sound,
+                ),
+            ]
+        figures.update(
+            edit_loops=[
+                {
+                    "quality": loop.quality,
+                    "mathreel_cold_s": loop.mathreel_cold.wall,
+                    "mathreel_edit_s": loop.mathreel_edit.wall,
+                    "manim_cold_s": loop.manim_cold.wall,
+                    "manim_edit_s": loop.manim_edit.wall,
+                    "reused": loop.reused,
+                    "drawn": loop.drawn,
+                    "sound": loop.sound,
+                }
+                for loop in loops
+            ]
+        )
         figures.update(
             cold_manim_s=[r.wall for r in cold.manim],
             cold_mathreel_s=[r.wall for r in cold.mathreel],

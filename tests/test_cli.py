@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -286,3 +287,30 @@ summary = "A matrix moves the plane."
 scene = "scenes.linear_algebra.linear_transformations:LinearTransformations"
 
 """
+
+
+def test_cache_shows_each_part_and_clears_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("MATHREEL_CACHE", str(tmp_path))
+    segment = tmp_path / "segments" / "ab" / ("ab" + "0" * 62 + ".mp4")
+    segment.parent.mkdir(parents=True)
+    segment.write_bytes(b"x" * 2_000_000)
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "p.json").write_text("{}")
+    shown = run("cache")
+    assert shown.exit_code == 0
+    assert f"Cache: {tmp_path}" in shown.output
+    assert re.search(r"segments\s+2\.0 MB\s+1 files", shown.output)
+    assert "kept to 4096.0 MB" in shown.output
+    cleared = run("cache", "--clear", "--part", "segments")
+    assert cleared.exit_code == 0
+    assert "Removed 1 cached files (segments)." in cleared.output
+    assert not segment.exists() and (tmp_path / "plans" / "p.json").exists()
+    refused = run("cache", "--part", "tex")
+    assert refused.exit_code == 1
+    assert refused.output.strip() == (
+        "Error: --part only goes with --clear: add --clear, or drop --part"
+    )
+    monkeypatch.setenv("MATHREEL_SEGMENT_CACHE_MB", "-3")
+    bad = run("cache")
+    assert bad.exit_code == 1
+    assert "MATHREEL_SEGMENT_CACHE_MB='-3' is not a size" in bad.output

@@ -12,6 +12,9 @@ Locks in use, and what each protects:
 * ``tex-<folder>-<hash>`` (:mod:`mathreel.patches.texlock`): one process compiles a
   given formula into a given TeX folder; the others wait and reuse its SVG.
   Only an efficiency: the SVG is renamed into place, so readers never need it.
+* ``segments`` (:mod:`mathreel.render.segments`): one process evicts from or
+  clears the segment cache at a time. Segments themselves are renamed into
+  place, and a render links the ones it reuses before using them.
 * the output folder's batch lock (:func:`mathreel.pipeline.batch.lock_output`) is the
   one lock kept elsewhere, ``<out>/.mathreel.lock``: mathreel's own cleanup of
   an output folder removes only ``.work/``, ``.progress/`` and ``.*.part``.

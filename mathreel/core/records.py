@@ -139,6 +139,8 @@ class LessonRecord:
         rendered_at       str    ISO 8601, UTC
         manim_version, mathreel_version  str
         pieces            int    optional: how many split pieces were joined
+        segments          obj    optional: {"reused": int, "drawn": int} steps
+                                  taken from the segment cache or drawn
 
     Raises
     ------
@@ -179,6 +181,8 @@ class LessonRecord:
     manim_version: str
     mathreel_version: str
     pieces: int | None = None
+    #: ``(reused, drawn)``: steps taken from the segment cache, steps drawn.
+    segments: tuple[int, int] | None = None
 
     @property
     def stem(self) -> str:
@@ -250,6 +254,8 @@ class LessonRecord:
         }
         if self.pieces is not None:
             data["pieces"] = self.pieces
+        if self.segments is not None:
+            data["segments"] = {"reused": self.segments[0], "drawn": self.segments[1]}
         return data
 
     @classmethod
@@ -310,6 +316,11 @@ class LessonRecord:
                 manim_version=str(data["manim_version"]),
                 mathreel_version=str(data["mathreel_version"]),
                 pieces=int(data["pieces"]) if data.get("pieces") is not None else None,
+                segments=(
+                    (int(data["segments"]["reused"]), int(data["segments"]["drawn"]))
+                    if data.get("segments") is not None
+                    else None
+                ),
             )
         except KeyError as error:
             raise RecordError(f"{what} has no field {error.args[0]!r}") from None

@@ -99,6 +99,10 @@ class Lesson(Scene):
         if config.seed is None:
             scene_kwargs.setdefault("random_seed", 0)  # same numbers in every run
         super().__init__(**scene_kwargs)
+        #: Attributes manim and mathreel keep on the scene: a segment key
+        #: (render/segments.py) skips them when an updater reads ``self``.
+        #: ``args`` (the lesson's parameters) is the lesson's to read.
+        self.engine_attributes = frozenset(vars(self)) - {"args"}
 
     # -- parameters ----------------------------------------------------------
     @classmethod
@@ -363,6 +367,17 @@ class Lesson(Scene):
         if self.on_progress is not None:
             self.on_progress(step.start_frame)
         return result
+
+    def reuse_segment(self) -> None:
+        """The renderer reuses this step's cached segment: end it as drawn, drawing nothing.
+
+        Called after :meth:`compile_animation_data`; the step is then skipped
+        as a split piece skips a step, replayed frame by frame when updaters
+        or path-dependent animations make its end state depend on that.
+        """
+        assert self.animations is not None
+        self._replay = replays_frames(self, self.animations)
+        self._replay_clock = self._step_start_time
 
     def plan(self) -> Plan:
         """The timeline recorded so far (all of it, after ``render``)."""

@@ -85,6 +85,9 @@ class BatchDisplay:
                 f"  ok     {slug:<24} {record.decoded_frames:>6} frames "
                 f"{clock(record.duration):>7}  in {outcome.seconds:5.1f} s"
             )
+            if record.segments is not None:
+                reused, drawn = record.segments
+                line += f"  (steps: {reused} reused, {drawn} drawn)"
         else:
             line = f"  FAIL   {slug:<24} {outcome.message}"
         if self.live is not None:

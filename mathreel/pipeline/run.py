@@ -17,7 +17,7 @@ and :func:`merge_rendered` (the preview command), :func:`join_course`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +176,8 @@ def render_lessons(
         output folder. A lesson that fails is a failure in the report instead.
     """
     options, given = request.options, request.given
+    if request.force:  # from scratch: no cached segment either
+        options = replace(options, reuse_segments=False)
     out_dir = request.out_dir
     rows: dict[str, dict[str, Any]] = {}
     with lock_output(out_dir):

@@ -19,6 +19,7 @@ from mathreel.core.timeline import Plan, clock
 from mathreel.narration.voice import VoiceSpec
 
 __all__ = [
+    "cache_output",
     "check_lines",
     "course_rows",
     "course_video_lines",
@@ -193,3 +194,45 @@ def check_lines(checks: Sequence[Any]) -> list[str]:
             line += f"  -> {check.fix}"
         lines.append(line)
     return lines
+
+
+def cache_output(
+    clear: bool, parts: Sequence[str], echo: Callable[[str], None]
+) -> None:
+    """``mathreel cache``: where the cache is, each part's size, the segment bound.
+
+    With ``clear``, remove ``parts`` (all when empty) first, then show what is left.
+
+    Raises
+    ------
+    MathreelError
+        For an unknown part, or a segment bound that is not a size.
+    """
+    from mathreel.core.files import cache_dir
+    from mathreel.render.cache import CACHE_PARTS, cache_usage, clear_cache
+    from mathreel.render.segments import SIZE_ENV, size_bound
+
+    try:
+        bound = size_bound()
+        if clear:
+            removed = clear_cache(list(parts))
+            total = sum(removed.values())
+            echo(f"Removed {total} cached files ({', '.join(removed)}).")
+    except ValueError as error:
+        raise MathreelError(str(error)) from None
+    usage = cache_usage()
+    echo(f"Cache: {cache_dir()}")
+    for part, (files, size) in usage.items():
+        echo(
+            f"  {part:<9} {_megabytes(size):>10}  {files:>6} files  {CACHE_PARTS[part]}"
+        )
+    total = sum(size for _, size in usage.values())
+    echo(f"  {'total':<9} {_megabytes(total):>10}")
+    echo(
+        f"Segments are kept to {_megabytes(bound)} (least recently used removed "
+        f"first; set {SIZE_ENV} in megabytes to change it)."
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

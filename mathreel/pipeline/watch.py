@@ -78,16 +78,27 @@ def follow(
     force: bool,
     echo: Callable[..., None],
 ) -> None:
-    """Render a lesson now and after every change to its module or the style module.
+    """Render a lesson now and after every change to its module or the shared ones.
 
-    ``render`` gets whether to force: ``force`` for the first render, true for
-    the ones a change causes. An error is shown and the watch goes on, until
-    Ctrl-C.
+    The shared modules are the course's look and kit (``scenes/style.py``,
+    ``scenes/kit/``); each re-render draws only the steps an edit changed
+    (:mod:`mathreel.render.segments`).
+
+    ``render`` gets whether to force: ``force`` for the first render, false for
+    the ones a change causes (the change makes the lesson's outputs stale, and
+    unchanged steps come from the segment cache). An error is shown and the
+    watch goes on, until Ctrl-C.
     """
+    from mathreel.render.cache import shared_sources
+
     source = entry.source_path()
-    files = [source, source.parents[1] / "style.py"]
-    echo(f"Watching {', '.join(str(f) for f in files)} (Ctrl-C to stop)")
-    forced = [force]  # --force applies to the first render; changes force the rest
+    shared = shared_sources(source.parents[1])  # style.py, kit/
+    files = [source, *shared]
+    echo(
+        f"Watching {source} and the {len(shared)} shared modules beside it "
+        f"(style, kit) (Ctrl-C to stop)"
+    )
+    forced = [force]  # --force applies to the first render only
 
     def once() -> None:
         try:

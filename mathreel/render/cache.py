@@ -22,12 +22,17 @@ from mathreel.core.files import cache_dir, write_json
 from mathreel.core.timeline import Plan
 
 __all__ = [
+    "CACHE_PARTS",
     "FRAME_PACKAGES",
+    "cache_usage",
+    "clear_cache",
+    "engine_digest",
     "fingerprint",
     "load_costs",
     "load_plan",
     "save_costs",
     "save_plan",
+    "shared_sources",
 ]
 
 
@@ -50,7 +55,7 @@ def _engine_sources() -> tuple[tuple[str, bytes], ...]:
     )
 
 
-def _shared_sources(content: Path) -> list[Path]:
+def shared_sources(content: Path) -> list[Path]:
     """The content package's modules that every lesson may use (its look, its kit).
 
     Every module under ``content`` (``scenes/``) outside the area folders that
@@ -72,6 +77,16 @@ def _manim_version() -> str:
         return metadata.version("manim")
     except metadata.PackageNotFoundError:  # pragma: no cover - manim is a dependency
         return "unknown"
+
+
+@cache
+def engine_digest() -> str:
+    """A hex digest of manim's version and the sources of :data:`FRAME_PACKAGES`."""
+    digest = hashlib.sha256(_manim_version().encode())
+    for name, data in _engine_sources():
+        digest.update(name.encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def fingerprint(entry: Entry, args_json: dict[str, Any], **settings: Any) -> str:
@@ -96,7 +111,7 @@ def fingerprint(entry: Entry, args_json: dict[str, Any], **settings: Any) -> str
     }
     digest.update(json.dumps(payload, sort_keys=True).encode())
     content = lesson_source.parents[1]
-    for path in (lesson_source, *_shared_sources(content)):
+    for path in (lesson_source, *shared_sources(content)):
         digest.update(path.relative_to(content).as_posix().encode())
         digest.update(path.read_bytes())
     for name, data in _engine_sources():
@@ -143,3 +158,67 @@ def load_costs(key: str) -> list[float] | None:
 def save_costs(key: str, seconds: list[float]) -> None:
     """Store the seconds per step of a whole render under ``key``."""
     write_json(_costs_path(key), seconds)
+
+
+#: What lives in the cache folder, by sub-folder, and what each holds.
+CACHE_PARTS = {
+    "segments": "video segments of drawn steps (reused when a step is unchanged)",
+    "plans": "frame plans of lessons",
+    "costs": "seconds per step of the last whole renders (for splitting)",
+    "voice": "synthesised narration lines",
+    "piper": "the neural voice's model, patched to report word timings",
+    "tex": "compiled LaTeX formulas (SVG)",
+}
+
+
+def _folder_size(folder: Path) -> tuple[int, int]:
+    """(files, bytes) under ``folder``; files vanishing meanwhile are skipped."""
+    count = size = 0
+    if folder.is_dir():
+        for path in folder.rglob("*"):
+            try:
+                if path.is_file():
+                    size += path.stat().st_size
+                    count += 1
+            except FileNotFoundError:
+                continue
+    return count, size
+
+
+def cache_usage() -> dict[str, tuple[int, int]]:
+    """``part -> (files, bytes)`` for every part of :data:`CACHE_PARTS`."""
+    root = cache_dir()
+    return {part: _folder_size(root / part) for part in CACHE_PARTS}
+
+
+def clear_cache(parts: list[str] | None = None) -> dict[str, int]:
+    """Remove the cached files of ``parts`` (default: all); ``part -> files removed``.
+
+    Lock files stay (they must outlive every holder, see :mod:`mathreel.core.locks`);
+    segments are removed under the segment lock, so a render in progress keeps the
+    ones it already linked.
+
+    Raises
+    ------
+    ValueError
+        For a part not in :data:`CACHE_PARTS`.
+    """
+    import shutil
+
+    from mathreel.render.segments import SegmentStore
+
+    wanted = list(CACHE_PARTS) if not parts else parts
+    unknown = [p for p in wanted if p not in CACHE_PARTS]
+    if unknown:
+        raise ValueError(
+            f"unknown cache part {', '.join(unknown)}: choose from {', '.join(CACHE_PARTS)}"
+        )
+    removed = {}
+    for part in wanted:
+        if part == "segments":
+            removed[part] = SegmentStore().clear()
+            continue
+        folder = cache_dir() / part
+        removed[part] = _folder_size(folder)[0]
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed

@@ -72,6 +72,9 @@ class RenderOptions:
     voice: VoiceSpec = DEFAULT_VOICE
     burn_captions: bool = False
     format: str = "mp4"
+    #: Reuse cached segments of unchanged steps (``False`` with ``--force``:
+    #: draw every step). Not part of the cache key: the frames are the same.
+    reuse_segments: bool = True
 
     @property
     def encoder_options(self) -> dict[str, str]:

@@ -60,6 +60,7 @@ from mathreel.render.cache import (
     save_costs,
     save_plan,
 )
+from mathreel.render.incremental import SegmentRenderer
 from mathreel.render.options import (
     DEFAULT_VOICE,
     RenderOptions,
@@ -67,6 +68,12 @@ from mathreel.render.options import (
     output_paths,
     render_key,
     voice_key,
+)
+from mathreel.render.segments import (
+    SegmentStats,
+    SegmentStore,
+    segment_salt,
+    size_bound,
 )
 
 encoding.install()
@@ -97,7 +104,11 @@ def manim_settings(quality: Quality, media_dir: Path) -> dict[str, Any]:
         "frame_rate": quality.fps,
         "media_dir": str(media_dir),
         "tex_dir": str(tex_dir),
-        "disable_caching": True,  # mathreel caches whole lessons itself
+        # mathreel keys segments itself (render/segments.py); manim's own
+        # folder pruning would delete this render's segments before they are
+        # published
+        "disable_caching": True,
+        "max_files_cached": -1,
         "verbosity": "WARNING",
         "progress_bar": "none",
         "video_encoder_options": dict(quality.encoder_options),
@@ -400,8 +411,12 @@ def _render_video(
     *,
     steps: tuple[int, int] | None = None,
     progress: Path | None = None,
-) -> tuple[Path, Plan]:
-    """Run manim: the silent video (of ``steps`` [start, end) only, if given) and the plan."""
+) -> tuple[Path, Plan, SegmentStats]:
+    """Run manim: the silent video (of ``steps`` [start, end) only, if given) and the plan.
+
+    Steps whose segments are cached are not drawn (:mod:`mathreel.render.segments`);
+    the returned stats say how many were reused and drawn.
+    """
     cls = entry.load()
     settings = manim_settings(options.quality, work) | {
         "output_file": entry.stem,
@@ -415,8 +430,10 @@ def _render_video(
             "from_animation_number": steps[0],
             "upto_animation_number": steps[1] - 1,
         }
+    store = SegmentStore()
     with tempconfig(settings):
-        scene = cls(args, slug=entry.slug, narrator=narrator)
+        renderer = SegmentRenderer(store, segment_salt(), reuse=options.reuse_segments)
+        scene = cls(args, slug=entry.slug, narrator=narrator, renderer=renderer)
         if progress is not None:
             scene.on_progress = _progress_writer(
                 progress, scene, steps[0] if steps else 0
@@ -424,6 +441,10 @@ def _render_video(
         scene.render()
         plan = scene.plan()
         movie = Path(scene.renderer.file_writer.movie_file_path)
+        renderer.publish()
+        store.evict(size_bound())
+        # into the lesson's log (a batch worker's output goes there)
+        print(f"{entry.slug}: {renderer.stats.summary()}", flush=True)
         if steps is None:  # a whole render: remember what each step cost
             save_costs(
                 _costs_key(entry, scene.args.to_json(), options),
@@ -431,7 +452,7 @@ def _render_video(
             )
     if not movie.exists():
         raise RenderError(f"{entry.slug}: manim wrote no video (see the log)")
-    return movie, plan
+    return movie, plan, renderer.stats
 
 
 def _check_frames(entry: Entry, video: Path, expected: int, what: str = "plan") -> int:
@@ -473,7 +494,7 @@ def render_lesson(
     args = resolved(entry, given)
     narrator = narrator_for(options.voice)
     with _work_dir(out_dir / ".work") as work:
-        movie, plan = _render_video(
+        movie, plan, stats = _render_video(
             entry, args, options, work, narrator, progress=progress
         )
         frames = _check_frames(entry, movie, plan.frames)
@@ -488,6 +509,7 @@ def render_lesson(
             narrator,
             started,
             frames,
+            segments=(stats.reused, stats.drawn),
         )
 
 
@@ -508,7 +530,7 @@ def render_piece(
     args = resolved(entry, given)
     narrator = narrator_for(options.voice)
     with _work_dir(target.parent) as work:
-        movie, plan = _render_video(
+        movie, plan, _ = _render_video(
             entry, args, options, work, narrator, steps=steps, progress=progress
         )
         expected = sum(s.frames for s in plan.steps[steps[0] : steps[1]])
@@ -570,6 +592,8 @@ def _finish(
     narrator: Narrator,
     started: float,
     frames: int,
+    *,
+    segments: tuple[int, int] | None = None,
 ) -> LessonRecord:
     """Captions, narration track, chapters and record for a checked silent video.
 
@@ -621,5 +645,6 @@ def _finish(
         has_audio=audio is not None,
         cues=cues,
     )
+    record = replace(record, segments=segments)
     write_json(paths["record"], record.to_json())
     return record

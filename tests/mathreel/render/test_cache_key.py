@@ -30,7 +30,7 @@ def test_presentation_code_is_not_in_the_key():
 def test_the_scene_kit_and_style_are_in_every_lessons_key():
     entry = load_course().get("vectors")
     content = entry.source_path().parents[1]
-    shared = {p.relative_to(content).as_posix() for p in cache._shared_sources(content)}
+    shared = {p.relative_to(content).as_posix() for p in cache.shared_sources(content)}
     assert {"style.py", "kit/numbers.py", "kit/plane.py"} <= shared
     # another lesson's module is not shared: editing it re-renders only itself
     assert not any(name.startswith(("linear_algebra/", "calculus/")) for name in shared)

@@ -1,0 +1,105 @@
+"""manim's Cairo renderer, reusing cached segments (:mod:`mathreel.render.segments`).
+
+:class:`SegmentRenderer` is manim's :class:`~manim.renderer.cairo_renderer.CairoRenderer`
+with one change in ``play``: after the step's animations are compiled, the step
+is keyed by its content, and a step whose segment is cached is skipped (as a
+split render skips the steps of other pieces) with that segment in its place.
+Everything else (frames, encoder, joining) is manim's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from manim import logger
+from manim.renderer.cairo_renderer import CairoRenderer
+
+from mathreel.render.segments import (
+    SegmentStats,
+    SegmentStore,
+    Unkeyable,
+    segment_key,
+)
+
+__all__ = ["SegmentRenderer"]
+
+
+class SegmentRenderer(CairoRenderer):
+    """A Cairo renderer that draws only the steps missing from the segment cache.
+
+    Parameters
+    ----------
+    store
+        The segment cache.
+    salt
+        Everything outside the scene that changes frames (engine sources,
+        manim's version), mixed into every key.
+    reuse
+        ``False`` (``--force``): draw every step, still publishing the segments.
+    """
+
+    def __init__(
+        self, store: SegmentStore, salt: str, *, reuse: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.salt = salt
+        self.reuse = reuse
+        self.stats = SegmentStats()
+        #: Keys of the steps drawn in this render, to publish when it succeeds.
+        self.drawn_keys: list[str] = []
+
+    def play(self, scene: Any, *args: Any, **kwargs: Any) -> None:
+        """manim's ``play``, keyed by mathreel's segment key instead of manim's hash."""
+        self.skip_animations = self._original_skipping_status
+        self.update_skipping_status()
+        scene.compile_animation_data(*args, **kwargs)
+
+        key: str | None
+        if self.skip_animations:
+            key = None  # outside this render's steps (a split piece)
+            self.time += scene.duration
+        else:
+            try:
+                key = segment_key(scene, self.camera, self.salt)
+            except Unkeyable as reason:
+                key = f"uncached_{self.num_plays:05}"
+                self.stats.unkeyed[str(reason)] += 1
+                self.stats.drawn += 1
+                logger.info("step %d is drawn every time: %s", self.num_plays, reason)
+            else:
+                writer = self.file_writer
+                target = Path(writer.output_plan.segment_path(key))
+                if writer.is_already_cached(key) or (
+                    self.reuse and self.store.fetch(key, target)
+                ):
+                    self.stats.reused += 1
+                    self.skip_animations = True
+                    self.time += scene.duration
+                    scene.reuse_segment()
+                else:
+                    self.stats.drawn += 1
+                    self.drawn_keys.append(key)
+        self.file_writer.add_partial_movie_file(key)
+        self.animations_hashes.append(key)
+
+        self.file_writer.begin_animation(
+            not self.skip_animations, animation_index=self.num_plays
+        )
+        scene.begin_animations()
+        self.save_static_frame_data(scene, scene.static_mobjects)
+        if scene.is_current_animation_frozen_frame():
+            self.update_frame(scene, mobjects=scene.moving_mobjects)
+            self.freeze_current_frame(scene.duration)
+        else:
+            scene.play_internal()
+        self.file_writer.end_animation(not self.skip_animations)
+        self.num_plays += 1
+
+    def publish(self) -> None:
+        """Put the segments drawn by this (finished) render into the cache."""
+        for key in dict.fromkeys(self.drawn_keys):
+            path = Path(self.file_writer.output_plan.segment_path(key))
+            if path.exists():
+                self.store.publish(key, path)

@@ -1,0 +1,501 @@
+"""The segment cache: a re-render draws only the steps whose content changed.
+
+manim renders every step (a ``play`` or a ``wait``) into a video segment of its
+own and joins the segments without re-encoding. mathreel keys each step by what
+it draws, computed before it is drawn:
+
+- manim's own play-call hash (:func:`manim.utils.hashing.get_hash_from_play_call`):
+  the camera, the step's animations (their types, parameters, run time and
+  rate function, with the source and closure values of any function in them)
+  and every mobject on screen (points, colours, styles, updaters, pixels), plus
+  the encoder's settings (codec, pixel format, size, frame rate, options);
+- what that hash cannot see: the state of Python's and NumPy's global random
+  generators, the order of foreground mobjects, and the source of every class
+  outside manim among the step's animations and mobjects (a lesson's own
+  ``Animation`` or ``VMobject`` subclass draws with code the hash omits);
+- a salt: manim's version and the source of mathreel's drawing engine
+  (:data:`~mathreel.render.cache.FRAME_PACKAGES`).
+
+A step whose key is in the cache is not drawn: its segment is linked into the
+render's private work folder and the scene jumps to the step's end, frame by
+frame when updaters make the end state depend on that (exactly as a split
+render's skipped steps do). A drawn step's segment is published into the cache
+when the render succeeds. The lesson is then joined as before, and its
+narration track is rebuilt from cached voice lines, so a narration-only edit
+draws nothing but the waits whose length changed.
+
+What cannot be keyed safely is drawn every time, and the reason is logged and
+counted (:attr:`SegmentStats.unkeyed`):
+
+- an updater or animation function that reads the scene object (``self``),
+  whose attributes and methods the hash does not serialise;
+- a random generator object held by such a function (its state is invisible
+  to the hash, unlike the global generators').
+
+The folder is bounded (:data:`SIZE_ENV`, megabytes, default
+:data:`DEFAULT_SIZE_MB`): after each render the least recently used segments
+are removed until it fits. Segments are written under a temporary name and
+renamed into place, and a render links the segments it reuses into its own
+folder first, so concurrent workers, Dask workers and eviction never see or
+remove half a segment.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import os
+import random
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import CodeType, FunctionType, MethodType, ModuleType
+from typing import Any
+
+import numpy as np
+
+from mathreel.core.files import cache_dir
+from mathreel.core.locks import file_lock
+from mathreel.render.cache import engine_digest
+
+__all__ = [
+    "DEFAULT_SIZE_MB",
+    "SIZE_ENV",
+    "SegmentStats",
+    "SegmentStore",
+    "Unkeyable",
+    "segment_key",
+    "segment_salt",
+    "size_bound",
+]
+
+#: Environment variable: the segment cache's size bound in megabytes.
+SIZE_ENV = "MATHREEL_SEGMENT_CACHE_MB"
+#: Environment variable: a folder to write each step's key inputs to (debugging
+#: a key that changes when nothing did).
+TRACE_ENV = "MATHREEL_SEGMENT_TRACE"
+#: The bound when :data:`SIZE_ENV` is unset: about 40 lessons at 1080p60.
+DEFAULT_SIZE_MB = 4096
+
+_SCHEMA = "mathreel-segment-v1"
+
+
+@dataclass
+class SegmentStats:
+    """What one render did with its steps.
+
+    Attributes
+    ----------
+    reused
+        Steps whose segment came from the cache (not drawn).
+    drawn
+        Steps drawn and encoded (new content, or not keyable).
+    unkeyed
+        Why steps could not be keyed: reason -> number of steps.
+    """
+
+    reused: int = 0
+    drawn: int = 0
+    unkeyed: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        """One line for the log, e.g. ``"reused 140 of 143 segments, drew 3"``."""
+        total = self.reused + self.drawn
+        text = f"reused {self.reused} of {total} segments, drew {self.drawn}"
+        if self.unkeyed:
+            why = "; ".join(f"{n} because {r}" for r, n in self.unkeyed.most_common())
+            text += f" (not cacheable: {why})"
+        return text
+
+
+def size_bound() -> int:
+    """The segment cache's size bound in bytes (from :data:`SIZE_ENV`).
+
+    Raises
+    ------
+    ValueError
+        When the variable is set to something other than a non-negative number.
+    """
+    value = os.environ.get(SIZE_ENV, "").strip()
+    if not value:
+        return DEFAULT_SIZE_MB * 1_000_000
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = -1
+    if not megabytes >= 0:
+        raise ValueError(
+            f"{SIZE_ENV}={value!r} is not a size: give megabytes, e.g. {DEFAULT_SIZE_MB}"
+        )
+    return int(megabytes * 1_000_000)
+
+
+class SegmentStore:
+    """The folder of cached segments, one file per key (``KEY.mp4`` or ``KEY.webm``).
+
+    Parameters
+    ----------
+    root
+        The folder; default ``<cache>/segments``.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else cache_dir() / "segments"
+
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.root / key[:2] / f"{key}{suffix}"
+
+    def fetch(self, key: str, target: Path) -> bool:
+        """Link (or copy) the segment for ``key`` to ``target``; ``False`` if absent.
+
+        The link pins the segment for this render: eviction by another
+        process removes only the cache's name for it.
+        """
+        source = self._path(key, target.suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            try:
+                os.link(source, target)
+            except FileExistsError:
+                return True
+            except OSError as error:
+                if isinstance(error, FileNotFoundError):
+                    return False
+                shutil.copyfile(source, target)  # another file system
+            with contextlib.suppress(OSError):
+                os.utime(source)  # most recently used
+        except FileNotFoundError:
+            return False
+        return True
+
+    def publish(self, key: str, source: Path) -> None:
+        """Store ``source`` as the segment for ``key`` (atomic; first writer wins)."""
+        final = self._path(key, source.suffix)
+        if final.exists():
+            return
+        final.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
+        os.close(handle)
+        temporary = Path(name)
+        try:
+            temporary.unlink()
+            try:
+                os.link(source, temporary)
+            except OSError:
+                shutil.copyfile(source, temporary)
+            os.replace(temporary, final)
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def files(self) -> list[Path]:
+        """Every cached segment (not temporary files being written)."""
+        if not self.root.is_dir():
+            return []
+        return [
+            p
+            for p in self.root.glob("*/*")
+            if p.is_file() and not p.name.startswith(".")
+        ]
+
+    def size(self) -> int:
+        """Bytes used by the cached segments."""
+        total = 0
+        for path in self.files():
+            with contextlib.suppress(FileNotFoundError):
+                total += path.stat().st_size
+        return total
+
+    def evict(self, bound: int) -> int:
+        """Remove least recently used segments until at most ``bound`` bytes remain.
+
+        Returns the number of segments removed. Runs under the store's lock, so
+        two processes never both evict; renders in progress keep their links.
+        """
+        with file_lock("segments"):
+            entries = []
+            for path in self.files():
+                with contextlib.suppress(FileNotFoundError):
+                    stat = path.stat()
+                    entries.append((stat.st_mtime, stat.st_size, path))
+            total = sum(size for _, size, _ in entries)
+            removed = 0
+            for _, size, path in sorted(entries):
+                if total <= bound:
+                    break
+                path.unlink(missing_ok=True)
+                total -= size
+                removed += 1
+            return removed
+
+    def clear(self) -> int:
+        """Remove every cached segment; returns how many there were."""
+        files = self.files()
+        with file_lock("segments"):
+            for path in files:
+                path.unlink(missing_ok=True)
+        return len(files)
+
+
+def segment_salt() -> str:
+    """What every key mixes in: manim's version and the drawing engine's sources."""
+    return engine_digest()
+
+
+# -- keys -------------------------------------------------------------------------
+
+
+class Unkeyable(Exception):
+    """The step reads something whose state the key cannot see; the message says what."""
+
+
+_ATOMS = (int, float, complex, str, bytes, bool, type(None))
+#: Attributes that are identities or caches, not state (manim's hash skips them too).
+_NOT_STATE = frozenset({"original_id", "pixel_array_to_cairo_context"})
+#: Camera attributes that are its output, not its settings.
+_CAMERA_OUTPUT = _NOT_STATE | {"pixel_array", "background", "display_funcs"}
+#: Modules whose objects are inputs already reflected in a mobject's points:
+#: an SVG or TeX mobject keeps the parsed file it was built from.
+_DERIVED_MODULES = ("svgelements",)
+_MANIM_MODULES = ("manim", "builtins", "abc", "typing", "enum", "numpy", "colour")
+
+
+@cache
+def _class_source(cls: type) -> str:
+    try:
+        return inspect.getsource(cls)
+    except (OSError, TypeError):
+        return ""
+
+
+class _Hasher:
+    """Feeds everything a step reads into one SHA-256, walking objects by value.
+
+    Objects are walked through their ``__dict__`` (or ``__slots__``), NumPy
+    arrays by their bytes, functions by their code, closure cells and the
+    globals they name. An object met again is fed as a back-reference, so
+    cycles end and shared objects cost nothing twice. A class outside manim
+    adds its source. The scene object is not walked whole: a function that
+    reads it (``self.method()``, ``self.tracker``) adds the scene attributes
+    its code names, methods by their code, values by value.
+    """
+
+    def __init__(self, scene: Any) -> None:
+        self.digest = hashlib.sha256()
+        self.scene = scene
+        self.seen: dict[int, int] = {id(scene): 0}
+        self.keep: list[Any] = [scene]  # ids stay valid while hashing
+        self.sources: set[type] = set()
+        #: What was fed, in order, when tracing (:data:`TRACE_ENV`).
+        self.trace: list[str] | None = [] if os.environ.get(TRACE_ENV) else None
+
+    def put(self, *parts: Any) -> None:
+        for part in parts:
+            text = str(part)
+            if self.trace is not None:
+                self.trace.append(text[:200])
+            self.digest.update(text.encode())
+            self.digest.update(b"\x00")
+
+    def feed(self, obj: Any, skip: frozenset[str] = _NOT_STATE) -> None:
+        kind = type(obj)
+        if kind in _ATOMS:
+            self.put(kind.__name__, repr(obj))
+            return
+        if kind is np.ndarray:
+            if obj.dtype.hasobject:
+                self.put("objects", obj.shape)
+                for item in obj.flat:
+                    self.feed(item)
+                return
+            self.put("array", obj.dtype.str, obj.shape)
+            self.digest.update(np.ascontiguousarray(obj).tobytes())
+            return
+        if isinstance(obj, np.generic):
+            self.put(kind.__name__, repr(obj.item()))
+            return
+        number = self.seen.get(id(obj))
+        if number is not None:
+            self.put("@", number)
+            return
+        self.seen[id(obj)] = len(self.seen)
+        self.keep.append(obj)
+        if isinstance(obj, list | tuple | set | frozenset):
+            items = sorted(obj, key=repr) if isinstance(obj, set | frozenset) else obj
+            self.put(kind.__name__, len(obj))
+            for item in items:
+                self.feed(item)
+        elif isinstance(obj, dict):
+            items = [(k, v) for k, v in obj.items() if k not in skip]
+            self.put("dict", len(items))
+            for name, value in items:
+                self.feed(name)
+                self.feed(value)
+        elif isinstance(obj, FunctionType):
+            self.function(obj)
+        elif isinstance(obj, MethodType):
+            self.put("method")
+            self.feed(obj.__self__)
+            self.feed(obj.__func__)
+            if obj.__self__ is self.scene and isinstance(obj.__func__, FunctionType):
+                self.scene_reads(
+                    obj.__func__.__code__
+                )  # an updater method of the scene
+        elif isinstance(obj, type):
+            self.put("class", obj.__module__, obj.__qualname__)
+            self.source(obj)
+        elif isinstance(obj, ModuleType):
+            self.put("module", obj.__name__)
+        elif isinstance(obj, np.random.Generator):
+            self.put("generator")
+            self.feed(obj.bit_generator.state)
+        elif isinstance(obj, random.Random):
+            self.put("random")
+            self.feed(obj.getstate())
+        elif callable(obj) and not hasattr(obj, "__dict__"):  # builtins, ufuncs
+            self.put("builtin", getattr(obj, "__module__", ""), repr(obj))
+        elif kind.__module__.split(".")[0] in _DERIVED_MODULES:
+            self.put("derived", kind.__qualname__)
+        elif hasattr(obj, "__dict__") or hasattr(kind, "__slots__"):
+            self.put("object", kind.__module__, kind.__qualname__)
+            self.source(kind)
+            state = dict(getattr(obj, "__dict__", {}))
+            for slot in getattr(kind, "__slots__", ()):
+                if hasattr(obj, slot):
+                    state[slot] = getattr(obj, slot)
+            self.feed(state, skip)
+        else:
+            raise Unkeyable(f"the step reads a {kind.__name__} object")
+
+    def source(self, cls: type) -> None:
+        for base in cls.__mro__:
+            if base in self.sources:
+                continue
+            self.sources.add(base)
+            if (base.__module__ or "").split(".")[0] not in _MANIM_MODULES:
+                self.put("source", base.__module__, base.__qualname__)
+                self.put(_class_source(base))
+
+    def function(self, function: FunctionType) -> None:
+        code = function.__code__
+        self.put("function", function.__module__, function.__qualname__)
+        self.code(code)
+        self.feed(function.__defaults__)
+        self.feed(function.__kwdefaults__)
+        for cell in function.__closure__ or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:  # an empty cell
+                self.put("empty")
+                continue
+            if value is self.scene:
+                self.scene_reads(code)
+            else:
+                self.feed(value)
+        names = _names(code)
+        space = function.__globals__
+        for name in sorted(names):
+            if name in space:
+                value = space[name]
+                self.feed(name)
+                if value is self.scene:
+                    self.scene_reads(code)
+                else:
+                    self.feed(value)
+
+    def code(self, code: CodeType) -> None:
+        self.digest.update(code.co_code)
+        self.put(code.co_names, code.co_varnames, code.co_freevars)
+        for const in code.co_consts:
+            if isinstance(const, CodeType):
+                self.code(const)
+            else:
+                self.put(repr(const))
+
+    def scene_reads(self, code: CodeType) -> None:
+        """Feed the scene attributes ``code`` names (a function reading ``self``)."""
+        scene = self.scene
+        engine: frozenset[str] = getattr(scene, "engine_attributes", frozenset())
+        for name in sorted(_names(code)):
+            if name in ("getattr", "setattr", "__dict__", "vars"):
+                raise Unkeyable("an updater reads the scene's attributes by name")
+            if name in engine:
+                continue  # manim's and mathreel's own state: the salt covers its code
+            try:
+                value = inspect.getattr_static(scene, name)
+            except AttributeError:
+                continue
+            if isinstance(value, FunctionType) and _engine_module(value.__module__):
+                continue  # a method of manim's Scene or mathreel's Lesson
+            self.put("self", name)
+            if isinstance(value, FunctionType):  # a method: its code and what it reads
+                if id(value) not in self.seen:
+                    self.seen[id(value)] = len(self.seen)
+                    self.keep.append(value)
+                    self.function(value)
+                    self.scene_reads(value.__code__)
+            elif isinstance(value, staticmethod | classmethod | property):
+                self.feed(getattr(value, "__func__", getattr(value, "fget", None)))
+            else:
+                self.feed(getattr(scene, name))
+
+
+def _engine_module(module: str) -> bool:
+    return module.split(".")[0] in {"manim", "mathreel"}
+
+
+@cache
+def _names_cached(code: CodeType) -> frozenset[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names |= _names_cached(const)
+    return frozenset(names)
+
+
+def _names(code: CodeType) -> frozenset[str]:
+    """Every global or attribute name ``code`` (and code nested in it) uses."""
+    return _names_cached(code)
+
+
+def _random_state() -> tuple[Any, ...]:
+    name, keys, pos, has_gauss, gauss = np.random.get_state()  # noqa: NPY002
+    return (random.getstate(), name, keys, pos, has_gauss, gauss)
+
+
+def segment_key(scene: Any, camera: Any, salt: str) -> str:
+    """The content key of the step ``scene`` is about to draw (its animations compiled).
+
+    Feeds the encoder's settings (codec, pixel format, size, frame rate,
+    options), the camera's settings, the step's animations (types, parameters,
+    run times, rate functions and the mobjects they move), every mobject on
+    screen with its updaters, the foreground order, the global random
+    generators' states and ``salt``.
+
+    Raises
+    ------
+    Unkeyable
+        When the step reads an object whose state cannot be walked; the step
+        is then drawn, and the message says why.
+    """
+    from manim._config.video_encoder import video_encoder_fingerprint
+
+    hasher = _Hasher(scene)
+    hasher.put(_SCHEMA, salt)
+    hasher.put(video_encoder_fingerprint(scene.session_spec.video_encoder))
+    hasher.feed(camera, skip=_CAMERA_OUTPUT)
+    hasher.feed(list(scene.animations or []))
+    hasher.feed(list(scene.mobjects))
+    hasher.feed(list(scene.foreground_mobjects))
+    hasher.feed(list(scene.updaters))
+    hasher.feed(_random_state())
+    key = hasher.digest.hexdigest()
+    if hasher.trace is not None:
+        folder = Path(os.environ[TRACE_ENV])
+        folder.mkdir(parents=True, exist_ok=True)
+        step = len(getattr(scene.renderer, "animations_hashes", ()))
+        (folder / f"step-{step:04d}.txt").write_text("\n".join(hasher.trace))
+    return key
