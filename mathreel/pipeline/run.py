@@ -35,7 +35,12 @@ from mathreel.pipeline.batch import (
     split_counts,
 )
 from mathreel.pipeline.report import BatchDisplay, summary_lines
-from mathreel.render.options import RenderOptions, cached_record, write_manifest
+from mathreel.render.options import (
+    RenderOptions,
+    cached_record,
+    output_paths,
+    write_manifest,
+)
 
 __all__ = [
     "BatchReport",
@@ -295,14 +300,32 @@ def _jobs(
     workers: int,
     split: bool,
 ) -> list[Job]:
-    """Jobs for the lessons to render; cut long ones into pieces when workers would idle."""
+    """Jobs for the lessons to render; cut long ones into pieces when workers would idle.
+
+    Only lessons without outputs in ``out_dir`` are cut: a lesson rendered
+    before is being re-rendered after an edit, so most of its steps come from
+    the segment cache, and pieces would each run its ``construct`` again (plus
+    once more to plan the cut) to draw a few steps.
+    """
     from mathreel.render.worker import step_costs
 
     plans: list[Plan | None] = []
-    if split and len(todo) < workers:  # pieces need plans
-        plans = [_plan_or_none(e, a, options) for e, a in todo]
-        frames = [p.frames if p is not None else 0 for p in plans]
-        counts = split_counts(frames, workers)
+    fresh = [
+        not output_paths(out_dir, e, options.format)["record"].exists() for e, _ in todo
+    ]
+    if split and len(todo) < workers and any(fresh):  # pieces need plans
+        plans = [
+            _plan_or_none(e, a, options) if new else None
+            for (e, a), new in zip(todo, fresh, strict=True)
+        ]
+        frames = [
+            p.frames if p is not None else _planned_frames(e, a, options)
+            for p, (e, a) in zip(plans, todo, strict=True)
+        ]
+        counts = [
+            c if new else 1
+            for c, new in zip(split_counts(frames, workers), fresh, strict=True)
+        ]
     else:
         frames = [_planned_frames(e, a, options) for e, a in todo]
         counts = [1] * len(todo)

@@ -63,14 +63,16 @@ def course_rows(course: Course, *, fps: int, voice: VoiceSpec) -> list[dict[str,
 def listing_lines(rows: Sequence[dict[str, Any]]) -> list[str]:
     """``mathreel list``: one line per lesson of :func:`course_rows`."""
     lines = []
+    slug = max((len(row["slug"]) for row in rows), default=0)  # columns line up
+    title = max((len(row["title"]) for row in rows), default=0)
     for row in rows:
         params = " ".join(
             f"{k}={json.dumps(v, separators=(',', ':'))}"
             for k, v in row["params"].items()
         )
         lines.append(
-            f"{row['number']:>2}  {row['slug']:<24} {row['title']:<28} {row['area']:<15}"
-            f" {clock(row['duration']):>7}  {params}"
+            f"{row['number']:>2}  {row['slug']:<{slug}}  {row['title']:<{title}}  "
+            f"{row['area']:<14} {clock(row['duration']):>7}  {params}"
         )
     return lines
 

@@ -284,66 +284,78 @@ class _Hasher:
     """
 
     def __init__(self, scene: Any) -> None:
-        self.digest = hashlib.sha256()
         self.scene = scene
         self.seen: dict[int, int] = {id(scene): 0}
         self.keep: list[Any] = [scene]  # ids stay valid while hashing
         self.sources: set[type] = set()
-        #: What was fed, in order, when tracing (:data:`TRACE_ENV`).
-        self.trace: list[str] | None = [] if os.environ.get(TRACE_ENV) else None
+        #: Everything fed, in order: hashed at the end (and written when tracing).
+        self.out: list[str] = []
 
     def put(self, *parts: Any) -> None:
-        for part in parts:
-            text = str(part)
-            if self.trace is not None:
-                self.trace.append(text[:200])
-            self.digest.update(text.encode())
-            self.digest.update(b"\x00")
+        self.out.extend(map(str, parts))
+
+    def hexdigest(self) -> str:
+        """The key: SHA-256 of everything fed."""
+        return hashlib.sha256("\x00".join(self.out).encode()).hexdigest()
 
     def feed(self, obj: Any, skip: frozenset[str] = _NOT_STATE) -> None:
         kind = type(obj)
+        out = self.out
         if kind in _ATOMS:
-            self.put(kind.__name__, repr(obj))
+            out.append(f"{kind.__name__}:{obj!r}")
             return
         if kind is np.ndarray:
             if obj.dtype.hasobject:
-                self.put("objects", obj.shape)
+                out.append(f"objects{obj.shape}")
                 for item in obj.flat:
                     self.feed(item)
                 return
-            self.put("array", obj.dtype.str, obj.shape)
-            self.digest.update(np.ascontiguousarray(obj).tobytes())
+            data = np.ascontiguousarray(obj).data
+            out.append(
+                f"array:{obj.dtype.str}{obj.shape}:"
+                + hashlib.blake2b(data, digest_size=16).hexdigest()
+            )
             return
         if isinstance(obj, np.generic):
-            self.put(kind.__name__, repr(obj.item()))
+            out.append(f"{kind.__name__}:{obj.item()!r}")
             return
         number = self.seen.get(id(obj))
         if number is not None:
-            self.put("@", number)
+            out.append(f"@{number}")
             return
         self.seen[id(obj)] = len(self.seen)
         self.keep.append(obj)
-        if isinstance(obj, list | tuple | set | frozenset):
+        if kind is dict:
+            out.append("dict")
+            for name, value in obj.items():
+                if name in skip:
+                    continue
+                out.append(name if type(name) is str else repr(name))
+                if type(value) in _ATOMS:
+                    out.append(f"{type(value).__name__}:{value!r}")
+                else:
+                    self.feed(value)
+            out.append("end")
+        elif isinstance(obj, list | tuple | set | frozenset):
             items = sorted(obj, key=repr) if isinstance(obj, set | frozenset) else obj
-            self.put(kind.__name__, len(obj))
+            out.append(f"{kind.__name__}{len(obj)}")
             for item in items:
-                self.feed(item)
+                if type(item) in _ATOMS:
+                    out.append(f"{type(item).__name__}:{item!r}")
+                else:
+                    self.feed(item)
         elif isinstance(obj, dict):
-            items = [(k, v) for k, v in obj.items() if k not in skip]
-            self.put("dict", len(items))
-            for name, value in items:
-                self.feed(name)
-                self.feed(value)
+            self.put("mapping", kind.__qualname__)
+            self.feed(dict(obj), skip)
         elif isinstance(obj, FunctionType):
             self.function(obj)
         elif isinstance(obj, MethodType):
             self.put("method")
             self.feed(obj.__self__)
             self.feed(obj.__func__)
-            if obj.__self__ is self.scene and isinstance(obj.__func__, FunctionType):
-                self.scene_reads(
-                    obj.__func__.__code__
-                )  # an updater method of the scene
+            function = obj.__func__
+            if obj.__self__ is self.scene and isinstance(function, FunctionType):
+                self.scene_reads(function.__code__)  # an updater method of the scene
         elif isinstance(obj, type):
             self.put("class", obj.__module__, obj.__qualname__)
             self.source(obj)
@@ -361,7 +373,8 @@ class _Hasher:
             self.put("derived", kind.__qualname__)
         elif hasattr(obj, "__dict__") or hasattr(kind, "__slots__"):
             self.put("object", kind.__module__, kind.__qualname__)
-            self.source(kind)
+            if kind not in self.sources:
+                self.source(kind)
             state = dict(getattr(obj, "__dict__", {}))
             for slot in getattr(kind, "__slots__", ()):
                 if hasattr(obj, slot):
@@ -407,7 +420,7 @@ class _Hasher:
                     self.feed(value)
 
     def code(self, code: CodeType) -> None:
-        self.digest.update(code.co_code)
+        self.out.append(code.co_code.hex())
         self.put(code.co_names, code.co_varnames, code.co_freevars)
         for const in code.co_consts:
             if isinstance(const, CodeType):
@@ -492,10 +505,9 @@ def segment_key(scene: Any, camera: Any, salt: str) -> str:
     hasher.feed(list(scene.foreground_mobjects))
     hasher.feed(list(scene.updaters))
     hasher.feed(_random_state())
-    key = hasher.digest.hexdigest()
-    if hasher.trace is not None:
-        folder = Path(os.environ[TRACE_ENV])
+    if trace := os.environ.get(TRACE_ENV):
+        folder = Path(trace)
         folder.mkdir(parents=True, exist_ok=True)
         step = len(getattr(scene.renderer, "animations_hashes", ()))
-        (folder / f"step-{step:04d}.txt").write_text("\n".join(hasher.trace))
-    return key
+        (folder / f"step-{step:04d}.txt").write_text("\n".join(hasher.out))
+    return hasher.hexdigest()

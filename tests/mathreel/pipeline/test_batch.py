@@ -245,3 +245,28 @@ def test_split_render_has_the_unsplit_frames_exactly(tmp_path):
     b = frames_of(tmp_path / "split" / joined["video"])
     assert len(a) == len(b) == plan.frames
     assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+
+def test_a_lesson_rendered_before_is_not_split_again(tmp_path, monkeypatch):
+    """Re-rendering after an edit takes most steps from the segment cache:
+    pieces would only run construct once more each (and once to plan)."""
+    from mathreel.core.course import load_course
+    from mathreel.core.params import Args
+    from mathreel.core.quality import PRESETS
+    from mathreel.core.timeline import Plan
+    from mathreel.narration.voice import parse_voice
+    from mathreel.pipeline import run
+    from mathreel.render.options import RenderOptions, output_paths
+
+    entry = load_course().get("vectors")
+    options = RenderOptions(PRESETS["preview"], voice=parse_voice("none"))
+    plan = Plan(lesson="vectors", fps=15, frames=1500, beats=[], steps=[], chapters=[])
+    monkeypatch.setattr(run, "_plan_or_none", lambda e, a, o: plan)
+    monkeypatch.setattr(Plan, "split", lambda self, n, costs=None: [(0, 5), (5, 9)][:n])
+    todo = [(entry, Args({}, {}))]
+    (first,) = run._jobs(todo, {}, options, tmp_path, workers=2, split=True)
+    assert len(first.pieces) == 2  # a first render keeps both workers busy
+    record = output_paths(tmp_path, entry)["record"]
+    record.write_text("{}")
+    (again,) = run._jobs(todo, {}, options, tmp_path, workers=2, split=True)
+    assert again.pieces == ()
