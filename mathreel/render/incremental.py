@@ -88,12 +88,19 @@ class SegmentRenderer(CairoRenderer):
             not self.skip_animations, animation_index=self.num_plays
         )
         scene.begin_animations()
-        self.save_static_frame_data(scene, scene.static_mobjects)
-        if scene.is_current_animation_frozen_frame():
-            self.update_frame(scene, mobjects=scene.moving_mobjects)
-            self.freeze_current_frame(scene.duration)
+        frozen = scene.is_current_animation_frozen_frame()
+        if self.skip_animations:
+            # a skipped step draws nothing: manim would still draw its static
+            # picture (and a frozen frame) only to throw them away
+            if not frozen:
+                scene.play_internal()
         else:
-            scene.play_internal()
+            self.save_static_frame_data(scene, scene.static_mobjects)
+            if frozen:
+                self.update_frame(scene, mobjects=scene.moving_mobjects)
+                self.freeze_current_frame(scene.duration)
+            else:
+                scene.play_internal()
         self.file_writer.end_animation(not self.skip_animations)
         self.num_plays += 1
 
