@@ -123,32 +123,37 @@ def plain_manim(
     a creator's project does (mathreel's own TeX cache is warm too): the
     comparison is of rendering, not of compiling formulas.
     """
-    config = media.parent / "manim-tex.cfg"
-    config.write_text(f"[CLI]\ntex_dir = {media.parent / 'manim-tex'}\n")
     runs = []
     for slug in slugs:
         path, cls = _lesson_file(slug)
-        command = [
-            PYTHON,
-            "-m",
-            "manim",
-            "render",
-            flag,
-            str(path),
-            cls,
-            "--media_dir",
-            str(media),
-            "-v",
-            "WARNING",
-            "--progress_bar",
-            "none",
-            "--config_file",
-            str(config),
-        ]
+        command = manim_command(flag, path, cls, media)
         for key, value in options.items():
             command += ["--encoder-option", f"{key}={value}"]
         runs.append(measure(command))
     return Run(sum(r.wall for r in runs), sum(r.cpu for r in runs))
+
+
+def manim_command(flag: str, path: Path, cls: str, media: Path) -> list[str]:
+    """``manim render`` of one scene into ``media``, TeX in a folder beside it."""
+    config = media.parent / "manim-tex.cfg"
+    config.write_text(f"[CLI]\ntex_dir = {media.parent / 'manim-tex'}\n")
+    return [
+        PYTHON,
+        "-m",
+        "manim",
+        "render",
+        flag,
+        str(path),
+        cls,
+        "--media_dir",
+        str(media),
+        "-v",
+        "WARNING",
+        "--progress_bar",
+        "none",
+        "--config_file",
+        str(config),
+    ]
 
 
 def manim_output(media: Path, slug: str, folder: str) -> Path:
@@ -368,25 +373,7 @@ def edit_loop(slug: str, edit: str, quality: str, flag: str, work: Path) -> Edit
     if text.count(old) != 1:
         raise SystemExit(f"--edit: {old!r} is not in {lesson.name} exactly once")
     measure(render, env=env, cwd=project)  # warm: TeX, voice lines, plans
-    config = work / "manim.cfg"
-    config.write_text(f"[CLI]\ntex_dir = {work / 'manim-tex'}\n")
-    manim = [
-        PYTHON,
-        "-m",
-        "manim",
-        "render",
-        flag,
-        str(lesson),
-        cls,
-        "--media_dir",
-        str(work / "media"),
-        "-v",
-        "WARNING",
-        "--progress_bar",
-        "none",
-        "--config_file",
-        str(config),
-    ]
+    manim = manim_command(flag, lesson, cls, work / "media")
     manim_cold = measure(manim, env=env, cwd=project)
     measure([*MATHREEL, "cache", "--clear", "--part", "segments"], env=env, cwd=project)
     mathreel_cold = measure([*render, "--force"], env=env, cwd=project)
