@@ -253,8 +253,13 @@ class Unkeyable(Exception):
 
 
 _ATOMS = (int, float, complex, str, bytes, bool, type(None))
-#: Attributes that are identities or caches, not state (manim's hash skips them too).
-_NOT_STATE = frozenset({"original_id", "pixel_array_to_cairo_context"})
+#: Attributes that are identities or caches, not state (manim's hash skips the
+#: first two too). ``id_to_vgroup_dict`` maps an SVG's element ids to groups of
+#: the submobjects (walked as submobjects); its ids for text come from cairo's
+#: surface counter, which counts every frame drawn before in the process.
+_NOT_STATE = frozenset(
+    {"original_id", "pixel_array_to_cairo_context", "id_to_vgroup_dict"}
+)
 #: Camera attributes that are its output, not its settings.
 _CAMERA_OUTPUT = _NOT_STATE | {"pixel_array", "background", "display_funcs"}
 #: Modules whose objects are inputs already reflected in a mobject's points:
