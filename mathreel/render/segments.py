@@ -1,18 +1,21 @@
 """The segment cache: a re-render draws only the steps whose content changed.
 
 manim renders every step (a ``play`` or a ``wait``) into a video segment of its
-own and joins the segments without re-encoding. mathreel keys each step by what
-it draws, computed before it is drawn:
+own and joins the segments without re-encoding. mathreel keys each step, before
+it is drawn, by everything that step reads (:func:`segment_key`), walked by
+value:
 
-- manim's own play-call hash (:func:`manim.utils.hashing.get_hash_from_play_call`):
-  the camera, the step's animations (their types, parameters, run time and
-  rate function, with the source and closure values of any function in them)
-  and every mobject on screen (points, colours, styles, updaters, pixels), plus
-  the encoder's settings (codec, pixel format, size, frame rate, options);
-- what that hash cannot see: the state of Python's and NumPy's global random
-  generators, the order of foreground mobjects, and the source of every class
-  outside manim among the step's animations and mobjects (a lesson's own
-  ``Animation`` or ``VMobject`` subclass draws with code the hash omits);
+- every mobject on screen (points, colours, styles, updaters, pixels) and the
+  step's animations (types, parameters, run time, rate function, the mobjects
+  they hold), through their attributes;
+- every function that runs: its bytecode, constants, closure cells and the
+  globals it names; when it reads the scene (``self``), the scene attributes
+  its code names (methods by their code, values by value);
+- the source of every class outside manim among those objects (a lesson's own
+  ``Animation`` or mobject subclass draws with code of its own);
+- the camera's settings and the encoder's (codec, pixel format, size, frame
+  rate, options), the foreground order, and the states of Python's and
+  NumPy's global random generators and of any generator object met;
 - a salt: manim's version and the source of mathreel's drawing engine
   (:data:`~mathreel.render.cache.FRAME_PACKAGES`).
 
@@ -24,13 +27,11 @@ when the render succeeds. The lesson is then joined as before, and its
 narration track is rebuilt from cached voice lines, so a narration-only edit
 draws nothing but the waits whose length changed.
 
-What cannot be keyed safely is drawn every time, and the reason is logged and
-counted (:attr:`SegmentStats.unkeyed`):
-
-- an updater or animation function that reads the scene object (``self``),
-  whose attributes and methods the hash does not serialise;
-- a random generator object held by such a function (its state is invisible
-  to the hash, unlike the global generators').
+What the walk cannot see into (an object with neither attributes nor a known
+type, a scene attribute read by name with ``getattr``) raises
+:class:`Unkeyable`: that step is drawn every time, and the reason is logged and
+counted (:attr:`SegmentStats.unkeyed`). :data:`TRACE_ENV` writes each step's
+key inputs to files, to find why a step is drawn again.
 
 The folder is bounded (:data:`SIZE_ENV`, megabytes, default
 :data:`DEFAULT_SIZE_MB`): after each render the least recently used segments
