@@ -91,10 +91,16 @@ def refuse_conflicts(
 
 
 def _preflight(options: RenderOptions) -> None:
-    """Stop before any work when LaTeX or the voice engine is missing."""
+    """Stop before any work when LaTeX or the voice engine is missing, or the
+    segment cache's size bound (``MATHREEL_SEGMENT_CACHE_MB``) is not a size."""
     from mathreel.doctor import require_latex
     from mathreel.narration.narrator import narrator_for
+    from mathreel.render.segments import size_bound
 
+    try:
+        size_bound()
+    except ValueError as error:
+        raise MathreelError(str(error)) from None
     require_latex()
     narrator_for(options.voice)
 

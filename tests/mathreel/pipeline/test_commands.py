@@ -90,3 +90,18 @@ def test_merge_refuses_options_that_would_render():
     PreviewSettings().refuse_with_merge()
     with pytest.raises(MathreelError, match="--merge renders nothing"):
         PreviewSettings(lessons=("vectors",), out=Path("x")).refuse_with_merge()
+
+
+def test_a_segment_bound_that_is_not_a_size_stops_before_any_work(
+    monkeypatch, tmp_path
+):
+    from mathreel.core.course import load_course
+    from mathreel.core.errors import MathreelError
+    from mathreel.pipeline.commands import RenderSettings
+
+    monkeypatch.setenv("MATHREEL_SEGMENT_CACHE_MB", "big")
+    settings = RenderSettings(lessons=("vectors",), out=tmp_path, voice="none")
+    with pytest.raises(
+        MathreelError, match="MATHREEL_SEGMENT_CACHE_MB='big' is not a size"
+    ):
+        settings.prepare(load_course())
