@@ -441,8 +441,11 @@ def _render_video(
         scene.render()
         plan = scene.plan()
         movie = Path(scene.renderer.file_writer.movie_file_path)
-        renderer.publish()
-        store.evict(size_bound())
+        try:  # a full disk costs the cache, never the render
+            renderer.publish()
+            store.evict(size_bound())
+        except OSError as error:
+            print(f"{entry.slug}: segments not cached ({error})", flush=True)
         # into the lesson's log (a batch worker's output goes there)
         print(f"{entry.slug}: {renderer.stats.summary()}", flush=True)
         if steps is None:  # a whole render: remember what each step cost
