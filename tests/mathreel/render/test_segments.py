@@ -394,3 +394,18 @@ def test_the_size_bound_is_read_from_the_environment(monkeypatch):
         ValueError, match="MATHREEL_SEGMENT_CACHE_MB='lots' is not a size"
     ):
         size_bound()
+
+
+def test_a_full_disk_costs_the_cache_not_the_render(private_cache, monkeypatch, capsys):
+    import errno
+
+    def full(self, key, source):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SegmentStore, "publish", full)
+    entry = write_lesson(private_cache, lesson_source((Step("shape"),), 0))
+    frames, stats = render_frames(entry, {}, private_cache / "a", reuse=True)
+    assert len(frames) > 0 and stats.drawn > 0
+    assert "scratch: segments not cached ([Errno 28] No space left on device)" in (
+        capsys.readouterr().out
+    )
