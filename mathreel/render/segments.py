@@ -49,7 +49,6 @@ import inspect
 import os
 import random
 import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -59,7 +58,7 @@ from typing import Any
 
 import numpy as np
 
-from mathreel.core.files import cache_dir
+from mathreel.core.files import atomic_path, cache_dir
 from mathreel.core.locks import file_lock
 from mathreel.render.cache import engine_digest
 
@@ -159,18 +158,18 @@ class SegmentStore:
         source = self._path(key, target.suffix)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            try:
-                os.link(source, target)
-            except FileExistsError:
-                return True
-            except OSError as error:
-                if isinstance(error, FileNotFoundError):
-                    return False
-                shutil.copyfile(source, target)  # another file system
-            with contextlib.suppress(OSError):
-                os.utime(source)  # most recently used
+            os.link(source, target)
+        except FileExistsError:
+            return True  # reused earlier in this render
         except FileNotFoundError:
             return False
+        except OSError:  # another file system
+            try:
+                shutil.copyfile(source, target)
+            except FileNotFoundError:
+                return False
+        with contextlib.suppress(OSError):
+            os.utime(source)  # most recently used
         return True
 
     def publish(self, key: str, source: Path) -> None:
@@ -178,19 +177,12 @@ class SegmentStore:
         final = self._path(key, source.suffix)
         if final.exists():
             return
-        final.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".part-", dir=final.parent)
-        os.close(handle)
-        temporary = Path(name)
-        try:
-            temporary.unlink()
+        with atomic_path(final) as temporary:
+            temporary.unlink()  # the link needs the name free
             try:
                 os.link(source, temporary)
-            except OSError:
+            except OSError:  # another file system
                 shutil.copyfile(source, temporary)
-            os.replace(temporary, final)
-        finally:
-            temporary.unlink(missing_ok=True)
 
     def files(self) -> list[Path]:
         """Every cached segment (not temporary files being written)."""
@@ -467,17 +459,13 @@ def _engine_module(module: str) -> bool:
 
 
 @cache
-def _names_cached(code: CodeType) -> frozenset[str]:
+def _names(code: CodeType) -> frozenset[str]:
+    """Every global or attribute name ``code`` (and code nested in it) uses."""
     names = set(code.co_names)
     for const in code.co_consts:
         if isinstance(const, CodeType):
-            names |= _names_cached(const)
+            names |= _names(const)
     return frozenset(names)
-
-
-def _names(code: CodeType) -> frozenset[str]:
-    """Every global or attribute name ``code`` (and code nested in it) uses."""
-    return _names_cached(code)
 
 
 def _random_state() -> tuple[Any, ...]:

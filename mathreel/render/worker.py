@@ -444,7 +444,7 @@ def _render_video(
         try:  # a full disk costs the cache, never the render
             renderer.publish()
             store.evict(size_bound())
-        except OSError as error:
+        except (OSError, MathreelError) as error:  # atomic_path: disk full
             print(f"{entry.slug}: segments not cached ({error})", flush=True)
         # into the lesson's log (a batch worker's output goes there)
         print(f"{entry.slug}: {renderer.stats.summary()}", flush=True)

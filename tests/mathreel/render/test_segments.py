@@ -409,3 +409,32 @@ def test_a_full_disk_costs_the_cache_not_the_render(private_cache, monkeypatch, 
     assert "scratch: segments not cached ([Errno 28] No space left on device)" in (
         capsys.readouterr().out
     )
+
+
+def test_a_disk_full_while_publishing_is_told_and_the_render_kept(
+    private_cache, monkeypatch, capsys
+):
+    """The store writes through ``atomic_path``, whose ENOSPC is a MathreelError."""
+    import errno
+    import os
+    import shutil
+
+    link, copy = os.link, shutil.copyfile
+
+    def full(real):
+        def write(source, target):
+            if str(target).endswith(".part"):  # the store's temporary name only
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(source, target)
+
+        return write
+
+    monkeypatch.setattr(os, "link", full(link))
+    monkeypatch.setattr(shutil, "copyfile", full(copy))
+    entry = write_lesson(private_cache, lesson_source((Step("shape"),), 0))
+    frames, stats = render_frames(entry, {}, private_cache / "a", reuse=True)
+    assert len(frames) > 0 and stats.drawn > 0
+    assert "scratch: segments not cached (disk full while writing " in (
+        capsys.readouterr().out
+    )
+    assert SegmentStore().files() == []  # no half segment left behind
