@@ -50,7 +50,7 @@ import os
 import random
 import shutil
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import CodeType, FunctionType, MethodType, ModuleType
@@ -468,6 +468,23 @@ def _names(code: CodeType) -> frozenset[str]:
     return frozenset(names)
 
 
+#: Encoder options that set how the work is spread over cores, not the stream:
+#: x264 writes the same parameter sets whatever its thread count, so segments
+#: encoded by a pool worker with one thread join those of a lone render with
+#: all cores (a course render must fill the cache for a lesson's re-render).
+_SCHEDULING_OPTIONS = frozenset({"threads"})
+
+
+def _encoder_identity(spec: Any) -> str:
+    """manim's encoder fingerprint of ``spec`` without its scheduling options."""
+    from manim._config.video_encoder import video_encoder_fingerprint
+
+    if spec is not None:
+        options = tuple(o for o in spec.options if o[0] not in _SCHEDULING_OPTIONS)
+        spec = replace(spec, options=options)
+    return video_encoder_fingerprint(spec)
+
+
 def _random_state() -> tuple[Any, ...]:
     name, keys, pos, has_gauss, gauss = np.random.get_state()  # noqa: NPY002
     return (random.getstate(), name, keys, pos, has_gauss, gauss)
@@ -477,7 +494,7 @@ def segment_key(scene: Any, camera: Any, salt: str) -> str:
     """The content key of the step ``scene`` is about to draw (its animations compiled).
 
     Feeds the encoder's settings (codec, pixel format, size, frame rate,
-    options), the camera's settings, the step's animations (types, parameters,
+    options but the thread count), the camera's settings, the step's animations (types, parameters,
     run times, rate functions and the mobjects they move), every mobject on
     screen with its updaters, the foreground order, the global random
     generators' states and ``salt``.
@@ -488,11 +505,9 @@ def segment_key(scene: Any, camera: Any, salt: str) -> str:
         When the step reads an object whose state cannot be walked; the step
         is then drawn, and the message says why.
     """
-    from manim._config.video_encoder import video_encoder_fingerprint
-
     hasher = _Hasher(scene)
     hasher.put(_SCHEMA, salt)
-    hasher.put(video_encoder_fingerprint(scene.session_spec.video_encoder))
+    hasher.put(_encoder_identity(scene.session_spec.video_encoder))
     hasher.feed(camera, skip=_CAMERA_OUTPUT)
     hasher.feed(list(scene.animations or []))
     hasher.feed(list(scene.mobjects))

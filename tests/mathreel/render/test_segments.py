@@ -311,6 +311,22 @@ def test_an_edit_to_the_last_step_reuses_the_steps_before_it(private_cache):
     assert (stats.reused, stats.drawn) == (cold.drawn - 2, 2)
 
 
+def test_segments_drawn_by_a_pool_worker_serve_a_lone_render(
+    private_cache, monkeypatch
+):
+    """A course render's workers encode with a share of the cores; a re-render
+    of one lesson, with all of them, must still find their segments."""
+    from mathreel.media.encoding import THREADS_ENV
+
+    entry = write_lesson(private_cache, lesson_source((Step("shape"),), 0))
+    monkeypatch.setenv(THREADS_ENV, "1")
+    one, cold = render_frames(entry, {}, private_cache / "a", reuse=True)
+    monkeypatch.setenv(THREADS_ENV, "2")
+    two, warm = render_frames(entry, {}, private_cache / "b", reuse=True)
+    assert (warm.reused, warm.drawn) == (cold.drawn, 0)
+    assert np.array_equal(one, two)
+
+
 def test_a_narration_only_edit_draws_nothing_when_the_timing_holds(private_cache):
     from mathreel.narration.narrator import narrator_for
     from mathreel.render.worker import _render_video, resolved
