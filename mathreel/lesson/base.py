@@ -368,15 +368,17 @@ class Lesson(Scene):
             self.on_progress(step.start_frame)
         return result
 
-    def reuse_segment(self) -> None:
+    def reuse_segment(self, *, restored: bool = False) -> None:
         """The renderer reuses this step's cached segment: end it as drawn, drawing nothing.
 
-        Called after :meth:`compile_animation_data`; the step is then skipped
-        as a split piece skips a step, replayed frame by frame when updaters
-        or path-dependent animations make its end state depend on that.
+        Called after :meth:`compile_animation_data`. With ``restored`` the
+        step's saved end state is already in place and nothing runs;
+        otherwise the step is skipped as a split piece skips a step, replayed
+        frame by frame when updaters or path-dependent animations make its end
+        state depend on that.
         """
         assert self.animations is not None
-        self._replay = replays_frames(self, self.animations)
+        self._replay = not restored and replays_frames(self, self.animations)
         self._replay_clock = self._step_start_time
 
     def plan(self) -> Plan:

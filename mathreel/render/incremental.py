@@ -16,11 +16,14 @@ from manim import logger
 from manim.renderer.cairo_renderer import CairoRenderer
 
 from mathreel.render.segments import (
+    CAMERA_OUTPUT,
     SegmentStats,
     SegmentStore,
+    StepKey,
     Unkeyable,
-    segment_key,
+    key_step,
 )
+from mathreel.render.state import StateCapture, StateError, restore_state
 
 __all__ = ["SegmentRenderer"]
 
@@ -49,6 +52,8 @@ class SegmentRenderer(CairoRenderer):
         self.stats = SegmentStats()
         #: Keys of the steps drawn in this render, to publish when it succeeds.
         self.drawn_keys: list[str] = []
+        #: The end states of the steps drawn, by key, to publish with them.
+        self.states: dict[str, bytes] = {}
 
     def play(self, scene: Any, *args: Any, **kwargs: Any) -> None:
         """manim's ``play``, keyed by mathreel's segment key instead of manim's hash."""
@@ -57,18 +62,21 @@ class SegmentRenderer(CairoRenderer):
         scene.compile_animation_data(*args, **kwargs)
 
         key: str | None
+        step: StepKey | None = None
+        restored = False
         if self.skip_animations:
             key = None  # outside this render's steps (a split piece)
             self.time += scene.duration
         else:
             try:
-                key = segment_key(scene, self.camera, self.salt)
+                step = key_step(scene, self.camera, self.salt)
             except Unkeyable as reason:
                 key = f"uncached_{self.num_plays:05}"
                 self.stats.unkeyed[str(reason)] += 1
                 self.stats.drawn += 1
                 logger.info("step %d is drawn every time: %s", self.num_plays, reason)
             else:
+                key = step.key
                 writer = self.file_writer
                 target = Path(writer.output_plan.segment_path(key))
                 if writer.is_already_cached(key) or (
@@ -77,7 +85,8 @@ class SegmentRenderer(CairoRenderer):
                     self.stats.reused += 1
                     self.skip_animations = True
                     self.time += scene.duration
-                    scene.reuse_segment()
+                    restored = self._restore(scene, step)
+                    scene.reuse_segment(restored=restored)
                 else:
                     self.stats.drawn += 1
                     self.drawn_keys.append(key)
@@ -87,6 +96,16 @@ class SegmentRenderer(CairoRenderer):
         self.file_writer.begin_animation(
             not self.skip_animations, animation_index=self.num_plays
         )
+        if restored:  # the end state is in place: nothing to run
+            self.static_image = None
+            self.file_writer.end_animation(False)
+            self.num_plays += 1
+            return
+        capture = None
+        if step is not None and not self.skip_animations:
+            capture = StateCapture(
+                scene, step.objects, step.digests, self.camera, CAMERA_OUTPUT
+            )
         scene.begin_animations()
         frozen = scene.is_current_animation_frozen_frame()
         if self.skip_animations:
@@ -103,6 +122,26 @@ class SegmentRenderer(CairoRenderer):
                 scene.play_internal()
         self.file_writer.end_animation(not self.skip_animations)
         self.num_plays += 1
+        if capture is not None and key is not None:
+            try:
+                self.states[key] = capture.capture()
+            except StateError as reason:
+                self.stats.unsaved[str(reason)] += 1
+
+    def _restore(self, scene: Any, step: StepKey) -> bool:
+        """Put the reused step's saved end state in place; ``False``: replay it."""
+        blob = self.states.get(step.key)  # drawn earlier in this render
+        if blob is None and self.reuse:
+            blob = self.store.fetch_state(step.key)
+        if blob is None:
+            return False
+        try:
+            restore_state(blob, scene, step.objects, self.camera)
+        except StateError as reason:
+            logger.info("step %d is replayed: %s", self.num_plays, reason)
+            return False
+        self.stats.restored += 1
+        return True
 
     def publish(self) -> None:
         """Put the segments drawn by this (finished) render into the cache."""
@@ -110,3 +149,5 @@ class SegmentRenderer(CairoRenderer):
             path = Path(self.file_writer.output_plan.segment_path(key))
             if path.exists():
                 self.store.publish(key, path)
+                if key in self.states:
+                    self.store.publish_state(key, self.states[key])

@@ -52,7 +52,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import CodeType, FunctionType, MethodType, ModuleType
 from typing import Any
 
@@ -61,13 +61,16 @@ import numpy as np
 from mathreel.core.files import atomic_path, cache_dir
 from mathreel.core.locks import file_lock
 from mathreel.render.cache import engine_digest
+from mathreel.render.state import digest
 
 __all__ = [
     "DEFAULT_SIZE_MB",
     "SIZE_ENV",
     "SegmentStats",
     "SegmentStore",
+    "StepKey",
     "Unkeyable",
+    "key_step",
     "segment_key",
     "segment_salt",
     "size_bound",
@@ -92,20 +95,36 @@ class SegmentStats:
     ----------
     reused
         Steps whose segment came from the cache (not drawn).
+    restored
+        Reused steps whose end state came from the cache too (the others were
+        run without drawing).
     drawn
         Steps drawn and encoded (new content, or not keyable).
     unkeyed
         Why steps could not be keyed: reason -> number of steps.
+    unsaved
+        Why drawn steps' end states could not be saved: reason -> number of steps.
     """
 
     reused: int = 0
     drawn: int = 0
     unkeyed: Counter[str] = field(default_factory=Counter)
+    restored: int = 0
+    unsaved: Counter[str] = field(default_factory=Counter)
 
     def summary(self) -> str:
-        """One line for the log, e.g. ``"reused 140 of 143 segments, drew 3"``."""
+        """One line for the log, e.g. ``"reused 140 of 143 segments, drew 3"``.
+
+        Reused steps whose end state was not restored (replayed without
+        drawing) and drawn steps whose end state could not be saved are named.
+        """
         total = self.reused + self.drawn
         text = f"reused {self.reused} of {total} segments, drew {self.drawn}"
+        if self.reused - self.restored:
+            text += f" ({self.reused - self.restored} reused by replaying them)"
+        if self.unsaved:
+            why = "; ".join(f"{n} because {r}" for r, n in self.unsaved.most_common())
+            text += f" (end state not saved: {why})"
         if self.unkeyed:
             why = "; ".join(f"{n} because {r}" for r, n in self.unkeyed.most_common())
             text += f" (not cacheable: {why})"
@@ -135,7 +154,8 @@ def size_bound() -> int:
 
 
 class SegmentStore:
-    """The folder of cached segments, one file per key (``KEY.mp4`` or ``KEY.webm``).
+    """The folder of cached segments, one file per key (``KEY.mp4`` or ``KEY.webm``),
+    and the end state of each step beside it (``KEY.state``).
 
     Parameters
     ----------
@@ -183,6 +203,25 @@ class SegmentStore:
                 os.link(source, temporary)
             except OSError:  # another file system
                 shutil.copyfile(source, temporary)
+
+    def fetch_state(self, key: str) -> bytes | None:
+        """The saved end state of the step ``key`` (``None`` if absent or unreadable)."""
+        path = self._path(key, ".state")
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)
+        return blob
+
+    def publish_state(self, key: str, blob: bytes) -> None:
+        """Store the end state of the step ``key`` (atomic; first writer wins)."""
+        final = self._path(key, ".state")
+        if final.exists():
+            return
+        with atomic_path(final) as temporary:
+            temporary.write_bytes(blob)
 
     def files(self) -> list[Path]:
         """Every cached segment (not temporary files being written)."""
@@ -254,7 +293,7 @@ _NOT_STATE = frozenset(
     {"original_id", "pixel_array_to_cairo_context", "id_to_vgroup_dict"}
 )
 #: Camera attributes that are its output, not its settings.
-_CAMERA_OUTPUT = _NOT_STATE | {"pixel_array", "background", "display_funcs"}
+CAMERA_OUTPUT = _NOT_STATE | {"pixel_array", "background", "display_funcs"}
 #: Modules whose objects are inputs already reflected in a mobject's points:
 #: an SVG or TeX mobject keeps the parsed file it was built from.
 _DERIVED_MODULES = ("svgelements",)
@@ -286,8 +325,17 @@ class _Hasher:
         self.seen: dict[int, int] = {id(scene): 0}
         self.keep: list[Any] = [scene]  # ids stay valid while hashing
         self.sources: set[type] = set()
+        #: Digests of the arrays walked, by ``id`` (reused by the state capture).
+        self.digests: dict[int, str] = {}
+        #: ``id`` of the containers the walk made itself (an object's attributes).
+        self.copies: set[int] = set()
         #: Everything fed, in order: hashed at the end (and written when tracing).
         self.out: list[str] = []
+
+    def copy(self, container: Any) -> Any:
+        """Mark ``container`` as the walk's own copy (not state a step can change)."""
+        self.copies.add(id(container))
+        return container
 
     def put(self, *parts: Any) -> None:
         self.out.extend(map(str, parts))
@@ -308,14 +356,23 @@ class _Hasher:
                 for item in obj.flat:
                     self.feed(item)
                 return
-            data = np.ascontiguousarray(obj).data
-            out.append(
-                f"array:{obj.dtype.str}{obj.shape}:"
-                + hashlib.blake2b(data, digest_size=16).hexdigest()
-            )
+            found = self.digests[id(obj)] = digest(obj)
+            out.append(f"array:{obj.dtype.str}{obj.shape}:{found}")
             return
         if isinstance(obj, np.generic):
             out.append(f"{kind.__name__}:{obj.item()!r}")
+            return
+        # values that many objects share (a colour constant, a file's path, the
+        # parsed SVG glyph a copy keeps): by value, not as back-references, so
+        # whether a copy shares them or not (a restored one does not) is no change
+        if isinstance(obj, PurePath):  # a file already read (the points say what)
+            out.append("path")
+            return
+        if kind.__name__ == "ManimColor":
+            out.append(f"colour:{obj._internal_value.tolist()!r}")
+            return
+        if kind.__module__.split(".")[0] in _DERIVED_MODULES:
+            out.append(f"derived:{kind.__qualname__}")
             return
         number = self.seen.get(id(obj))
         if number is not None:
@@ -344,7 +401,7 @@ class _Hasher:
                     self.feed(item)
         elif isinstance(obj, dict):
             self.put("mapping", kind.__qualname__)
-            self.feed(dict(obj), skip)
+            self.feed(self.copy(dict(obj)), skip)
         elif isinstance(obj, FunctionType):
             self.function(obj)
         elif isinstance(obj, MethodType):
@@ -367,8 +424,6 @@ class _Hasher:
             self.feed(obj.getstate())
         elif callable(obj) and not hasattr(obj, "__dict__"):  # builtins, ufuncs
             self.put("builtin", getattr(obj, "__module__", ""), repr(obj))
-        elif kind.__module__.split(".")[0] in _DERIVED_MODULES:
-            self.put("derived", kind.__qualname__)
         elif hasattr(obj, "__dict__") or hasattr(kind, "__slots__"):
             self.put("object", kind.__module__, kind.__qualname__)
             if kind not in self.sources:
@@ -377,7 +432,7 @@ class _Hasher:
             for slot in getattr(kind, "__slots__", ()):
                 if hasattr(obj, slot):
                     state[slot] = getattr(obj, slot)
-            self.feed(state, skip)
+            self.feed(self.copy(state), skip)
         else:
             raise Unkeyable(f"the step reads a {kind.__name__} object")
 
@@ -494,10 +549,44 @@ def segment_key(scene: Any, camera: Any, salt: str) -> str:
     """The content key of the step ``scene`` is about to draw (its animations compiled).
 
     Feeds the encoder's settings (codec, pixel format, size, frame rate,
-    options but the thread count), the camera's settings, the step's animations (types, parameters,
-    run times, rate functions and the mobjects they move), every mobject on
-    screen with its updaters, the foreground order, the global random
-    generators' states and ``salt``.
+    options but the thread count), the camera's settings, the step's
+    animations (types, parameters, run times, rate functions and the mobjects
+    they move), every mobject on screen with its updaters, the foreground
+    order, the global random generators' states and ``salt``.
+
+    Raises
+    ------
+    Unkeyable
+        When the step reads an object whose state cannot be walked; the step
+        is then drawn, and the message says why.
+    """
+    return key_step(scene, camera, salt).key
+
+
+@dataclass(frozen=True)
+class StepKey:
+    """A step's key and the walk that made it.
+
+    Attributes
+    ----------
+    key
+        The content key (hex SHA-256).
+    objects
+        Every object walked, in walk order (``objects[0]`` is the scene; the
+        walk's own copies of attributes are ``None``): the same key means the
+        same objects in the same places, which is how a saved end state finds
+        its objects (:mod:`mathreel.render.state`).
+    digests
+        The walked arrays' digests, by ``id``.
+    """
+
+    key: str
+    objects: list[Any]
+    digests: dict[int, str]
+
+
+def key_step(scene: Any, camera: Any, salt: str) -> StepKey:
+    """:func:`segment_key`, with the walk behind it.
 
     Raises
     ------
@@ -508,15 +597,16 @@ def segment_key(scene: Any, camera: Any, salt: str) -> str:
     hasher = _Hasher(scene)
     hasher.put(_SCHEMA, salt)
     hasher.put(_encoder_identity(scene.session_spec.video_encoder))
-    hasher.feed(camera, skip=_CAMERA_OUTPUT)
-    hasher.feed(list(scene.animations or []))
-    hasher.feed(list(scene.mobjects))
-    hasher.feed(list(scene.foreground_mobjects))
-    hasher.feed(list(scene.updaters))
+    hasher.feed(camera, skip=CAMERA_OUTPUT)
+    hasher.feed(hasher.copy(list(scene.animations or [])))
+    hasher.feed(hasher.copy(list(scene.mobjects)))
+    hasher.feed(hasher.copy(list(scene.foreground_mobjects)))
+    hasher.feed(hasher.copy(list(scene.updaters)))
     hasher.feed(_random_state())
     if trace := os.environ.get(TRACE_ENV):
         folder = Path(trace)
         folder.mkdir(parents=True, exist_ok=True)
         step = len(getattr(scene.renderer, "animations_hashes", ()))
         (folder / f"step-{step:04d}.txt").write_text("\n".join(hasher.out))
-    return hasher.hexdigest()
+    objects = [None if id(o) in hasher.copies else o for o in hasher.keep]
+    return StepKey(hasher.hexdigest(), objects, hasher.digests)

@@ -257,6 +257,8 @@ def test_an_edited_lesson_from_cached_segments_equals_a_render_from_scratch(
         i for i in range(len(scratch)) if not np.array_equal(incremental[i], scratch[i])
     ]
     assert not differs, f"stale frames {differs[:10]} after {stats.summary()}"
+    # every reused step ended by restoring its saved end state, none by replay
+    assert stats.restored == stats.reused and not stats.unsaved, stats.summary()
 
 
 @pytest.mark.parametrize(
@@ -309,6 +311,7 @@ def test_an_edit_to_the_last_step_reuses_the_steps_before_it(private_cache):
     _, stats = render_frames(second, {}, private_cache / "c", reuse=True)
     # the new colour's play and the wait after it, showing the new colour
     assert (stats.reused, stats.drawn) == (cold.drawn - 2, 2)
+    assert stats.restored == stats.reused
 
 
 def test_segments_drawn_by_a_pool_worker_serve_a_lone_render(
