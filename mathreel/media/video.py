@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
@@ -14,6 +16,7 @@ import numpy as np
 __all__ = [
     "VideoInfo",
     "audio_seconds",
+    "encode_audio",
     "finalize_video",
     "join_videos",
     "probe",
@@ -74,7 +77,7 @@ def finalize_video(
     silent: Path,
     target: Path,
     *,
-    audio: np.ndarray | None = None,
+    audio: np.ndarray | Path | None = None,
     sample_rate: int = 48_000,
     chapters: Sequence[tuple[str, int, int]] = (),
     fps: float = 0,
@@ -83,26 +86,29 @@ def finalize_video(
     """Copy the video stream of ``silent`` into ``target`` with audio and chapters.
 
     The video is not re-encoded, and the container is written bit-exactly (no
-    time, random identifier or version in it). ``audio`` (mono float samples) is encoded as
-    AAC in MP4, Opus in WebM; ``chapters`` are ``(title, start_frame, end_frame)``
-    and become chapter metadata that players (and PyAV) read back.
+    time, random identifier or version in it). ``audio`` is mono float
+    samples, encoded as AAC in MP4 and Opus in WebM, or a file of such an
+    encoded track (:func:`encode_audio`), copied without re-encoding;
+    ``chapters`` are ``(title, start_frame, end_frame)`` and become chapter
+    metadata that players (and PyAV) read back.
     """
     mp4 = container == "mp4"
-    with (
-        av.open(str(silent)) as source,
-        av.open(
-            str(target),
-            "w",
-            format=container,
-            # bitexact: no random Matroska segment UID, no muxing date or
-            # library version, so the same streams give the same bytes
-            options=(
-                {"movflags": "+faststart", "fflags": "+bitexact"}
-                if mp4
-                else {"fflags": "+bitexact"}
-            ),
-        ) as output,
-    ):
+    with contextlib.ExitStack() as stack:
+        source = stack.enter_context(av.open(str(silent)))
+        output = stack.enter_context(
+            av.open(
+                str(target),
+                "w",
+                format=container,
+                # bitexact: no random Matroska segment UID, no muxing date or
+                # library version, so the same streams give the same bytes
+                options=(
+                    {"movflags": "+faststart", "fflags": "+bitexact"}
+                    if mp4
+                    else {"fflags": "+bitexact"}
+                ),
+            )
+        )
         video_in = source.streams.video[0]
         video_out = output.add_stream_from_template(video_in)
         if chapters:
@@ -119,39 +125,70 @@ def finalize_video(
                     for n, (title, start, end) in enumerate(chapters, start=1)
                 ]
             )
-        audio_packets = []
-        if audio is not None:
-            audio_out = output.add_stream(
-                "aac" if mp4 else "libopus", rate=sample_rate, layout="mono"
-            )
-            # 128 kb/s: at 96 kb/s AAC's decoded peaks overshot -1 dBTP (true peak)
-            audio_out.bit_rate = 128_000 if mp4 else 64_000
-            for start in range(0, audio.size, 1024):
-                frame = av.AudioFrame.from_ndarray(
-                    np.ascontiguousarray(
-                        audio[None, start : start + 1024], dtype=np.float32
-                    ),
-                    format="flt",
-                    layout="mono",
-                )
-                frame.sample_rate = sample_rate
-                frame.pts = start
-                audio_packets.extend(audio_out.encode(frame))
-            audio_packets.extend(audio_out.encode(None))
+        audio_packets: list[Any] = []
+        if isinstance(audio, Path):
+            track = stack.enter_context(av.open(str(audio)))
+            audio_in = track.streams.audio[0]
+            audio_out = output.add_stream_from_template(audio_in)
+            for packet in track.demux(audio_in):
+                if packet.dts is not None:
+                    packet.stream = audio_out
+                    audio_packets.append(packet)
+        elif audio is not None:
+            audio_packets = _encoded(audio, output, sample_rate, mp4)
         pending = iter(audio_packets)
         next_audio = next(pending, None)
-        for packet in source.demux(video_in):
-            if packet.dts is None:
+        for frame_packet in source.demux(video_in):
+            if frame_packet.dts is None:
                 continue
-            moment = float(packet.dts * packet.time_base)
+            moment = float(frame_packet.dts * frame_packet.time_base)
             while next_audio is not None and _seconds(next_audio) <= moment:
                 output.mux(next_audio)
                 next_audio = next(pending, None)
-            packet.stream = video_out
-            output.mux(packet)
+            frame_packet.stream = video_out
+            output.mux(frame_packet)
         while next_audio is not None:
             output.mux(next_audio)
             next_audio = next(pending, None)
+
+
+def _encoded(
+    audio: np.ndarray, output: Any, sample_rate: int, mp4: bool
+) -> list[av.Packet]:
+    """``audio`` (mono float samples) encoded in a new stream of ``output``."""
+    stream = output.add_stream(
+        "aac" if mp4 else "libopus", rate=sample_rate, layout="mono"
+    )
+    # 128 kb/s: at 96 kb/s AAC's decoded peaks overshot -1 dBTP (true peak)
+    stream.bit_rate = 128_000 if mp4 else 64_000
+    packets = []
+    for start in range(0, audio.size, 1024):
+        frame = av.AudioFrame.from_ndarray(
+            np.ascontiguousarray(audio[None, start : start + 1024], dtype=np.float32),
+            format="flt",
+            layout="mono",
+        )
+        frame.sample_rate = sample_rate
+        frame.pts = start
+        packets.extend(stream.encode(frame))
+    packets.extend(stream.encode(None))
+    return packets
+
+
+def encode_audio(
+    audio: np.ndarray,
+    target: Path,
+    *,
+    sample_rate: int = 48_000,
+    container: str = "mp4",
+) -> None:
+    """Write ``audio`` (mono float samples) as the track :func:`finalize_video`
+    would encode (AAC in MP4, Opus in WebM), alone in a ``container`` file."""
+    with av.open(
+        str(target), "w", format=container, options={"fflags": "+bitexact"}
+    ) as output:
+        for packet in _encoded(audio, output, sample_rate, container == "mp4"):
+            output.mux(packet)
 
 
 def join_videos(pieces: Sequence[Path], target: Path) -> None:

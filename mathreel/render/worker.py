@@ -14,11 +14,12 @@ process of its own.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -42,7 +43,13 @@ from mathreel.media import encoding
 from mathreel.media.audio import narration_track
 from mathreel.media.burn import burn_captions
 from mathreel.media.gif import write_gif
-from mathreel.media.video import finalize_video, join_videos, probe, sha256
+from mathreel.media.video import (
+    encode_audio,
+    finalize_video,
+    join_videos,
+    probe,
+    sha256,
+)
 from mathreel.narration.captions import (
     Cue,
     chapter_spans,
@@ -458,6 +465,35 @@ def _render_video(
     return movie, plan, renderer.stats
 
 
+def narration_audio(
+    plan: Plan, clips: Sequence[Path | None], container: str, work: Path
+) -> Path:
+    """The lesson's narration track, encoded for ``container``, from the cache.
+
+    Keyed by the clips (voice cache files are named by what they say and the
+    voice), where each starts, the length and the engine's sources; a re-render
+    that keeps the timing (a drawing edit) does not mix, level or encode the
+    narration again. The file is linked into ``work`` first, so eviction
+    cannot remove it while the video is muxed.
+    """
+    starts = [
+        (beat.start_frame, clip.name if clip else None)
+        for beat, clip in zip(plan.beats, clips, strict=True)
+    ]
+    text = json.dumps(["narration-v1", segment_salt(), plan.frames, plan.fps, starts])
+    key = hashlib.sha256(text.encode()).hexdigest()
+    suffix = ".m4a" if container == "mp4" else ".weba"
+    target = work / f"narration{suffix}"
+    store = SegmentStore()
+    if store.fetch(key, target):
+        return target
+    with atomic_path(target) as temporary:
+        encode_audio(narration_track(plan, clips), temporary, container=container)
+    with contextlib.suppress(OSError, MathreelError):  # a full disk costs the cache
+        store.publish(key, target)
+    return target
+
+
 def _check_frames(entry: Entry, video: Path, expected: int, what: str = "plan") -> int:
     frames = probe(video, decode=False).frames  # tests decode every frame
     if frames != expected:
@@ -619,7 +655,9 @@ def _finish(
         movie = burned
     clips = [narrator.clip(beat.say) for beat in plan.beats]
     audio = (
-        narration_track(plan, clips) if any(clips) and options.format != "gif" else None
+        narration_audio(plan, clips, options.format, work)
+        if any(clips) and options.format != "gif"
+        else None
     )
     with atomic_path(paths["video"]) as tmp:
         if options.format == "gif":  # no sound or chapters in a GIF

@@ -457,3 +457,28 @@ def test_a_disk_full_while_publishing_is_told_and_the_render_kept(
         capsys.readouterr().out
     )
     assert SegmentStore().files() == []  # no half segment left behind
+
+
+def test_the_narration_track_is_mixed_once_per_timing(private_cache, monkeypatch):
+    """A drawing edit keeps the beats' timing: the encoded narration is reused."""
+    from mathreel.core.timeline import Beat, Plan
+    from mathreel.narration.narrator import narrator_for
+    from mathreel.render import worker
+
+    narrator = narrator_for(parse_voice("flite"))
+    beats = [Beat(0, "One.", "One.", 0, 30), Beat(1, "Two.", "Two.", 30, 45)]
+    clips = [narrator.clip(b.say) for b in beats]
+    plan = Plan("demo", 15, 75, beats, [], [])
+    (private_cache / "a").mkdir()
+    first = worker.narration_audio(plan, clips, "mp4", private_cache / "a")
+    mixed = []
+    monkeypatch.setattr(
+        worker, "narration_track", lambda *a: mixed.append(a) or np.zeros(1)
+    )
+    (private_cache / "b").mkdir()
+    again = worker.narration_audio(plan, clips, "mp4", private_cache / "b")
+    assert not mixed and again.read_bytes() == first.read_bytes()
+    later = Plan("demo", 15, 80, [beats[0], replace(beats[1], start_frame=35)], [], [])
+    (private_cache / "c").mkdir()
+    worker.narration_audio(later, clips, "mp4", private_cache / "c")
+    assert len(mixed) == 1  # a beat that moved: mixed again
