@@ -15,7 +15,6 @@ from math import gcd
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from mathreel.core.timeline import Plan
 
@@ -63,6 +62,8 @@ def read_wav(path: Path, rate: int = SAMPLE_RATE) -> np.ndarray:
         samples = samples.reshape(-1, channels).mean(axis=1)
     if source_rate != rate:
         g = gcd(rate, source_rate)
+        from scipy.signal import resample_poly  # 0.9 s to import: only when needed
+
         samples = resample_poly(samples, rate // g, source_rate // g).astype(np.float32)
     return samples
 
@@ -112,6 +113,8 @@ def _envelope(samples: np.ndarray, floor: float = 0.0) -> np.ndarray:
     inter-sample overshoot of speech) are oversampled; elsewhere the sample's own
     magnitude stands in, which is all a ceiling of ``floor`` or more needs.
     """
+    from scipy.signal import resample_poly  # 0.9 s to import: only when needed
+
     magnitude = np.abs(samples).astype(np.float32)
     block, edge = 4800, 32
     for start in range(0, samples.size, block):
