@@ -162,7 +162,8 @@ def save_costs(key: str, seconds: list[float]) -> None:
 
 #: What lives in the cache folder, by sub-folder, and what each holds.
 CACHE_PARTS = {
-    "segments": "video segments of drawn steps (reused when a step is unchanged)",
+    "segments": "video segments of drawn steps, their end states and narration "
+    "tracks (reused when unchanged)",
     "plans": "frame plans of lessons",
     "costs": "seconds per step of the last whole renders (for splitting)",
     "voice": "synthesised narration lines",

@@ -379,6 +379,37 @@ def test_a_step_reading_an_unwalkable_object_is_drawn_and_says_why(private_cache
     )
 
 
+def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache):
+    """An updater leaves a new lambda on its mobject every frame: the step's end
+    state cannot be pickled, so a reused step runs (without drawing) instead."""
+    source = "\n".join(
+        [
+            "from manim import *",
+            "from mathreel.lesson import Lesson",
+            "class Scratch(Lesson):",
+            "    def construct(self):",
+            "        dot = Dot()",
+            "        def tag(m, dt):",
+            "            m.shift(RIGHT * dt)",
+            "            m.tag = lambda: m.get_x()",
+            "        dot.add_updater(tag)",
+            "        self.add(dot)",
+            "        with self.beat('A dot runs.'):",
+            "            self.play(dot.animate.set_color(RED), run_time=1)",
+            "        with self.beat('And a square.'):",
+            "            self.play(FadeIn(Square().next_to(dot, UP)), run_time=1)",
+        ]
+    )
+    entry = write_lesson(private_cache, source)
+    _, cold = render_frames(entry, {}, private_cache / "a", reuse=True)
+    assert cold.unsaved and "cannot be saved" in cold.summary()
+    again, warm = render_frames(entry, {}, private_cache / "b", reuse=True)
+    scratch, _ = render_frames(entry, {}, private_cache / "c", reuse=False)
+    assert warm.reused == cold.drawn and warm.restored < warm.reused
+    assert "reused by replaying them" in warm.summary()
+    assert np.array_equal(again, scratch)
+
+
 def test_the_hasher_refuses_what_it_cannot_walk():
     from mathreel.render.segments import _Hasher
 
