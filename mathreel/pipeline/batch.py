@@ -1,8 +1,11 @@
 """Rendering many lessons at once: worker processes, a lock, progress, shards.
 
 manim's configuration is global, so every lesson renders in a fresh worker
-process (``spawn``, one task per process), on the local pool or on a Dask
-cluster. Lessons start longest first (from their plans) so the workers finish
+process (one task per process), on the local pool or on a Dask cluster. Local
+workers are forked from a server that has imported manim and the other large
+libraries once (:func:`warm_up`, started as the command starts), so a worker is
+ready in a fraction of a second; each still imports mathreel and the lesson
+afresh, so an edit is always seen. Lessons start longest first (from their plans) so the workers finish
 together. A lesson that fails does not stop the others: its outcome says why,
 its full log is kept, and the batch goes on. Every lesson's outputs are final the
 moment it finishes and ``manifest.json`` is rebuilt from the lessons' own
@@ -276,29 +279,53 @@ def shard(weights: Sequence[tuple[str, float]], index: int, count: int) -> list[
     return [name for name, _ in weights if owner[name] == index]
 
 
-def _share_cores(threads: int) -> None:
-    """Pool worker start-up: its encoder's share of the cores, and manim loaded.
+#: What the worker server imports before forking workers: large libraries
+#: only. Never mathreel or a lesson, which a worker must read as they are now
+#: (``--watch`` keeps the server across edits).
+PRELOAD = ("manim", "av", "PIL.Image", "cairo", "numpy", "scipy.spatial")
 
-    Workers serve one task each, and the pool starts a replacement as soon as
-    one ends; loading manim here (about 2 s) lets the replacement do it while
-    other workers still render, instead of when its task arrives, which matters
-    most for the join that waits on a split lesson's last piece.
+
+def warm_up() -> None:
+    """Start the worker server now, so its imports overlap the command's own work.
+
+    Idempotent; a no-op where the platform cannot fork (workers then start
+    with ``spawn``).
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOAD))
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+
+
+def _share_cores(threads: int, environment: dict[str, str]) -> None:
+    """Pool worker start-up: the batch's environment, and its encoder's share of the cores.
+
+    A forked worker inherits the environment of the server it was forked
+    from, which started with an earlier command's; the batch's own is set here.
     """
     from mathreel.media import encoding
 
+    os.environ.clear()
+    os.environ.update(environment)
     os.environ.setdefault(encoding.THREADS_ENV, str(threads))
 
 
 @contextlib.contextmanager
 def _local_pool(workers: int) -> Iterator[Callable[..., Any]]:
-    context = multiprocessing.get_context("spawn")
+    forks = "forkserver" in multiprocessing.get_all_start_methods()
+    if forks:
+        warm_up()
+    context: Any = multiprocessing.get_context("forkserver" if forks else "spawn")
     threads = max(1, (os.cpu_count() or 1) // workers)
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         max_tasks_per_child=1,
         initializer=_share_cores,
-        initargs=(threads,),
+        initargs=(threads, dict(os.environ)),
     )
     try:
         yield pool.submit

@@ -259,6 +259,10 @@ def run_render(
     report of the one batch; watching returns ``None`` when interrupted.
     """
     request = prepared.request
+    if request.scheduler is None:
+        from mathreel.pipeline.batch import warm_up
+
+        warm_up()  # the workers' imports, while the lessons are planned
     live = sys.stderr.isatty() if live is None else live
     if not prepared.watch:
         report = render_lessons(request, echo=echo, live=live)

@@ -151,7 +151,6 @@ class StateCapture:
         self._digests = digests
         self.before = [self._sig(obj, digests) for obj in keep]
         self.scene_before = self._scene_sig(digests)
-        self.random_before = (random.getstate(), _np_state())
 
     # -- signatures ------------------------------------------------------------
     def _ref(self, value: Any, digests: dict[int, str]) -> Any:
@@ -173,7 +172,7 @@ class StateCapture:
         kind = type(obj)
         if kind is dict:
             return _Sig([x for k, v in obj.items() for x in (k, self._ref(v, digests))])
-        if kind is list:
+        if kind is list or kind is tuple:  # a tuple: for arrays changed in place
             return _Sig([self._ref(v, digests) for v in obj])
         if kind is set:
             return _Sig(sorted((self._ref(v, digests) for v in obj), key=id))
@@ -229,6 +228,8 @@ class StateCapture:
                 continue
             now = self._sig(obj, fresh)
             if now is not None and not before.same(now):
+                if type(obj) is tuple:  # cannot be written back in place
+                    raise StateError("it changes an array inside a tuple")
                 changed.append((index, self._state(obj)))
         then, after = self.scene_before, self._scene_sig(fresh)
         lists = {
@@ -298,7 +299,8 @@ class StateCapture:
 def _has_attributes(obj: Any) -> bool:
     """Whether a signature of ``obj`` lists its attributes (name, value, ...)."""
     return not isinstance(
-        obj, dict | list | set | FunctionType | np.random.Generator | random.Random
+        obj,
+        dict | list | tuple | set | FunctionType | np.random.Generator | random.Random,
     )
 
 

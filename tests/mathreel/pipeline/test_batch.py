@@ -270,3 +270,24 @@ def test_a_lesson_rendered_before_is_not_split_again(tmp_path, monkeypatch):
     record.write_text("{}")
     (again,) = run._jobs(todo, {}, options, tmp_path, workers=2, split=True)
     assert again.pieces == ()
+
+
+def _worker_view(name: str) -> tuple[str | None, str, bool]:
+    """In a pool worker: an environment variable, the folder, and whether
+    mathreel's engine was already imported when the task arrived."""
+    return os.environ.get(name), os.getcwd(), "mathreel.render.worker" in sys.modules
+
+
+def test_workers_see_the_batch_environment_not_the_servers(tmp_path, monkeypatch):
+    """Workers fork from a server started once per process (with manim
+    imported); each batch's environment and folder must still be the batch's,
+    and mathreel itself is imported afresh (an edited engine is seen)."""
+    from mathreel.pipeline.batch import _local_pool, warm_up
+
+    monkeypatch.setenv("MATHREEL_PROBE", "first")
+    warm_up()
+    monkeypatch.setenv("MATHREEL_PROBE", "second")
+    monkeypatch.chdir(tmp_path)
+    with _local_pool(1) as submit:
+        value, folder, engine = submit(_worker_view, "MATHREEL_PROBE").result()
+    assert (value, Path(folder), engine) == ("second", tmp_path, False)

@@ -379,9 +379,28 @@ def test_a_step_reading_an_unwalkable_object_is_drawn_and_says_why(private_cache
     )
 
 
-def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache):
-    """An updater leaves a new lambda on its mobject every frame: the step's end
-    state cannot be pickled, so a reused step runs (without drawing) instead."""
+UNSAVEABLE = {
+    # a new lambda on the mobject every frame: it cannot be pickled
+    "lambda": [
+        "        dot.tag = None",
+        "        def tag(m, dt):",
+        "            m.shift(RIGHT * dt)",
+        "            m.tag = lambda: m.get_x()",
+    ],
+    # an array inside a tuple changed in place: it cannot be written back
+    "tuple": [
+        "        dot.trail = (np.zeros(3),)",
+        "        def tag(m, dt):",
+        "            m.trail[0][0] += dt",
+        "            m.move_to(m.trail[0])",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNSAVEABLE))
+def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache, kind):
+    """The step's end state cannot be saved, so a reused step runs (without
+    drawing) instead of being restored, and ends where a drawn one does."""
     source = "\n".join(
         [
             "from manim import *",
@@ -389,9 +408,7 @@ def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache):
             "class Scratch(Lesson):",
             "    def construct(self):",
             "        dot = Dot()",
-            "        def tag(m, dt):",
-            "            m.shift(RIGHT * dt)",
-            "            m.tag = lambda: m.get_x()",
+            *UNSAVEABLE[kind],
             "        dot.add_updater(tag)",
             "        self.add(dot)",
             "        with self.beat('A dot runs.'):",
@@ -402,7 +419,7 @@ def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache):
     )
     entry = write_lesson(private_cache, source)
     _, cold = render_frames(entry, {}, private_cache / "a", reuse=True)
-    assert cold.unsaved and "cannot be saved" in cold.summary()
+    assert cold.unsaved and "end state not saved" in cold.summary()
     again, warm = render_frames(entry, {}, private_cache / "b", reuse=True)
     scratch, _ = render_frames(entry, {}, private_cache / "c", reuse=False)
     assert warm.reused == cold.drawn and warm.restored < warm.reused
