@@ -149,6 +149,7 @@ class StateCapture:
         self.skip = skip
         self.engine: frozenset[str] = getattr(scene, "engine_attributes", frozenset())
         self._digests = digests
+        self.played = _played(getattr(scene, "animations", None) or ())
         self.before = [self._sig(obj, digests) for obj in keep]
         self.scene_before = self._scene_sig(digests)
 
@@ -167,7 +168,7 @@ class StateCapture:
         return value
 
     def _sig(self, obj: Any, digests: dict[int, str]) -> _Sig | None:
-        if obj is None or obj is self.scene:
+        if obj is None or obj is self.scene or id(obj) in self.played:
             return None
         kind = type(obj)
         if kind is dict:
@@ -302,6 +303,24 @@ def _has_attributes(obj: Any) -> bool:
         obj,
         dict | list | tuple | set | FunctionType | np.random.Generator | random.Random,
     )
+
+
+def _played(animations: Any) -> set[int]:
+    """``id`` of the step's animations and of those they group.
+
+    Their own state after the step (the copies ``begin`` made to interpolate
+    from, two thirds of what a step changes) is not saved: nothing reads it once
+    the step is over, and playing one again starts it afresh. What they did to
+    mobjects and to the scene is saved as everything else is.
+    """
+    seen: set[int] = set()
+    stack = list(animations)
+    while stack:
+        animation = stack.pop()
+        if id(animation) not in seen:
+            seen.add(id(animation))
+            stack.extend(getattr(animation, "animations", None) or ())
+    return seen
 
 
 class _Empty:
