@@ -4,6 +4,8 @@
   processes, and TeX errors that name the formula and TeX's own error line.
 * :mod:`~mathreel.patches.fastnumbers`: ``DecimalNumber`` glyphs copied without
   ``deepcopy`` (the same points and colours, several times faster).
+* :mod:`~mathreel.patches.svgcache`: a formula's parsed SVG kept on disk, so
+  another process reads it back instead of parsing it again.
 
 :class:`mathreel.lesson.Lesson` calls :func:`install` when a lesson is created,
 so every plan, render and still runs with them; nothing is patched on import.
@@ -11,7 +13,7 @@ so every plan, render and still runs with them; nothing is patched on import.
 
 from __future__ import annotations
 
-from mathreel.patches import fastnumbers, texlock
+from mathreel.patches import fastnumbers, svgcache, texlock
 
 __all__ = ["install"]
 
@@ -20,3 +22,4 @@ def install() -> None:
     """Install every patch (idempotent: a second call changes nothing)."""
     texlock.install()
     fastnumbers.install()
+    svgcache.install()

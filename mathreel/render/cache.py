@@ -169,6 +169,7 @@ CACHE_PARTS = {
     "voice": "synthesised narration lines",
     "piper": "the neural voice's model, patched to report word timings",
     "tex": "compiled LaTeX formulas (SVG)",
+    "svg": "formulas' SVG parsed into mobjects",
 }
 
 
