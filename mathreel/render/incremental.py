@@ -2,9 +2,11 @@
 
 :class:`SegmentRenderer` is manim's :class:`~manim.renderer.cairo_renderer.CairoRenderer`
 with one change in ``play``: after the step's animations are compiled, the step
-is keyed by its content, and a step whose segment is cached is skipped (as a
-split render skips the steps of other pieces) with that segment in its place.
-Everything else (frames, encoder, joining) is manim's.
+is keyed by its content. A step whose segment is cached is not run: its saved
+end state is written into the scene (:mod:`mathreel.render.state`), or, when
+none could be saved, it is skipped as a split render skips the steps of other
+pieces; its segment takes its place. A drawn step saves its end state. Everything
+else (frames, encoder, joining) is manim's.
 """
 
 from __future__ import annotations

@@ -20,9 +20,11 @@ value:
   (:data:`~mathreel.render.cache.FRAME_PACKAGES`).
 
 A step whose key is in the cache is not drawn: its segment is linked into the
-render's private work folder and the scene jumps to the step's end, frame by
-frame when updaters make the end state depend on that (exactly as a split
-render's skipped steps do). A drawn step's segment is published into the cache
+render's private work folder and the state the step left when it was drawn is
+written back into the scene (:mod:`mathreel.render.state`); when that state
+could not be saved, the scene jumps to the step's end, frame by frame when
+updaters make the end state depend on that (exactly as a split render's
+skipped steps do). A drawn step's segment is published into the cache
 when the render succeeds. The lesson is then joined as before, and its
 narration track is rebuilt from cached voice lines, so a narration-only edit
 draws nothing but the waits whose length changed.
