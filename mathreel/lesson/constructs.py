@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -109,13 +110,26 @@ def replays_frames(scene: Any, animations: Iterable[Any]) -> bool:
     return has_updaters(scene) or not all(_path_independent(a) for a in animations)
 
 
+def _importing() -> bool:
+    """Whether the caller runs inside a module's import (Python's import machinery is on the stack)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
 @contextlib.contextmanager
 def seeded_only(lesson: str) -> Iterator[None]:
     """Refuse random generators seeded from the system while the block runs.
 
     Covers ``numpy.random.default_rng()``, ``numpy.random.seed()`` and
     ``random.seed()`` called without a seed (looked up through their modules, as
-    ``np.random.default_rng(...)`` is); seeded calls behave as usual.
+    ``np.random.default_rng(...)`` is); seeded calls behave as usual, and so do
+    calls made while a module is being imported (a library imported lazily by
+    the lesson, such as scikit-learn, whose import draws a docstring example
+    from ``default_rng()``): that draws nothing on screen.
 
     Raises
     ------
@@ -129,21 +143,21 @@ def seeded_only(lesson: str) -> Iterator[None]:
     )
 
     def checked_default_rng(seed: Any = None) -> np.random.Generator:
-        if seed is None:
+        if seed is None and not _importing():
             raise UnsupportedConstruct(
                 lesson, "numpy.random.default_rng() without a seed", instead
             )
         return default_rng(seed)
 
     def checked_np_seed(seed: Any = None) -> None:
-        if seed is None:
+        if seed is None and not _importing():
             raise UnsupportedConstruct(
                 lesson, "numpy.random.seed() without a seed", instead
             )
         np_seed(seed)
 
     def checked_py_seed(a: Any = None, version: int = 2) -> None:
-        if a is None:
+        if a is None and not _importing():
             raise UnsupportedConstruct(lesson, "random.seed() without a seed", instead)
         py_seed(a, version)
 

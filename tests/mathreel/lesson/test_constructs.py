@@ -70,6 +70,25 @@ def test_seeded_generators_are_still_allowed():
     np.random.default_rng()  # restored afterwards
 
 
+def test_a_library_imported_during_the_lesson_may_draw_unseeded(tmp_path, monkeypatch):
+    """scikit-learn's import (through scipy.stats) draws a docstring example from
+    ``default_rng()``: a lesson importing it lazily must not be refused for it."""
+    import importlib
+
+    import numpy as np
+
+    from mathreel.lesson.constructs import seeded_only
+
+    (tmp_path / "noisy_library.py").write_text(
+        "import numpy as np\nEXAMPLE = np.random.default_rng().random()\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with seeded_only("x"):
+        importlib.import_module("noisy_library")
+        with pytest.raises(UnsupportedConstruct):
+            np.random.default_rng()  # the lesson's own draw still is
+
+
 def _frames(path: Path) -> list:
     import av
 
