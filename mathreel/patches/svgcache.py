@@ -11,7 +11,9 @@ pickled, under the SHA-256 of the SVG file's bytes and of everything else
 manim's own in-memory key covers (the class, its default style, the path
 settings, the renderer) with manim's version. It applies only where manim's
 own cache does (``use_svg_cache``, on for TeX, off for ``Text``). A file that
-cannot be read or written is ignored: the SVG is parsed as before.
+cannot be read or written is ignored: the SVG is parsed as before. Every copy
+of a formula, parsed, from memory or from disk, is what a parse leaves
+(:func:`_take`), so nothing about it depends on what the process drew before.
 """
 
 from __future__ import annotations
@@ -65,8 +67,9 @@ def _init_svg_mobject(self: Any, use_svg_cache: bool) -> Any:
     from manim.utils.iterables import hash_obj
 
     hash_val = hash_obj(self.hash_seed)
-    if hash_val in SVG_HASH_TO_MOB_MAP:
-        return original_init(self, use_svg_cache)  # parsed in this process
+    parsed = SVG_HASH_TO_MOB_MAP.get(hash_val)
+    if parsed is not None:  # parsed in this process: manim's own copy
+        return _take(self, parsed.copy())
     key = svg_key(self)
     if key is None:
         return original_init(self, use_svg_cache)
@@ -75,14 +78,9 @@ def _init_svg_mobject(self: Any, use_svg_cache: bool) -> Any:
         parsed = pickle.loads(zlib.decompress(path.read_bytes()))
     except Exception:  # absent, half-written by a crash, another version
         parsed = None
-    if parsed is not None:  # as a parse leaves it (the flip's sheen included)
-        self.add(*parsed)
-        self.id_to_vgroup_dict = parsed.id_to_vgroup_dict
-        self.sheen_direction = parsed.sheen_direction
-        # and as manim's own map would serve the next one (which differs: its
-        # copy keeps the default sheen), so keys match a process that parsed
-        SVG_HASH_TO_MOB_MAP[hash_val] = self.copy()
-        return self
+    if parsed is not None:
+        SVG_HASH_TO_MOB_MAP[hash_val] = parsed.copy()
+        return _take(self, parsed)
     original_init(self, use_svg_cache)
     from mathreel.core.errors import MathreelError
     from mathreel.core.files import atomic_path
@@ -91,6 +89,21 @@ def _init_svg_mobject(self: Any, use_svg_cache: bool) -> Any:
         blob = zlib.compress(pickle.dumps(self.copy(), protocol=5), 1)
         with atomic_path(path) as temporary:
             temporary.write_bytes(blob)
+    return self
+
+
+def _take(self: Any, parsed: Any) -> Any:
+    """``self`` as parsing its SVG leaves it, from a parsed copy.
+
+    manim's own in-memory path takes the submobjects only, so its second copy
+    of a formula keeps the default sheen direction where a parsed one has it
+    flipped with the glyphs; which copy came first then depends on what the
+    process drew before, and a re-render that restores steps instead of running
+    them would key them differently. Every copy here is as a parse leaves it.
+    """
+    self.add(*parsed)
+    self.id_to_vgroup_dict = parsed.id_to_vgroup_dict
+    self.sheen_direction = parsed.sheen_direction
     return self
 
 

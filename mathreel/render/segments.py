@@ -291,8 +291,16 @@ _ATOMS = (int, float, complex, str, bytes, bool, type(None))
 #: first two too). ``id_to_vgroup_dict`` maps an SVG's element ids to groups of
 #: the submobjects (walked as submobjects); its ids for text come from cairo's
 #: surface counter, which counts every frame drawn before in the process.
+#: ``_mathreel_labels`` holds the ids of the mobjects a text labels (for the
+#: layout check of :func:`mathreel.lesson.layout.labels`), memory addresses that
+#: differ from process to process and draw nothing.
 _NOT_STATE = frozenset(
-    {"original_id", "pixel_array_to_cairo_context", "id_to_vgroup_dict"}
+    {
+        "original_id",
+        "pixel_array_to_cairo_context",
+        "id_to_vgroup_dict",
+        "_mathreel_labels",
+    }
 )
 #: Camera attributes that are its output, not its settings.
 CAMERA_OUTPUT = _NOT_STATE | {"pixel_array", "background", "display_funcs"}

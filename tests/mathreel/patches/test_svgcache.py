@@ -72,6 +72,9 @@ def test_a_formula_read_back_from_disk_looks_as_parsed(tmp_path, monkeypatch):
     MathTex(r"\frac{d}{dx} x^2 = 2x", color="#FFAA00")
     parsed_second = MathTex(r"\frac{d}{dx} x^2 = 2x", color="#FFAA00").scale(1.5)
     assert _walk(second) == _walk(parsed_second)
+    # and every copy alike: which came first depends on what the process drew
+    # before, which a re-render that restores steps changes
+    assert _walk(parsed_second) == _walk(parsed)
 
 
 def test_text_is_left_to_manim(tmp_path, monkeypatch):

@@ -427,6 +427,22 @@ def test_a_step_whose_end_state_cannot_be_saved_is_replayed(private_cache, kind)
     assert np.array_equal(again, scratch)
 
 
+def test_what_a_label_labels_is_not_keyed_by_memory_address():
+    """``labels`` keeps the ids of the mobjects a text labels: addresses that
+    differ between a render and a re-render that restored the step."""
+    from manim import Dot, Text
+
+    from mathreel.lesson.layout import labels
+    from mathreel.render.segments import _Hasher
+
+    walks = []
+    for _ in range(2):
+        keep = [Dot() for _ in range(50)]  # other objects at other addresses
+        walks.append(_Hasher(object()))
+        walks[-1].feed(labels(Text("a point"), keep[-1]))
+    assert walks[0].out == walks[1].out
+
+
 def test_the_hasher_refuses_what_it_cannot_walk():
     from mathreel.render.segments import _Hasher
 
