@@ -28,6 +28,7 @@ are plain HTML (captions then come from the VTT and SRT links).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Mapping, Sequence
@@ -58,7 +59,7 @@ from mathreel.practice import (
 if TYPE_CHECKING:
     import jinja2
 
-    from mathreel.core.course import Course
+    from mathreel.core.course import Course, Entry
 
 __all__ = [
     "LESSONS_DIR",
@@ -226,13 +227,36 @@ def write_practice_data(
             continue
         entry = course.get(record.lesson)
         path = practice_path(folder, record.stem)
+        source = _practice_source(entry, seeds)
+        if _stamp_of(path) == source:  # made from these very sources
+            written.append(path)
+            continue
         if not has_practice(entry):  # its page has no practice section
             path.unlink(missing_ok=True)
             continue
         sets = [(seed, exercises_for(entry, seed)) for seed in range(seeds)]
-        write_json(path, practice_data(record.lesson, sets))
+        write_json(path, practice_data(record.lesson, sets) | {"source": source})
         written.append(path)
     return written
+
+
+def _practice_source(entry: Entry, seeds: int) -> str:
+    """A digest of what a lesson's practice data is made from: its module, the
+    course's shared modules, the engine and the practice code (read, not
+    imported, so that a page rebuilt with nothing changed imports no lesson)."""
+    from mathreel.render.cache import fingerprint
+
+    here = Path(__file__).resolve()
+    code = b"".join(p.read_bytes() for p in (here, here.parents[1] / "practice.py"))
+    return fingerprint(entry, {}, practice=seeds, code=hashlib.sha256(code).hexdigest())
+
+
+def _stamp_of(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data.get("source") if isinstance(data, dict) else None
 
 
 def read_practice(folder: Path, record: LessonRecord) -> dict[str, Any] | None:

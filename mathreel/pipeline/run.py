@@ -307,6 +307,8 @@ def _jobs(
     the segment cache, and pieces would each run its ``construct`` again (plus
     once more to plan the cut) to draw a few steps.
     """
+    if not todo:  # nothing to render: do not load the engine (manim) at all
+        return []
     from mathreel.render.worker import step_costs
 
     plans: list[Plan | None] = []

@@ -125,7 +125,9 @@ def test_a_page_without_practice_data_has_no_practice(tmp_path):
     assert [a["href"] for a in soup.select("li.beat a.at")] == ["#t=0.000", "#t=1.000"]
 
 
-def test_practice_data_holds_several_seeds_answers_and_forms(tmp_path, course):
+def test_practice_data_holds_several_seeds_answers_and_forms(
+    tmp_path, course, monkeypatch
+):
     folder = tmp_path / "36p10"
     folder.mkdir()
     records = []
@@ -167,6 +169,16 @@ def test_practice_data_holds_several_seeds_answers_and_forms(tmp_path, course):
     assert soup.select_one("details.solution") is not None  # the answer without JS
     assert soup.select_one("form.check").has_attr("hidden")  # shown by the script
     assert read_practice(folder, LessonRecord.from_json(records[0])) == data
+    # rebuilt with nothing changed, it imports no lesson (the no-change re-run)
+    from mathreel import practice
+
+    def no_import(name):
+        raise AssertionError(f"imported {name}")
+
+    monkeypatch.setattr(practice.importlib, "import_module", no_import)
+    assert write_practice_data(folder, course) == written
+    with pytest.raises(AssertionError, match="imported"):  # other seeds: made again
+        write_practice_data(folder, course, seeds=2)
 
 
 def test_practice_data_of_another_lesson_is_ignored(tmp_path):
