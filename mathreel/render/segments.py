@@ -50,6 +50,7 @@ import hashlib
 import inspect
 import os
 import random
+import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -375,6 +376,16 @@ class _Hasher:
         # values that many objects share (a colour constant, a file's path, the
         # parsed SVG glyph a copy keeps): by value, not as back-references, so
         # whether a copy shares them or not (a restored one does not) is no change
+        if kind.__name__ == "ManimConfig":  # manim's settings: in any order, and
+            self.put("config")  # without the render's own folders
+            settings = sorted(
+                (k, v) for k, v in obj._d.items() if not str(k).endswith("_dir")
+            )
+            self.feed(dict(settings))
+            return
+        if isinstance(obj, re.Pattern):  # compiled once, never changed
+            out.append(f"regex:{obj.pattern!r}:{obj.flags}")
+            return
         if isinstance(obj, PurePath):  # a file already read (the points say what)
             out.append("path")
             return

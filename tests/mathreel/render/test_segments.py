@@ -443,6 +443,38 @@ def test_what_a_label_labels_is_not_keyed_by_memory_address():
     assert walks[0].out == walks[1].out
 
 
+def test_a_compiled_pattern_is_keyed_by_its_text():
+    """backpropagation's updaters reach a compiled regular expression: it is a
+    value (its text and flags), so those steps are cached like the rest."""
+    import re
+
+    from mathreel.render.segments import _Hasher
+
+    walks = []
+    for text in ("a+b", "a+b", "a*b"):
+        hasher = _Hasher(object())
+        hasher.feed({"pattern": re.compile(text)})
+        walks.append(hasher.out)
+    assert walks[0] == walks[1] != walks[2]
+
+
+def test_manim_config_is_keyed_by_its_settings_not_the_render_folder(tmp_path):
+    """An updater reading ``config.frame_width`` reaches manim's settings, which
+    name the render's own work folder and are reordered by ``tempconfig``."""
+    from manim import config, tempconfig
+
+    from mathreel.render.segments import _Hasher
+
+    def walk(**settings):
+        with tempconfig(settings):
+            hasher = _Hasher(object())
+            hasher.feed({"config": config})
+            return hasher.out
+
+    assert walk(media_dir=str(tmp_path / "a")) == walk(media_dir=str(tmp_path / "b"))
+    assert walk(frame_rate=15) != walk(frame_rate=30)
+
+
 def test_the_hasher_refuses_what_it_cannot_walk():
     from mathreel.render.segments import _Hasher
 
