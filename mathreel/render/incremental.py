@@ -18,7 +18,6 @@ from manim import logger
 from manim.renderer.cairo_renderer import CairoRenderer
 
 from mathreel.render.segments import (
-    CAMERA_OUTPUT,
     SegmentStats,
     SegmentStore,
     StepKey,
@@ -105,9 +104,7 @@ class SegmentRenderer(CairoRenderer):
             return
         capture = None
         if step is not None and not self.skip_animations:
-            capture = StateCapture(
-                scene, step.objects, step.digests, self.camera, CAMERA_OUTPUT
-            )
+            capture = StateCapture(scene, step.objects, step.digests, self.camera)
         scene.begin_animations()
         frozen = scene.is_current_animation_frozen_frame()
         if self.skip_animations:

@@ -130,9 +130,8 @@ class StateCapture:
     digests
         Array digests computed by that walk (``id(array) -> digest``).
     camera
-        The camera; its output (pixels, cairo contexts) is never saved.
-    skip
-        The camera's output attributes.
+        The camera; its output (pixels, cairo contexts, :func:`camera_output`)
+        is never saved.
     """
 
     def __init__(
@@ -141,12 +140,11 @@ class StateCapture:
         keep: list[Any],
         digests: dict[int, str],
         camera: Any,
-        skip: frozenset[str],
     ) -> None:
         self.scene = scene
         self.keep = keep
         self.camera = camera
-        self.skip = skip
+        self._camera_output = camera_output(camera, camera)
         self.engine: frozenset[str] = getattr(scene, "engine_attributes", frozenset())
         self._digests = digests
         self.played = _played(getattr(scene, "animations", None) or ())
@@ -193,9 +191,8 @@ class StateCapture:
             hasattr(obj, "__dict__") or hasattr(kind, "__slots__")
         ):
             return None  # immutable, or nothing the walk saw into
-        skip = self.skip if obj is self.camera else frozenset()
         items: list[Any] = []
-        for name, value in _attributes(obj, skip).items():
+        for name, value in _attributes(obj, self._skipped(obj)).items():
             items += (name, self._ref(value, digests))
         return _Sig(items)
 
@@ -275,8 +272,10 @@ class StateCapture:
             return obj.bit_generator.state
         if isinstance(obj, random.Random):
             return obj.getstate()
-        skip = self.skip if obj is self.camera else frozenset()
-        return _attributes(obj, skip)
+        return _attributes(obj, self._skipped(obj))
+
+    def _skipped(self, obj: Any) -> frozenset[str]:
+        return self._camera_output if obj is self.camera else _NOTHING
 
     def _array_places(
         self, fresh: dict[int, str]
@@ -455,6 +454,9 @@ def _apply(obj: Any, state: Any, camera: Any) -> None:
                 setattr(obj, name, value)
             else:
                 obj.__dict__[name] = value
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def camera_output(obj: Any, camera: Any) -> frozenset[str]:
